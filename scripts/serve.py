@@ -1,0 +1,51 @@
+"""A static file server for the built app, on 127.0.0.1 only.
+
+It sends the headers a deployment should send: no caching of index.html and the service
+worker (hashed files are immutable), no MIME sniffing, no referrer, and the wasm MIME type
+that streaming compilation needs. The end-to-end tests use it too.
+"""
+import argparse
+import functools
+import http.server
+import sys
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
+    }
+
+    def end_headers(self):
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        path = self.path.split("?", 1)[0]
+        if path.endswith("/") or path.endswith(".html") or path.endswith("sw.js"):
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, fmt, *args):
+        if self.server.verbose:
+            super().log_message(fmt, *args)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--dir", required=True)
+    p.add_argument("--port", type=int, default=8080)
+    p.add_argument("--verbose", action="store_true")
+    a = p.parse_args()
+    handler = functools.partial(Handler, directory=a.dir)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", a.port), handler)
+    server.verbose = a.verbose
+    print(f"serving {a.dir} on http://127.0.0.1:{server.server_port}/", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

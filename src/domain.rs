@@ -1,0 +1,24 @@
+//! The assessment's domain, in pure Rust: what HICP is ([`catalog`]), how big an organization
+//! is ([`sizing`]), what it answered ([`assessment`]), what that adds up to ([`scoring`]),
+//! what to do next ([`plan`]) and how it travels as a file ([`transfer`]).
+//!
+//! Nothing here may depend on yew, web-sys, js-sys, gloo or wasm-bindgen, and nothing here
+//! reads a clock: callers pass dates and timestamps in. The test script greps for it.
+
+pub mod assessment;
+pub mod catalog;
+pub mod date;
+pub mod ids;
+pub mod plan;
+pub mod scoring;
+pub mod sizing;
+pub mod transfer;
+
+pub use assessment::{Answer, Assessment, Organization, PlanEntry};
+pub use catalog::{Catalog, CatalogError, Choice, Practice, Scale, SubPractice, Threat, TierRule};
+pub use date::{Date, Timestamp};
+pub use ids::{ChoiceId, FactorId, PracticeId, SubPracticeId, ThreatId, Tier};
+pub use plan::{action_plan, PlanItem, PlanKind};
+pub use scoring::{score, Coverage, Results, ThreatResult};
+pub use sizing::{recommend, FactorAnswer, FactorReason, Recommendation, SizeFactor, Sizing};
+pub use transfer::{export, import, ImportError, FORMAT, FORMAT_VERSION};

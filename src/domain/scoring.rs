@@ -1,0 +1,144 @@
+//! Turns answers into coverage: per sub-practice, per practice, per threat and overall.
+//!
+//! The rules (also in `content/README.md`, pinned by golden tests):
+//! - Only the sub-practices in scope for the chosen tier count.
+//! - Each answer earns its choice's points; coverage is points earned over the most that the
+//!   answered, applicable sub-practices could earn.
+//! - "Not applicable" (a choice that does not apply) leaves the denominator.
+//! - "Don't know" earns 0 like "not in place", and becomes a "find out" task.
+//! - Unanswered sub-practices earn nothing and cost nothing: they are counted and shown as
+//!   unanswered, and coverage says over how many answers it was taken.
+//! - A threat's coverage is that of the in-scope sub-practices of the practices that mitigate
+//!   it (HICP's practice-level threat map).
+
+use std::collections::BTreeMap;
+
+use super::assessment::Assessment;
+use super::catalog::{Catalog, SubPractice};
+use super::ids::{ChoiceId, PracticeId, SubPracticeId, ThreatId, Tier};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Sub-practices in scope.
+    pub in_scope: u32,
+    /// Answered and applicable: the ones coverage is taken over.
+    pub assessed: u32,
+    pub not_applicable: u32,
+    pub unanswered: u32,
+    pub points: u32,
+    pub max_points: u32,
+    /// Answers that became "find out" tasks.
+    pub tasks: u32,
+    /// How often each choice was given.
+    pub by_choice: BTreeMap<ChoiceId, u32>,
+}
+
+impl Coverage {
+    /// Whole percent, rounded half up; `None` while nothing applicable has been answered.
+    pub fn percent(&self) -> Option<u32> {
+        (self.max_points > 0)
+            .then(|| (self.points * 200 + self.max_points) / (2 * self.max_points))
+    }
+
+    /// How many in-scope sub-practices have an answer (including "not applicable").
+    pub fn answered(&self) -> u32 {
+        self.in_scope - self.unanswered
+    }
+
+    fn add(&mut self, catalog: &Catalog, choice: Option<&ChoiceId>) {
+        self.in_scope += 1;
+        let Some(choice) = choice.and_then(|c| catalog.scale().choice(c)) else {
+            self.unanswered += 1;
+            return;
+        };
+        *self.by_choice.entry(choice.id.clone()).or_default() += 1;
+        match choice.points {
+            None => self.not_applicable += 1,
+            Some(p) => {
+                self.assessed += 1;
+                self.points += p;
+                self.max_points += catalog.scale().max_points();
+            }
+        }
+        if choice.task {
+            self.tasks += 1;
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThreatResult {
+    pub threat: ThreatId,
+    pub coverage: Coverage,
+    /// In-scope sub-practices behind this threat that are answered but not fully in place.
+    pub gaps: Vec<SubPracticeId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    pub tier: Option<Tier>,
+    pub overall: Coverage,
+    /// In pack order, practices with nothing in scope left out.
+    pub practices: Vec<(PracticeId, Coverage)>,
+    /// In pack order.
+    pub threats: Vec<ThreatResult>,
+}
+
+/// Whether an answer leaves work to do: it applies and earns less than the best choice.
+pub fn is_gap(catalog: &Catalog, choice: Option<&ChoiceId>) -> bool {
+    choice
+        .and_then(|c| catalog.scale().choice(c))
+        .and_then(|c| c.points)
+        .is_some_and(|p| p < catalog.scale().max_points())
+}
+
+/// Scores an assessment against its tier. Without a tier nothing is in scope.
+pub fn score(catalog: &Catalog, assessment: &Assessment) -> Results {
+    let scope: Vec<&SubPractice> = assessment
+        .tier
+        .map(|t| catalog.in_scope(t, assessment.include_optional))
+        .unwrap_or_default();
+    let mut overall = Coverage::default();
+    let mut practices: Vec<(PracticeId, Coverage)> = Vec::new();
+    for p in catalog.practices() {
+        let mut c = Coverage::default();
+        for s in scope.iter().filter(|s| s.practice == p.id) {
+            c.add(catalog, assessment.choice(&s.id));
+        }
+        if c.in_scope > 0 {
+            practices.push((p.id.clone(), c));
+        }
+    }
+    for s in &scope {
+        overall.add(catalog, assessment.choice(&s.id));
+    }
+    let threats = catalog
+        .threats()
+        .iter()
+        .map(|t| {
+            let mut coverage = Coverage::default();
+            let mut gaps = Vec::new();
+            for s in scope
+                .iter()
+                .filter(|s| catalog.threats_of(s).contains(&t.id))
+            {
+                let choice = assessment.choice(&s.id);
+                coverage.add(catalog, choice);
+                if is_gap(catalog, choice) {
+                    gaps.push(s.id.clone());
+                }
+            }
+            ThreatResult {
+                threat: t.id.clone(),
+                coverage,
+                gaps,
+            }
+        })
+        .collect();
+    Results {
+        tier: assessment.tier,
+        overall,
+        practices,
+        threats,
+    }
+}

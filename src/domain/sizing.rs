@@ -1,0 +1,307 @@
+//! HICP's organization-size "best fit" table, and the rule that turns a person's answers to
+//! it into a recommended tier.
+//!
+//! HICP gives no formula: the reader picks the column that fits best. HICP Check counts one
+//! vote per answered factor for the tier that factor points to and recommends the tier with
+//! the most votes. Two rules, both data in the pack, settle what the printed table leaves
+//! open: a tie goes to the pack's `tie_rule` side, and a count that falls between two printed
+//! bands (exactly 300 beds: "51-299" and "over 300") goes to the `gap_rule` side. Factors
+//! left unanswered, or answered 0 (not a hospital, say), cast no vote. The person may always
+//! choose another tier.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::catalog::CatalogError;
+use super::ids::{FactorId, Tier};
+
+/// Which way an undecided case leans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lean {
+    Larger,
+    Smaller,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactorKind {
+    /// The person picks the description that fits (small / medium / large).
+    Bands,
+    /// The person enters a number; printed ranges map it to a tier.
+    Count,
+    /// The person picks an organization type; each type names a tier.
+    Choices,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactorChoice {
+    pub id: String,
+    pub label: String,
+    pub tier: Tier,
+}
+
+/// One row of the size table.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SizeFactor {
+    pub id: FactorId,
+    /// "common", "provider" or "other", as HICP groups its rows.
+    pub group: String,
+    pub label: String,
+    pub kind: FactorKind,
+    #[serde(default)]
+    pub bands: BTreeMap<Tier, String>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Inclusive `[min, max]` per tier; `max` is absent for the open top band.
+    #[serde(default)]
+    pub ranges: BTreeMap<Tier, (u32, Option<u32>)>,
+    #[serde(default)]
+    pub choices: Vec<FactorChoice>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sizing {
+    pub gap_rule: Lean,
+    pub tie_rule: Lean,
+    pub factors: Vec<SizeFactor>,
+}
+
+/// A person's answer to one size factor, as saved and exported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
+pub enum FactorAnswer {
+    Band(Tier),
+    Count(u32),
+    Choice(String),
+}
+
+/// How one factor voted, and why, in words for the person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactorReason {
+    pub factor: FactorId,
+    pub label: String,
+    pub vote: Option<Tier>,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recommendation {
+    /// `None` until at least one factor casts a vote.
+    pub tier: Option<Tier>,
+    /// Votes for small, medium, large.
+    pub votes: [u32; 3],
+    pub tied: bool,
+    pub reasons: Vec<FactorReason>,
+}
+
+impl Recommendation {
+    /// One sentence that says how the recommendation came about.
+    pub fn summary(&self) -> String {
+        let total: u32 = self.votes.iter().sum();
+        let Some(tier) = self.tier else {
+            return "Answer at least one of the questions above to get a recommendation.".into();
+        };
+        let n = self.votes[tier.index()];
+        if self.tied {
+            let tied: Vec<&str> = Tier::ALL
+                .into_iter()
+                .filter(|t| self.votes[t.index()] == n)
+                .map(Tier::label)
+                .collect();
+            format!(
+                "{} are tied at {n} of {total} answers each; HICP Check then recommends {}.",
+                tied.join(" and "),
+                tier.label()
+            )
+        } else {
+            format!(
+                "{n} of {total} answers point to {}, more than to any other size.",
+                tier.label()
+            )
+        }
+    }
+}
+
+impl SizeFactor {
+    fn range_text(&self, tier: Tier) -> String {
+        let unit = self.unit.as_deref().unwrap_or("");
+        match self.ranges.get(&tier) {
+            Some((min, Some(max))) => format!("{min}-{max} {unit}"),
+            Some((min, None)) => format!("{min} or more {unit}"),
+            None => String::new(),
+        }
+    }
+
+    /// The tier a count falls in, leaning by `gap` when it falls between printed bands.
+    fn tier_for_count(&self, n: u32, gap: Lean) -> (Tier, bool) {
+        let inside = self.ranges.iter().find(|(_, &(min, max))| {
+            n >= min && max.is_none_or(|max| n <= max)
+        });
+        if let Some((&tier, _)) = inside {
+            return (tier, false);
+        }
+        let above = self.ranges.iter().find(|(_, &(min, _))| min > n);
+        let below = self
+            .ranges
+            .iter()
+            .rev()
+            .find(|(_, &(_, max))| max.is_some_and(|max| max < n));
+        let pick = match gap {
+            Lean::Larger => above.or(below),
+            Lean::Smaller => below.or(above),
+        };
+        (pick.map(|(&t, _)| t).unwrap_or(Tier::Small), true)
+    }
+
+    fn vote(&self, answer: Option<&FactorAnswer>, gap: Lean) -> (Option<Tier>, String) {
+        match (self.kind, answer) {
+            (_, None) => (None, "Not answered.".into()),
+            (FactorKind::Bands, Some(FactorAnswer::Band(t))) => {
+                let text = self.bands.get(t).map(String::as_str).unwrap_or("");
+                (
+                    Some(*t),
+                    format!("\"{text}\" is how HICP describes a {} organization.", t.key()),
+                )
+            }
+            (FactorKind::Count, Some(FactorAnswer::Count(0))) => {
+                (None, "None, so this row does not apply.".into())
+            }
+            (FactorKind::Count, Some(FactorAnswer::Count(n))) => {
+                let unit = self.unit.as_deref().unwrap_or("");
+                let (tier, in_gap) = self.tier_for_count(*n, gap);
+                let reason = if in_gap {
+                    format!(
+                        "{n} {unit} falls between the bands HICP prints; HICP Check counts it as {}.",
+                        tier.key()
+                    )
+                } else {
+                    format!(
+                        "{n} {unit} is in HICP's {} band ({}).",
+                        tier.key(),
+                        self.range_text(tier).trim_end()
+                    )
+                };
+                (Some(tier), reason)
+            }
+            (FactorKind::Choices, Some(FactorAnswer::Choice(c))) => {
+                match self.choices.iter().find(|x| &x.id == c) {
+                    Some(choice) => (
+                        Some(choice.tier),
+                        format!(
+                            "HICP lists a {} among {} organizations.",
+                            choice.label.to_lowercase(),
+                            choice.tier.key()
+                        ),
+                    ),
+                    None => (None, "Not answered.".into()),
+                }
+            }
+            _ => (None, "Not answered.".into()),
+        }
+    }
+
+    /// Whether `answer` is a possible answer to this factor.
+    pub fn accepts(&self, answer: &FactorAnswer) -> bool {
+        match (self.kind, answer) {
+            (FactorKind::Bands, FactorAnswer::Band(t)) => self.bands.contains_key(t),
+            (FactorKind::Count, FactorAnswer::Count(n)) => *n <= 10_000_000,
+            (FactorKind::Choices, FactorAnswer::Choice(c)) => {
+                self.choices.iter().any(|x| &x.id == c)
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Sizing {
+    pub fn factor(&self, id: &FactorId) -> Option<&SizeFactor> {
+        self.factors.iter().find(|f| &f.id == id)
+    }
+
+    pub(crate) fn validate(&self) -> Result<(), CatalogError> {
+        let mut ids = BTreeSet::new();
+        for f in &self.factors {
+            let bad = |problem: &str| {
+                Err(CatalogError::Sizing {
+                    id: f.id.to_string(),
+                    problem: problem.to_owned(),
+                })
+            };
+            if !ids.insert(&f.id) {
+                return bad("the id is used twice");
+            }
+            if f.label.trim().is_empty() {
+                return bad("the label is empty");
+            }
+            match f.kind {
+                FactorKind::Bands if f.bands.len() != 3 => {
+                    return bad("a factor of kind bands needs a small, a medium and a large band")
+                }
+                FactorKind::Count => {
+                    if f.ranges.is_empty() || f.unit.is_none() {
+                        return bad("a factor of kind count needs ranges and a unit");
+                    }
+                    let mut last_max: Option<u32> = None;
+                    for (i, (_, &(min, max))) in f.ranges.iter().enumerate() {
+                        let top = i + 1 == f.ranges.len();
+                        if max.is_some_and(|max| max < min) || (max.is_none() && !top) {
+                            return bad("ranges must run from small to large without overlap");
+                        }
+                        if i > 0 && last_max.is_none_or(|last| min <= last) {
+                            return bad("ranges must run from small to large without overlap");
+                        }
+                        last_max = max;
+                    }
+                }
+                FactorKind::Choices if f.choices.is_empty() => {
+                    return bad("a factor of kind choices needs at least one choice")
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Recommends a tier from the person's answers (see the module docs for the rule).
+pub fn recommend(sizing: &Sizing, answers: &BTreeMap<FactorId, FactorAnswer>) -> Recommendation {
+    let mut votes = [0u32; 3];
+    let reasons: Vec<FactorReason> = sizing
+        .factors
+        .iter()
+        .map(|f| {
+            let (vote, reason) = f.vote(answers.get(&f.id), sizing.gap_rule);
+            if let Some(t) = vote {
+                votes[t.index()] += 1;
+            }
+            FactorReason {
+                factor: f.id.clone(),
+                label: f.label.clone(),
+                vote,
+                reason,
+            }
+        })
+        .collect();
+    let best = votes.iter().copied().max().unwrap_or(0);
+    let leaders: Vec<Tier> = Tier::ALL
+        .into_iter()
+        .filter(|t| best > 0 && votes[t.index()] == best)
+        .collect();
+    let tier = match sizing.tie_rule {
+        Lean::Larger => leaders.last().copied(),
+        Lean::Smaller => leaders.first().copied(),
+    };
+    Recommendation {
+        tier,
+        votes,
+        tied: leaders.len() > 1,
+        reasons,
+    }
+}

@@ -1,0 +1,14 @@
+//! HICP Check: a browser-only self-assessment against the HHS 405(d) Health Industry
+//! Cybersecurity Practices (HICP).
+//!
+//! - [`domain`] is pure Rust: the catalogue, sizing, scoring, the action plan and the file
+//!   format. It never touches a browser API, so it is tested natively.
+//! - [`content`] compiles the built-in content packs in and validates them into a
+//!   [`domain::Catalog`].
+//! - `ui` (WebAssembly only) is the Yew app; `ui::browser` is the only place that touches
+//!   storage, files and downloads.
+
+pub mod content;
+pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

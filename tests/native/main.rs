@@ -1,0 +1,40 @@
+//! Native tests of the domain and the built-in content: one binary, a module per concern.
+
+mod content;
+mod sizing;
+mod scoring;
+mod transfer;
+
+use hicp_check::domain::{Assessment, Catalog, ChoiceId, SubPracticeId, Tier, Timestamp};
+
+/// The built-in HICP 2018 pack; every test starts from it.
+pub fn catalog() -> Catalog {
+    hicp_check::content::built_in().expect("the built-in pack loads")
+}
+
+pub fn ts(s: &str) -> Timestamp {
+    s.parse().expect("a valid timestamp")
+}
+
+/// An assessment of `tier` with every in-scope sub-practice answered by `pick`.
+pub fn answered(
+    catalog: &Catalog,
+    tier: Tier,
+    mut pick: impl FnMut(usize, &SubPracticeId) -> Option<&'static str>,
+) -> Assessment {
+    let mut a = Assessment::new(ts("2026-01-01T00:00:00.000Z"));
+    a.tier = Some(tier);
+    let ids: Vec<SubPracticeId> = catalog
+        .in_scope(tier, false)
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(choice) = pick(i, id) {
+            a.edit_answer(id, ts("2026-01-01T00:00:00.000Z"), |x| {
+                x.choice = Some(ChoiceId::new(choice))
+            });
+        }
+    }
+    a
+}
