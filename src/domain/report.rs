@@ -1,0 +1,116 @@
+//! What leaves the app for people rather than for HICP Check: the findings as CSV for
+//! spreadsheet users, and a short fingerprint that ties a printed report to the exact answers
+//! behind it.
+
+use super::assessment::Assessment;
+use super::catalog::Catalog;
+use super::plan::action_plan;
+
+/// A short, stable fingerprint of the answers, the tier and the content edition: two reports
+/// with the same fingerprint were made from the same answers. Not a security measure.
+pub fn fingerprint(catalog: &Catalog, assessment: &Assessment) -> String {
+    // FNV-1a, 64 bit, over a canonical rendering: BTreeMap order, one line per answer.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |text: &str| {
+        for b in text.bytes().chain([0x1f]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    feed(&catalog.info().id);
+    feed(&catalog.info().content_version);
+    feed(assessment.tier.map(|t| t.key()).unwrap_or("-"));
+    feed(if assessment.include_optional { "+" } else { "" });
+    for (id, a) in &assessment.answers {
+        feed(id.as_str());
+        feed(a.choice.as_ref().map(|c| c.as_str()).unwrap_or(""));
+        feed(&a.since.map(|d| d.to_string()).unwrap_or_default());
+        feed(&a.note);
+    }
+    let hex = format!("{hash:016x}");
+    format!("{}-{}", &hex[..4], &hex[4..8]).to_uppercase()
+}
+
+/// One CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula.
+fn cell(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// The findings of every in-scope sub-practice, one row each, in pack order, with the plan
+/// priority (1 = first) of those that are gaps. Lines end in CRLF, as RFC 4180 asks.
+pub fn findings_csv(catalog: &Catalog, assessment: &Assessment) -> String {
+    let plan = action_plan(catalog, assessment);
+    let mut out = String::from(
+        "ID,Practice,Tier,Sub-practice,Answer,In place since,Note,Threats mitigated,Plan priority,Owner,Target date\r\n",
+    );
+    let Some(tier) = assessment.tier else {
+        return out;
+    };
+    for s in catalog.in_scope(tier, assessment.include_optional) {
+        let answer = assessment.answers.get(&s.id);
+        let choice = answer
+            .and_then(|a| a.choice.as_ref())
+            .and_then(|c| catalog.scale().choice(c))
+            .map(|c| c.label.as_str())
+            .unwrap_or("Unanswered");
+        let practice = catalog
+            .practice(&s.practice)
+            .map(|p| format!("{}. {}", p.number, p.name))
+            .unwrap_or_default();
+        let threats: Vec<String> = catalog
+            .threats_of(s)
+            .iter()
+            .filter_map(|t| catalog.threat(t))
+            .map(|t| t.name.clone())
+            .collect();
+        let priority = plan.iter().position(|p| p.sub_practice == s.id);
+        let entry = assessment.plan.get(&s.id);
+        let row = [
+            s.id.to_string(),
+            practice,
+            s.tier.label().to_owned(),
+            s.title.clone(),
+            choice.to_owned(),
+            answer
+                .and_then(|a| a.since)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            answer.map(|a| a.note.clone()).unwrap_or_default(),
+            threats.join("; "),
+            priority.map(|p| (p + 1).to_string()).unwrap_or_default(),
+            entry.map(|e| e.owner.clone()).unwrap_or_default(),
+            entry
+                .and_then(|e| e.target)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ];
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+    }
+}
