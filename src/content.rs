@@ -19,10 +19,8 @@ pub const PACK_FORMAT: &str = "hicp-check-content";
 pub const PACK_FORMAT_VERSION: u32 = 1;
 
 /// Every built-in pack: its file name under `content/` and its text.
-pub const BUILT_IN: &[(&str, &str)] = &[(
-    "hicp-2018.json",
-    include_str!("../content/hicp-2018.json"),
-)];
+pub const BUILT_IN: &[(&str, &str)] =
+    &[("hicp-2018.json", include_str!("../content/hicp-2018.json"))];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,7 +50,11 @@ pub struct ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "The question set {} is broken: {}.", self.file, self.problem)
+        write!(
+            f,
+            "The question set {} is broken: {}.",
+            self.file, self.problem
+        )
     }
 }
 
@@ -69,7 +71,10 @@ pub fn load(file: &str, text: &str) -> Result<Catalog, ContentError> {
     };
     let raw: RawPack = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
     if raw.format != PACK_FORMAT {
-        return Err(err(format!("its format is \"{}\", not \"{PACK_FORMAT}\"", raw.format)));
+        return Err(err(format!(
+            "its format is \"{}\", not \"{PACK_FORMAT}\"",
+            raw.format
+        )));
     }
     if raw.format_version != PACK_FORMAT_VERSION {
         return Err(err(format!(

@@ -1,6 +1,7 @@
 //! The assessment's domain, in pure Rust: what HICP is ([`catalog`]), how big an organization
 //! is ([`sizing`]), what it answered ([`assessment`]), what that adds up to ([`scoring`]),
-//! what to do next ([`plan`]) and how it travels as a file ([`transfer`]).
+//! what to do next ([`plan`]), what a person takes away ([`report`]) and how it travels as a
+//! file ([`transfer`]).
 //!
 //! Nothing here may depend on yew, web-sys, js-sys, gloo or wasm-bindgen, and nothing here
 //! reads a clock: callers pass dates and timestamps in. The test script greps for it.
@@ -10,6 +11,7 @@ pub mod catalog;
 pub mod date;
 pub mod ids;
 pub mod plan;
+pub mod report;
 pub mod scoring;
 pub mod sizing;
 pub mod transfer;
@@ -19,6 +21,7 @@ pub use catalog::{Catalog, CatalogError, Choice, Practice, Scale, SubPractice, T
 pub use date::{Date, Timestamp};
 pub use ids::{ChoiceId, FactorId, PracticeId, SubPracticeId, ThreatId, Tier};
 pub use plan::{action_plan, PlanItem, PlanKind};
+pub use report::{findings_csv, fingerprint};
 pub use scoring::{score, Coverage, Results, ThreatResult};
 pub use sizing::{recommend, FactorAnswer, FactorReason, Recommendation, SizeFactor, Sizing};
 pub use transfer::{export, import, ImportError, FORMAT, FORMAT_VERSION};

@@ -1,2 +1,128 @@
-//! Browser unit tests (wasm32 only): the app mounted into a real DOM in headless Chromium.
+//! Browser unit tests (wasm32 only): the app mounted into a fresh element of a real page in
+//! headless Chromium, with real local storage. They check the wiring between the reducer,
+//! the components and storage; the end-to-end suite walks whole paths.
 #![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+use hicp_check::ui::app::{App, AppProps};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn click(id: &str) {
+    let el: web_sys::HtmlElement = doc()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("#{id} is on the page"))
+        .dyn_into()
+        .unwrap();
+    el.click();
+}
+
+fn text(id: &str) -> String {
+    doc()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("#{id} is on the page"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+/// Mounts a fresh app into its own element; the handle is dropped with the test.
+async fn mount() -> yew::AppHandle<App> {
+    let root = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&root).unwrap();
+    let catalog = Rc::new(hicp_check::content::built_in().unwrap());
+    let handle = yew::Renderer::<App>::with_root_and_props(root, AppProps { catalog }).render();
+    settle().await;
+    handle
+}
+
+fn saved_records() -> Vec<String> {
+    let store = LocalStorage::raw();
+    (0..store.length().unwrap())
+        .filter_map(|i| store.key(i).unwrap())
+        .filter(|k| k.starts_with("hicp-check/assessment/"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn answering_updates_progress_and_is_saved_at_once() {
+    LocalStorage::clear();
+    let app = mount().await;
+    click("start-new");
+    settle().await;
+    click("tier-small");
+    settle().await;
+    click("size-continue");
+    settle().await;
+    assert_eq!(text("progress"), "0 of 18 answered");
+    click("a-1-S-A-in_place");
+    settle().await;
+    click("a-1-S-B-dont_know");
+    settle().await;
+    assert_eq!(text("progress"), "2 of 18 answered");
+    assert!(text("nav-practice-1").ends_with("2 of 3"));
+    let keys = saved_records();
+    assert_eq!(keys.len(), 1);
+    let saved = LocalStorage::raw().get_item(&keys[0]).unwrap().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    assert_eq!(v["answers"]["1.S.A"]["choice"], "in_place");
+    assert_eq!(v["answers"]["1.S.B"]["choice"], "dont_know");
+    assert_eq!(v["tier"], "small");
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_assessment_is_restored_where_the_person_left_it() {
+    LocalStorage::clear();
+    let first = mount().await;
+    click("start-new");
+    settle().await;
+    click("tier-small");
+    settle().await;
+    click("size-continue");
+    settle().await;
+    click("nav-practice-4");
+    settle().await;
+    click("a-4-S-A-partly");
+    settle().await;
+    first.destroy();
+    settle().await;
+
+    let second = mount().await;
+    assert!(text("screen-heading").starts_with("Practice 4 of 10"));
+    let radio: web_sys::HtmlInputElement = doc()
+        .get_element_by_id("a-4-S-A-partly")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(radio.checked());
+    assert_eq!(text("progress"), "1 of 18 answered");
+    second.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_record_is_reported_and_left_untouched() {
+    LocalStorage::clear();
+    let key = "hicp-check/assessment/broken";
+    LocalStorage::raw().set_item(key, "{not json").unwrap();
+    let app = mount().await;
+    assert!(text("notice").contains("could not be read and were left untouched"));
+    assert_eq!(
+        LocalStorage::raw().get_item(key).unwrap().unwrap(),
+        "{not json"
+    );
+    app.destroy();
+}

@@ -80,7 +80,12 @@ impl Assessment {
     }
 
     /// Applies `change` to the answer of `id`, dropping it again if it ends up blank.
-    pub fn edit_answer(&mut self, id: &SubPracticeId, now: Timestamp, change: impl FnOnce(&mut Answer)) {
+    pub fn edit_answer(
+        &mut self,
+        id: &SubPracticeId,
+        now: Timestamp,
+        change: impl FnOnce(&mut Answer),
+    ) {
         let answer = self.answers.entry(id.clone()).or_default();
         change(answer);
         if answer.is_blank() {
@@ -90,7 +95,12 @@ impl Assessment {
     }
 
     /// Applies `change` to the plan entry of `id`, dropping it again if it ends up blank.
-    pub fn edit_plan(&mut self, id: &SubPracticeId, now: Timestamp, change: impl FnOnce(&mut PlanEntry)) {
+    pub fn edit_plan(
+        &mut self,
+        id: &SubPracticeId,
+        now: Timestamp,
+        change: impl FnOnce(&mut PlanEntry),
+    ) {
         let entry = self.plan.entry(id.clone()).or_default();
         change(entry);
         if entry.is_blank() {

@@ -156,16 +156,42 @@ pub struct CatalogParts {
 /// A pack that failed validation; each variant names the id at fault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CatalogError {
-    DuplicateId { id: String },
-    EmptyText { id: String, field: &'static str },
-    BadSubPracticeId { id: String },
-    IdDisagrees { id: String, field: &'static str },
-    UnknownPractice { sub_practice: String, practice: String },
-    UnknownThreat { practice: String, threat: String },
-    UnknownCitation { threat: String, sub_practice: String },
-    Scale { problem: String },
-    Tiers { problem: String },
-    Sizing { id: String, problem: String },
+    DuplicateId {
+        id: String,
+    },
+    EmptyText {
+        id: String,
+        field: &'static str,
+    },
+    BadSubPracticeId {
+        id: String,
+    },
+    IdDisagrees {
+        id: String,
+        field: &'static str,
+    },
+    UnknownPractice {
+        sub_practice: String,
+        practice: String,
+    },
+    UnknownThreat {
+        practice: String,
+        threat: String,
+    },
+    UnknownCitation {
+        threat: String,
+        sub_practice: String,
+    },
+    Scale {
+        problem: String,
+    },
+    Tiers {
+        problem: String,
+    },
+    Sizing {
+        id: String,
+        problem: String,
+    },
 }
 
 impl fmt::Display for CatalogError {
@@ -183,7 +209,10 @@ impl fmt::Display for CatalogError {
             CatalogError::UnknownPractice {
                 sub_practice,
                 practice,
-            } => write!(f, "{sub_practice} names a practice {practice} that does not exist"),
+            } => write!(
+                f,
+                "{sub_practice} names a practice {practice} that does not exist"
+            ),
             CatalogError::UnknownThreat { practice, threat } => {
                 write!(f, "{practice} names a threat {threat} that does not exist")
             }
@@ -267,16 +296,16 @@ impl Catalog {
         for (i, s) in sub_practices.iter().enumerate() {
             let id = s.id.as_str();
             unique(id)?;
-            let (number, tier) = s
-                .id
-                .parts()
-                .ok_or_else(|| CatalogError::BadSubPracticeId { id: id.to_owned() })?;
-            let practice = practices.iter().find(|p| p.id == s.practice).ok_or_else(|| {
-                CatalogError::UnknownPractice {
+            let (number, tier) =
+                s.id.parts()
+                    .ok_or_else(|| CatalogError::BadSubPracticeId { id: id.to_owned() })?;
+            let practice = practices
+                .iter()
+                .find(|p| p.id == s.practice)
+                .ok_or_else(|| CatalogError::UnknownPractice {
                     sub_practice: id.to_owned(),
                     practice: s.practice.to_string(),
-                }
-            })?;
+                })?;
             if practice.number != number {
                 return Err(CatalogError::IdDisagrees {
                     id: id.to_owned(),

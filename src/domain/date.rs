@@ -122,7 +122,9 @@ impl Timestamp {
 
     /// The calendar date part.
     pub fn date(&self) -> Date {
-        self.0[..10].parse().expect("checked when the timestamp was made")
+        self.0[..10]
+            .parse()
+            .expect("checked when the timestamp was made")
     }
 }
 
@@ -150,8 +152,8 @@ impl FromStr for Timestamp {
             && digits(&time[7..9]).is_some_and(|s| s < 61)
             && b.last() == Some(&b'Z');
         let fraction = &time[9..time.len() - 1];
-        let fraction_ok = fraction.is_empty()
-            || (fraction.starts_with('.') && digits(&fraction[1..]).is_some());
+        let fraction_ok =
+            fraction.is_empty() || (fraction.starts_with('.') && digits(&fraction[1..]).is_some());
         if shape_ok && fraction_ok {
             Ok(Timestamp(s.to_owned()))
         } else {

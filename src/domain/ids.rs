@@ -124,9 +124,14 @@ mod tests {
 
     #[test]
     fn sub_practice_id_parts() {
-        assert_eq!(SubPracticeId::new("10.M.A").parts(), Some((10, Tier::Medium)));
+        assert_eq!(
+            SubPracticeId::new("10.M.A").parts(),
+            Some((10, Tier::Medium))
+        );
         assert_eq!(SubPracticeId::new("1.S.C").parts(), Some((1, Tier::Small)));
-        for bad in ["", "1.S", "1.X.A", "1.S.a", "1.S.AB", "a.S.A", "1.S.A.B", ".S.A"] {
+        for bad in [
+            "", "1.S", "1.X.A", "1.S.a", "1.S.AB", "a.S.A", "1.S.A.B", ".S.A",
+        ] {
             assert_eq!(SubPracticeId::new(bad).parts(), None, "{bad}");
         }
     }

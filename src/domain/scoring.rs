@@ -36,8 +36,7 @@ pub struct Coverage {
 impl Coverage {
     /// Whole percent, rounded half up; `None` while nothing applicable has been answered.
     pub fn percent(&self) -> Option<u32> {
-        (self.max_points > 0)
-            .then(|| (self.points * 200 + self.max_points) / (2 * self.max_points))
+        (self.max_points > 0).then(|| (self.points * 200 + self.max_points) / (2 * self.max_points))
     }
 
     /// How many in-scope sub-practices have an answer (including "not applicable").

@@ -141,9 +141,10 @@ impl SizeFactor {
 
     /// The tier a count falls in, leaning by `gap` when it falls between printed bands.
     fn tier_for_count(&self, n: u32, gap: Lean) -> (Tier, bool) {
-        let inside = self.ranges.iter().find(|(_, &(min, max))| {
-            n >= min && max.is_none_or(|max| n <= max)
-        });
+        let inside = self
+            .ranges
+            .iter()
+            .find(|(_, &(min, max))| n >= min && max.is_none_or(|max| n <= max));
         if let Some((&tier, _)) = inside {
             return (tier, false);
         }
@@ -167,7 +168,10 @@ impl SizeFactor {
                 let text = self.bands.get(t).map(String::as_str).unwrap_or("");
                 (
                     Some(*t),
-                    format!("\"{text}\" is how HICP describes a {} organization.", t.key()),
+                    format!(
+                        "\"{text}\" is how HICP describes a {} organization.",
+                        t.key()
+                    ),
                 )
             }
             (FactorKind::Count, Some(FactorAnswer::Count(0))) => {

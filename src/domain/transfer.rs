@@ -12,7 +12,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::assessment::{Answer, Assessment, Organization, PlanEntry, NAME_MAX, NOTE_MAX, OWNER_MAX};
+use super::assessment::{
+    Answer, Assessment, Organization, PlanEntry, NAME_MAX, NOTE_MAX, OWNER_MAX,
+};
 use super::catalog::Catalog;
 use super::date::{Date, Timestamp};
 use super::ids::{ChoiceId, FactorId, SubPracticeId, Tier};
@@ -203,7 +205,9 @@ fn v1_to_v2(mut file: Value) -> Result<Value, ImportError> {
     let shape = |detail: &str| ImportError::WrongShape {
         detail: detail.into(),
     };
-    let obj = file.as_object_mut().ok_or_else(|| shape("it is not an object"))?;
+    let obj = file
+        .as_object_mut()
+        .ok_or_else(|| shape("it is not an object"))?;
     let answers = obj
         .remove("answers")
         .ok_or_else(|| shape("missing field `answers`"))?;
@@ -293,10 +297,13 @@ fn from_wire(catalog: &Catalog, wire: WireFile) -> Result<Assessment, ImportErro
     check_len("organization.name", &wire.organization.name, NAME_MAX)?;
     for (id, answer) in &wire.organization.sizing {
         let place = || format!("organization.sizing[\"{}\"]", truncated(id.as_str()));
-        let factor = catalog.sizing().factor(id).ok_or_else(|| ImportError::BadValue {
-            place: place(),
-            problem: "there is no such size factor".into(),
-        })?;
+        let factor = catalog
+            .sizing()
+            .factor(id)
+            .ok_or_else(|| ImportError::BadValue {
+                place: place(),
+                problem: "there is no such size factor".into(),
+            })?;
         if !factor.accepts(answer) {
             return Err(ImportError::BadValue {
                 place: place(),
@@ -309,7 +316,10 @@ fn from_wire(catalog: &Catalog, wire: WireFile) -> Result<Assessment, ImportErro
             if catalog.scale().choice(choice).is_none() {
                 return Err(ImportError::BadValue {
                     place: format!("answers[\"{id}\"].choice"),
-                    problem: format!("\"{}\" is not one of the answer choices", truncated(choice.as_str())),
+                    problem: format!(
+                        "\"{}\" is not one of the answer choices",
+                        truncated(choice.as_str())
+                    ),
                 });
             }
         }

@@ -4,7 +4,7 @@
 use hicp_check::content::{load, BUILT_IN};
 use hicp_check::domain::{PracticeId, SubPracticeId, ThreatId, Tier};
 
-use super::catalog;
+use super::{catalog, JsonEdit};
 
 const SMALL: &[(&str, &str)] = &[
     ("1.S.A", "E-mail System Configuration"),
@@ -29,12 +29,18 @@ const SMALL: &[(&str, &str)] = &[
 
 const MEDIUM: &[(&str, &str)] = &[
     ("1.M.A", "Basic E-mail Protection Controls"),
-    ("1.M.B", "Multifactor Authentication for Remote E-mail Access"),
+    (
+        "1.M.B",
+        "Multifactor Authentication for Remote E-mail Access",
+    ),
     ("1.M.C", "E-mail Encryption"),
     ("1.M.D", "Workforce Education"),
     ("2.M.A", "Basic Endpoint Protection Controls"),
     ("3.M.A", "Identity"),
-    ("3.M.B", "Provisioning, Transfers, and Deprovisioning Procedures"),
+    (
+        "3.M.B",
+        "Provisioning, Transfers, and Deprovisioning Procedures",
+    ),
     ("3.M.C", "Authentication"),
     ("3.M.D", "Multifactor Authentication for Remote Access"),
     ("4.M.A", "Classification of Data"),
@@ -236,7 +242,10 @@ fn nist_csf_references_are_printed_for_medium_and_large_only() {
             .clone()
     };
     assert_eq!(refs("1.S.A"), None);
-    assert_eq!(refs("3.M.D"), Some(vec!["PR.AC-3".into(), "PR.AC-7".into()]));
+    assert_eq!(
+        refs("3.M.D"),
+        Some(vec!["PR.AC-3".into(), "PR.AC-7".into()])
+    );
     assert_eq!(refs("8.L.F"), Some(vec![]));
     assert!(c
         .sub_practices()
@@ -265,7 +274,11 @@ fn sub_practice_prose_is_plain_text_a_person_can_read() {
             .iter()
             .chain([&s.in_place, &s.why, &s.technical]);
         for t in texts {
-            assert!(!t.contains('<') && !t.contains('>'), "{}: markup in {t:?}", s.id);
+            assert!(
+                !t.contains('<') && !t.contains('>'),
+                "{}: markup in {t:?}",
+                s.id
+            );
             assert!(t.len() >= 20, "{}: too short: {t:?}", s.id);
         }
         assert!(s.questions.len() <= 3, "{}", s.id);
@@ -283,7 +296,7 @@ fn broken(edit: impl FnOnce(&mut serde_json::Value)) -> String {
 
 #[test]
 fn broken_packs_are_refused_naming_the_file_and_the_id() {
-    let cases: Vec<(Box<dyn FnOnce(&mut serde_json::Value)>, &str)> = vec![
+    let cases: Vec<(JsonEdit, &str)> = vec![
         (
             Box::new(|v| v["sub_practices"][1]["id"] = "1.S.A".into()),
             "the id 1.S.A is used twice",
@@ -320,7 +333,9 @@ fn broken_packs_are_refused_naming_the_file_and_the_id() {
             "tiers: no rule for the large tier",
         ),
         (
-            Box::new(|v| v["sizing"]["factors"][5]["ranges"]["medium"] = serde_json::json!([40, 299])),
+            Box::new(|v| {
+                v["sizing"]["factors"][5]["ranges"]["medium"] = serde_json::json!([40, 299])
+            }),
             "size factor size.beds: ranges must run from small to large without overlap",
         ),
         (
@@ -334,9 +349,18 @@ fn broken_packs_are_refused_naming_the_file_and_the_id() {
     ];
     for (edit, expected) in cases {
         let message = broken(edit);
-        assert!(message.starts_with("The question set broken.json is broken: "), "{message}");
-        assert!(message.contains(expected), "{message:?} should contain {expected:?}");
+        assert!(
+            message.starts_with("The question set broken.json is broken: "),
+            "{message}"
+        );
+        assert!(
+            message.contains(expected),
+            "{message:?} should contain {expected:?}"
+        );
     }
     let not_json = load("x.json", "{").unwrap_err().to_string();
-    assert!(not_json.contains("x.json") && not_json.contains("EOF"), "{not_json}");
+    assert!(
+        not_json.contains("x.json") && not_json.contains("EOF"),
+        "{not_json}"
+    );
 }

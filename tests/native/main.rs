@@ -1,11 +1,14 @@
 //! Native tests of the domain and the built-in content: one binary, a module per concern.
 
 mod content;
-mod sizing;
 mod scoring;
+mod sizing;
 mod transfer;
 
 use hicp_check::domain::{Assessment, Catalog, ChoiceId, SubPracticeId, Tier, Timestamp};
+
+/// A change made to a JSON document to break it on purpose.
+pub type JsonEdit = Box<dyn FnOnce(&mut serde_json::Value)>;
 
 /// The built-in HICP 2018 pack; every test starts from it.
 pub fn catalog() -> Catalog {

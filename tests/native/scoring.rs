@@ -15,7 +15,10 @@ fn all_in_place_is_full_coverage_everywhere() {
     assert_eq!(r.overall.percent(), Some(100));
     assert_eq!(r.practices.len(), 10);
     assert!(r.practices.iter().all(|(_, p)| p.percent() == Some(100)));
-    assert!(r.threats.iter().all(|t| t.coverage.percent() == Some(100) && t.gaps.is_empty()));
+    assert!(r
+        .threats
+        .iter()
+        .all(|t| t.coverage.percent() == Some(100) && t.gaps.is_empty()));
     assert!(action_plan(&c, &answered(&c, Tier::Small, |_, _| Some("in_place"))).is_empty());
 }
 
@@ -32,7 +35,11 @@ fn nothing_in_place_is_zero_and_every_sub_practice_is_a_gap() {
     // Practices 1, 8 and 10 mitigate phishing: 3 + 2 + 1 small sub-practices.
     assert_eq!(phishing.coverage.in_scope, 6);
     assert_eq!(
-        phishing.gaps.iter().map(SubPracticeId::as_str).collect::<Vec<_>>(),
+        phishing
+            .gaps
+            .iter()
+            .map(SubPracticeId::as_str)
+            .collect::<Vec<_>>(),
         ["1.S.A", "1.S.B", "1.S.C", "8.S.A", "8.S.B", "10.S.A"]
     );
 }
@@ -51,14 +58,23 @@ fn exactly_on_a_rounding_boundary_rounds_half_up() {
     assert_eq!(r.overall.percent(), Some(13));
     assert_eq!(r.overall.unanswered, 14);
     // Half of everything: 9 in place, 9 not = exactly 50 %.
-    let half = answered(&c, Tier::Small, |i, _| Some(if i % 2 == 0 { "in_place" } else { "not_in_place" }));
+    let half = answered(&c, Tier::Small, |i, _| {
+        Some(if i % 2 == 0 {
+            "in_place"
+        } else {
+            "not_in_place"
+        })
+    });
     assert_eq!(score(&c, &half).overall.percent(), Some(50));
 }
 
 #[test]
 fn all_not_applicable_leaves_nothing_to_score() {
     let c = catalog();
-    let r = score(&c, &answered(&c, Tier::Small, |_, _| Some("not_applicable")));
+    let r = score(
+        &c,
+        &answered(&c, Tier::Small, |_, _| Some("not_applicable")),
+    );
     assert_eq!(r.overall.not_applicable, 18);
     assert_eq!(r.overall.assessed, 0);
     assert_eq!(r.overall.max_points, 0);
@@ -85,7 +101,11 @@ fn unanswered_is_reported_never_scored() {
 fn dont_know_counts_as_not_in_place_and_becomes_a_find_out_task() {
     let c = catalog();
     let a = answered(&c, Tier::Small, |_, id| {
-        Some(if id.as_str() == "7.S.A" { "dont_know" } else { "in_place" })
+        Some(if id.as_str() == "7.S.A" {
+            "dont_know"
+        } else {
+            "in_place"
+        })
     });
     let r = score(&c, &a);
     assert_eq!((r.overall.points, r.overall.max_points), (34, 36));
@@ -105,10 +125,14 @@ fn the_action_plan_puts_the_widest_protection_first_then_smaller_tiers() {
             x.choice = Some(ChoiceId::new("partly"))
         });
     }
-    a.edit_plan(&SubPracticeId::new("10.M.A"), ts("2026-01-02T00:00:00Z"), |p| {
-        p.owner = "Practice manager".into();
-        p.target = Some("2027-03-31".parse().unwrap());
-    });
+    a.edit_plan(
+        &SubPracticeId::new("10.M.A"),
+        ts("2026-01-02T00:00:00Z"),
+        |p| {
+            p.owner = "Practice manager".into();
+            p.target = Some("2027-03-31".parse().unwrap());
+        },
+    );
     let plan = action_plan(&c, &a);
     let order: Vec<&str> = plan.iter().map(|p| p.sub_practice.as_str()).collect();
     // Five-threat practices (8, 10) first, medium before large, not-in-place before partly.
@@ -127,9 +151,11 @@ fn the_action_plan_puts_the_widest_protection_first_then_smaller_tiers() {
 fn answers_outside_the_tier_are_kept_but_not_scored() {
     let c = catalog();
     let mut a = answered(&c, Tier::Small, |_, _| Some("in_place"));
-    a.edit_answer(&SubPracticeId::new("1.M.A"), ts("2026-01-02T00:00:00Z"), |x| {
-        x.choice = Some(ChoiceId::new("not_in_place"))
-    });
+    a.edit_answer(
+        &SubPracticeId::new("1.M.A"),
+        ts("2026-01-02T00:00:00Z"),
+        |x| x.choice = Some(ChoiceId::new("not_in_place")),
+    );
     assert_eq!(score(&c, &a).overall.percent(), Some(100));
     a.tier = Some(Tier::Medium);
     let r = score(&c, &a);

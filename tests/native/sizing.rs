@@ -102,8 +102,17 @@ fn exactly_300_beds_falls_in_the_printed_gap_and_counts_as_large() {
         beds.reason,
         "300 beds falls between the bands HICP prints; HICP Check counts it as large."
     );
-    for (beds, tier) in [(50, Tier::Small), (51, Tier::Medium), (299, Tier::Medium), (301, Tier::Large)] {
-        assert_eq!(profile(&[("size.beds", Count(beds))]).tier, Some(tier), "{beds}");
+    for (beds, tier) in [
+        (50, Tier::Small),
+        (51, Tier::Medium),
+        (299, Tier::Medium),
+        (301, Tier::Large),
+    ] {
+        assert_eq!(
+            profile(&[("size.beds", Count(beds))]).tier,
+            Some(tier),
+            "{beds}"
+        );
     }
 }
 

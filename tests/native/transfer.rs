@@ -3,11 +3,10 @@
 
 use hicp_check::domain::transfer::MAX_FILE_BYTES;
 use hicp_check::domain::{
-    export, import, Assessment, ChoiceId, FactorAnswer, FactorId, ImportError, SubPracticeId,
-    Tier,
+    export, import, Assessment, ChoiceId, FactorAnswer, FactorId, ImportError, SubPracticeId, Tier,
 };
 
-use super::{catalog, ts};
+use super::{catalog, ts, JsonEdit};
 
 const GOLDEN: &str = include_str!("../fixtures/golden-export-v2.json");
 const V1: &str = include_str!("../fixtures/assessment-v1.json");
@@ -19,9 +18,10 @@ fn sample() -> Assessment {
     a.organization
         .sizing
         .insert(FactorId::new("size.physicians"), FactorAnswer::Count(3));
-    a.organization
-        .sizing
-        .insert(FactorId::new("size.it-capability"), FactorAnswer::Band(Tier::Small));
+    a.organization.sizing.insert(
+        FactorId::new("size.it-capability"),
+        FactorAnswer::Band(Tier::Small),
+    );
     a.tier = Some(Tier::Small);
     let t = ts("2026-03-02T09:15:00.000Z");
     a.edit_answer(&SubPracticeId::new("1.S.A"), t.clone(), |x| {
@@ -68,8 +68,14 @@ fn a_version_1_file_is_upgraded() {
     let a = import(&catalog(), V1).unwrap();
     assert_eq!(a.organization.name, "Old Town Clinic");
     assert_eq!(a.tier, Some(Tier::Small));
-    assert_eq!(a.choice(&SubPracticeId::new("1.S.A")).unwrap().as_str(), "in_place");
-    assert_eq!(a.choice(&SubPracticeId::new("2.S.A")).unwrap().as_str(), "not_in_place");
+    assert_eq!(
+        a.choice(&SubPracticeId::new("1.S.A")).unwrap().as_str(),
+        "in_place"
+    );
+    assert_eq!(
+        a.choice(&SubPracticeId::new("2.S.A")).unwrap().as_str(),
+        "not_in_place"
+    );
     assert_eq!(a.answers.len(), 2);
     assert!(a.plan.is_empty());
     assert!(!a.include_optional);
@@ -90,8 +96,16 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
     let e = refused(&" ".repeat(MAX_FILE_BYTES + 1));
     assert!(matches!(e, ImportError::TooLarge { .. }), "{e:?}");
 
-    assert_eq!(refused("{\n  \"format\": "), ImportError::NotJson { line: 2, column: 12 });
-    assert!(refused("PK\u{3}\u{4} a zip file").to_string().contains("not valid JSON"));
+    assert_eq!(
+        refused("{\n  \"format\": "),
+        ImportError::NotJson {
+            line: 2,
+            column: 12
+        }
+    );
+    assert!(refused("PK\u{3}\u{4} a zip file")
+        .to_string()
+        .contains("not valid JSON"));
 
     assert_eq!(refused("[1, 2, 3]"), ImportError::NotAnAssessment);
     assert_eq!(
@@ -101,7 +115,9 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
 
     let e = refused(&golden_with(|v| v["format_version"] = 3.into()));
     assert_eq!(e, ImportError::NewerVersion { version: 3 });
-    assert!(e.to_string().contains("made by a newer version of HICP Check"));
+    assert!(e
+        .to_string()
+        .contains("made by a newer version of HICP Check"));
 
     for (version, shown) in [
         (serde_json::json!(0), "0"),
@@ -109,23 +125,40 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
         (serde_json::json!(-1), "-1"),
     ] {
         let e = refused(&golden_with(|v| v["format_version"] = version));
-        assert_eq!(e, ImportError::UnknownVersion { version: shown.into() });
+        assert_eq!(
+            e,
+            ImportError::UnknownVersion {
+                version: shown.into()
+            }
+        );
     }
 
     let e = refused(&golden_with(|v| v["content"]["id"] = "acme-pack".into()));
-    assert_eq!(e, ImportError::OtherContentPack { id: "acme-pack".into() });
+    assert_eq!(
+        e,
+        ImportError::OtherContentPack {
+            id: "acme-pack".into()
+        }
+    );
 
     let e = refused(&golden_with(|v| {
         v["answers"]["1.S.Z"] = v["answers"]["1.S.A"].clone();
         v["plan"]["11.M.A"] = v["plan"]["1.S.B"].clone();
     }));
-    assert_eq!(e, ImportError::UnknownSubPractices { ids: vec!["1.S.Z".into(), "11.M.A".into()] });
+    assert_eq!(
+        e,
+        ImportError::UnknownSubPractices {
+            ids: vec!["1.S.Z".into(), "11.M.A".into()]
+        }
+    );
     assert_eq!(
         e.to_string(),
         "This file answers sub-practices that do not exist in HICP: 1.S.Z, 11.M.A."
     );
 
-    let e = refused(&golden_with(|v| v["answers"]["1.S.A"]["choice"] = "yes".into()));
+    let e = refused(&golden_with(|v| {
+        v["answers"]["1.S.A"]["choice"] = "yes".into()
+    }));
     assert_eq!(
         e.to_string(),
         "In answers[\"1.S.A\"].choice: \"yes\" is not one of the answer choices."
@@ -134,49 +167,94 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
     let e = refused(&golden_with(|v| {
         v["organization"]["sizing"]["size.beds"] = serde_json::json!({"band": "small"})
     }));
-    assert!(e.to_string().starts_with("In organization.sizing[\"size.beds\"]: that is not a possible answer"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("In organization.sizing[\"size.beds\"]: that is not a possible answer"),
+        "{e}"
+    );
 
     let e = refused(&golden_with(|v| {
         v["organization"]["sizing"]["size.staff"] = serde_json::json!({"count": 3})
     }));
-    assert!(e.to_string().contains("there is no such size factor"), "{e}");
+    assert!(
+        e.to_string().contains("there is no such size factor"),
+        "{e}"
+    );
 
-    let e = refused(&golden_with(|v| v["answers"]["1.S.B"]["note"] = "x".repeat(5000).into()));
-    assert_eq!(e, ImportError::TooLong { place: "answers[\"1.S.B\"].note".into(), max: 4000 });
+    let e = refused(&golden_with(|v| {
+        v["answers"]["1.S.B"]["note"] = "x".repeat(5000).into()
+    }));
+    assert_eq!(
+        e,
+        ImportError::TooLong {
+            place: "answers[\"1.S.B\"].note".into(),
+            max: 4000
+        }
+    );
 
-    let e = refused(&golden_with(|v| v["organization"]["name"] = "n".repeat(201).into()));
-    assert_eq!(e, ImportError::TooLong { place: "organization.name".into(), max: 200 });
+    let e = refused(&golden_with(|v| {
+        v["organization"]["name"] = "n".repeat(201).into()
+    }));
+    assert_eq!(
+        e,
+        ImportError::TooLong {
+            place: "organization.name".into(),
+            max: 200
+        }
+    );
 
     for (edit, expected) in [
         (
-            Box::new(|v: &mut serde_json::Value| v["answers"]["1.S.A"]["since"] = "2024-02-30".into())
-                as Box<dyn FnOnce(&mut serde_json::Value)>,
+            Box::new(|v: &mut serde_json::Value| {
+                v["answers"]["1.S.A"]["since"] = "2024-02-30".into()
+            }) as JsonEdit,
             "2024-02 has no day 30",
         ),
-        (Box::new(|v| v["tier"] = "huge".into()), "unknown variant `huge`"),
-        (Box::new(|v| v["created"] = "yesterday".into()), "is not a UTC timestamp"),
-        (Box::new(|v| v["extra"] = true.into()), "unknown field `extra`"),
+        (
+            Box::new(|v| v["tier"] = "huge".into()),
+            "unknown variant `huge`",
+        ),
+        (
+            Box::new(|v| v["created"] = "yesterday".into()),
+            "is not a UTC timestamp",
+        ),
+        (
+            Box::new(|v| v["extra"] = true.into()),
+            "unknown field `extra`",
+        ),
         (
             Box::new(|v| {
                 v.as_object_mut().unwrap().remove("answers");
             }),
             "missing field `answers`",
         ),
-        (Box::new(|v| v["include_optional"] = "no".into()), "invalid type"),
+        (
+            Box::new(|v| v["include_optional"] = "no".into()),
+            "invalid type",
+        ),
     ] {
         let e = refused(&golden_with(edit));
         let message = e.to_string();
         assert!(matches!(e, ImportError::WrongShape { .. }), "{e:?}");
-        assert!(message.contains(expected), "{message:?} should contain {expected:?}");
-        assert!(message.contains(" at line "), "{message:?} should say where");
+        assert!(
+            message.contains(expected),
+            "{message:?} should contain {expected:?}"
+        );
+        assert!(
+            message.contains(" at line "),
+            "{message:?} should say where"
+        );
     }
 }
 
 #[test]
 fn a_damaged_version_1_file_is_refused_not_panicked_on() {
-    let text = r#"{"format": "hicp-check-assessment", "format_version": 1, "answers": {"1.S.A": 7}}"#;
+    let text =
+        r#"{"format": "hicp-check-assessment", "format_version": 1, "answers": {"1.S.A": 7}}"#;
     assert_eq!(
         refused(text),
-        ImportError::WrongShape { detail: "answer 1.S.A is not a choice id".into() }
+        ImportError::WrongShape {
+            detail: "answer 1.S.A is not a choice id".into()
+        }
     );
 }

@@ -1,0 +1,52 @@
+//! The Yew app (WebAssembly only). One reducer at the root ([`state`]), effects at the edge
+//! ([`app`]), browser APIs only in [`browser`], and one small component per file.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod hooks;
+pub mod state;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content;
+
+#[derive(Properties, PartialEq)]
+struct BrokenProps {
+    message: AttrValue,
+}
+
+/// Shown instead of the app when the built-in content does not load: never a blank page.
+#[component(Broken)]
+fn broken(props: &BrokenProps) -> Html {
+    html! {
+        <main class="broken">
+            <h1>{ "HICP Check cannot start" }</h1>
+            <p role="alert">{ props.message.clone() }</p>
+            <p>{ "Nothing you saved in this browser has been changed." }</p>
+        </main>
+    }
+}
+
+/// Mounts the app into the page's `#app` element (or the body).
+pub fn start() {
+    let root = gloo::utils::document()
+        .get_element_by_id("app")
+        .unwrap_or_else(|| gloo::utils::body().into());
+    match content::built_in() {
+        Ok(catalog) => {
+            let props = app::AppProps {
+                catalog: Rc::new(catalog),
+            };
+            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+        }
+        Err(e) => {
+            let props = BrokenProps {
+                message: e.to_string().into(),
+            };
+            yew::Renderer::<Broken>::with_root_and_props(root, props).render();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! One component per file, each with its own props.
+
+pub mod answer;
+pub mod charts;
+pub mod files;
+pub mod header;
+pub mod library;
+pub mod overview;
+pub mod results;
+pub mod size;
+pub mod start;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The value of the input or textarea an event came from.
+pub fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// A DOM id made from a stable id: `1.S.A` becomes `1-S-A`.
+pub fn dom_id(id: &str) -> String {
+    id.replace('.', "-")
+}
+
+/// A date for people: "25 Nov 2026".
+pub fn human_date(date: crate::domain::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[usize::from(date.month() - 1)],
+        date.year()
+    )
+}

@@ -1,0 +1,60 @@
+//! Charts drawn by the app as SVG: no chart library, no images. Each chart has a text
+//! equivalent beside it, so the SVG itself is hidden from screen readers.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RingProps {
+    /// `None` draws an empty ring: nothing scored yet.
+    pub percent: Option<u32>,
+}
+
+/// The overall coverage as a ring.
+#[component(Ring)]
+pub fn ring(props: &RingProps) -> Html {
+    let p = props.percent.unwrap_or(0).min(100);
+    // Circumference of r=15.9155 is 100, so the dash length is the percent itself.
+    let dash = format!("{p} {}", 100 - p);
+    html! {
+        <svg class="ring" viewBox="0 0 42 42" width="160" height="160" aria-hidden="true" focusable="false">
+            <circle class="ring-track" cx="21" cy="21" r="15.9155" fill="none" stroke-width="6" />
+            <circle class="ring-value" cx="21" cy="21" r="15.9155" fill="none" stroke-width="6"
+                stroke-dasharray={dash} stroke-dashoffset="25" />
+            <text x="21" y="23.5" text-anchor="middle" class="ring-text">
+                { props.percent.map(|p| format!("{p}%")).unwrap_or_else(|| "–".into()) }
+            </text>
+        </svg>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BarsProps {
+    /// Label and percent (`None`: nothing scored) for each bar.
+    pub bars: Vec<(String, Option<u32>)>,
+}
+
+/// Horizontal bars, one per row, 0-100 %.
+#[component(Bars)]
+pub fn bars(props: &BarsProps) -> Html {
+    let row_h = 22;
+    let height = (props.bars.len() * row_h) as u32 + 4;
+    html! {
+        <svg class="bars" viewBox={format!("0 0 500 {height}")} width="100%" aria-hidden="true" focusable="false"
+             preserveAspectRatio="xMinYMin meet">
+            { for props.bars.iter().enumerate().map(|(i, (label, percent))| {
+                let y = (i * row_h) as u32 + 2;
+                let w = percent.unwrap_or(0).min(100) * 2;
+                html! {
+                    <g>
+                        <text x="0" y={(y + 15).to_string()} class="bar-label">{ label.clone() }</text>
+                        <rect x="250" y={(y + 3).to_string()} width="200" height="14" class="bar-track" />
+                        <rect x="250" y={(y + 3).to_string()} width={w.to_string()} height="14" class="bar-value" />
+                        <text x="458" y={(y + 15).to_string()} class="bar-text">
+                            { percent.map(|p| format!("{p}%")).unwrap_or_else(|| "–".into()) }
+                        </text>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}

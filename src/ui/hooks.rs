@@ -1,0 +1,49 @@
+//! The context the app shares: the catalogue and a handle on the assessment state, reached
+//! through [`use_assessment`].
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser;
+use super::state::{Action, AppState, Edit, Entry, Screen};
+use crate::domain::Catalog;
+
+#[derive(Clone)]
+pub struct AssessmentHandle {
+    pub catalog: Rc<Catalog>,
+    pub state: UseReducerHandle<AppState>,
+}
+
+impl PartialEq for AssessmentHandle {
+    fn eq(&self, other: &Self) -> bool {
+        // The catalogue never changes after start: identity is enough.
+        Rc::ptr_eq(&self.catalog, &other.catalog) && self.state == other.state
+    }
+}
+
+impl AssessmentHandle {
+    pub fn current(&self) -> Option<&Entry> {
+        self.state.current_entry()
+    }
+
+    pub fn edit(&self, edit: Edit) {
+        self.state.dispatch(Action::Edit {
+            now: browser::now(),
+            edit,
+        });
+    }
+
+    pub fn go(&self, screen: Screen) {
+        self.state.dispatch(Action::Go(screen));
+    }
+
+    pub fn dispatch(&self, action: Action) {
+        self.state.dispatch(action);
+    }
+}
+
+#[hook]
+pub fn use_assessment() -> AssessmentHandle {
+    use_context::<AssessmentHandle>().expect("use_assessment needs the App's ContextProvider")
+}

@@ -1,0 +1,288 @@
+//! The app's one state and its reducer. The reducer only calls domain methods: it never
+//! touches storage or the clock (actions carry the time), so it stays testable and pure.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::domain::{
+    Assessment, ChoiceId, Date, FactorAnswer, FactorId, PracticeId, SubPracticeId, Tier, Timestamp,
+};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Size,
+    Answer(PracticeId),
+    Results,
+    Library,
+}
+
+impl Screen {
+    /// How the screen is remembered across reloads.
+    pub fn key(&self) -> String {
+        match self {
+            Screen::Start => "start".into(),
+            Screen::Size => "size".into(),
+            Screen::Answer(p) => format!("answer:{p}"),
+            Screen::Results => "results".into(),
+            Screen::Library => "library".into(),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Screen {
+        match key {
+            "size" => Screen::Size,
+            "results" => Screen::Results,
+            "library" => Screen::Library,
+            other => match other.strip_prefix("answer:") {
+                Some(p) => Screen::Answer(PracticeId::new(p)),
+                None => Screen::Start,
+            },
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub assessment: Rc<Assessment>,
+    pub exported: Option<Timestamp>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Problem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: String,
+}
+
+/// A file that was read and understood, waiting for the person to decide what to do with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Staged {
+    pub file_name: String,
+    pub assessment: Rc<Assessment>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub screen: Screen,
+    pub entries: Vec<Entry>,
+    pub current: Option<String>,
+    pub notice: Option<Notice>,
+    pub staged: Option<Staged>,
+    /// Set when answers cannot be kept in this browser; shown on every screen.
+    pub storage_problem: Option<String>,
+}
+
+pub enum Action {
+    New {
+        id: String,
+        now: Timestamp,
+    },
+    Open(String),
+    Go(Screen),
+    Edit {
+        now: Timestamp,
+        edit: Edit,
+    },
+    Rename {
+        id: String,
+        name: String,
+        now: Timestamp,
+    },
+    Duplicate {
+        from: String,
+        id: String,
+        now: Timestamp,
+    },
+    Delete(String),
+    EraseAll,
+    Exported {
+        id: String,
+        at: Timestamp,
+    },
+    Stage(Staged),
+    ImportAsNew {
+        id: String,
+    },
+    ImportReplace,
+    CancelImport,
+    Notify(Option<Notice>),
+    StorageProblem(String),
+}
+
+/// A change to the open assessment.
+pub enum Edit {
+    Name(String),
+    Factor(FactorId, Option<FactorAnswer>),
+    Tier(Tier),
+    IncludeOptional(bool),
+    Choice(SubPracticeId, ChoiceId),
+    Note(SubPracticeId, String),
+    Since(SubPracticeId, Option<Date>),
+    Owner(SubPracticeId, String),
+    Target(SubPracticeId, Option<Date>),
+}
+
+impl AppState {
+    pub fn current_entry(&self) -> Option<&Entry> {
+        let id = self.current.as_ref()?;
+        self.entries.iter().find(|e| &e.id == id)
+    }
+
+    fn entry_mut(&mut self, id: &str) -> Option<&mut Entry> {
+        self.entries.iter_mut().find(|e| e.id == id)
+    }
+}
+
+fn apply(a: &mut Assessment, now: Timestamp, edit: Edit) {
+    match edit {
+        Edit::Name(name) => {
+            a.organization.name = name;
+            a.updated = now;
+        }
+        Edit::Factor(id, answer) => {
+            match answer {
+                Some(x) => a.organization.sizing.insert(id, x),
+                None => a.organization.sizing.remove(&id),
+            };
+            a.updated = now;
+        }
+        Edit::Tier(t) => {
+            a.tier = Some(t);
+            a.updated = now;
+        }
+        Edit::IncludeOptional(on) => {
+            a.include_optional = on;
+            a.updated = now;
+        }
+        Edit::Choice(id, c) => a.edit_answer(&id, now, |x| x.choice = Some(c)),
+        Edit::Note(id, note) => a.edit_answer(&id, now, |x| x.note = note),
+        Edit::Since(id, d) => a.edit_answer(&id, now, |x| x.since = d),
+        Edit::Owner(id, owner) => a.edit_plan(&id, now, |p| p.owner = owner),
+        Edit::Target(id, d) => a.edit_plan(&id, now, |p| p.target = d),
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::New { id, now } => {
+                s.entries.insert(
+                    0,
+                    Entry {
+                        id: id.clone(),
+                        assessment: Rc::new(Assessment::new(now)),
+                        exported: None,
+                    },
+                );
+                s.current = Some(id);
+                s.screen = Screen::Size;
+                s.notice = None;
+            }
+            Action::Open(id) => {
+                if let Some(e) = s.entries.iter().find(|e| e.id == id) {
+                    s.screen = if e.assessment.tier.is_some() {
+                        Screen::Results
+                    } else {
+                        Screen::Size
+                    };
+                    s.current = Some(id);
+                    s.notice = None;
+                }
+            }
+            Action::Go(screen) => {
+                s.screen = screen;
+                s.notice = None;
+            }
+            Action::Edit { now, edit } => {
+                let Some(id) = s.current.clone() else {
+                    return self;
+                };
+                if let Some(e) = s.entry_mut(&id) {
+                    apply(Rc::make_mut(&mut e.assessment), now, edit);
+                }
+            }
+            Action::Rename { id, name, now } => {
+                if let Some(e) = s.entry_mut(&id) {
+                    apply(Rc::make_mut(&mut e.assessment), now, Edit::Name(name));
+                }
+            }
+            Action::Duplicate { from, id, now } => {
+                if let Some(pos) = s.entries.iter().position(|e| e.id == from) {
+                    let mut copy = (*s.entries[pos].assessment).clone();
+                    copy.organization.name = format!("{} (copy)", copy.organization.name)
+                        .trim_start()
+                        .to_owned();
+                    copy.created = now.clone();
+                    copy.updated = now;
+                    let entry = Entry {
+                        id,
+                        assessment: Rc::new(copy),
+                        exported: None,
+                    };
+                    s.entries.insert(pos + 1, entry);
+                }
+            }
+            Action::Delete(id) => {
+                s.entries.retain(|e| e.id != id);
+                if s.current.as_deref() == Some(id.as_str()) {
+                    s.current = None;
+                }
+            }
+            Action::EraseAll => {
+                s.entries.clear();
+                s.current = None;
+                s.staged = None;
+                s.screen = Screen::Start;
+                s.notice = Some(Notice {
+                    tone: Tone::Info,
+                    text: "Everything HICP Check kept in this browser has been erased.".into(),
+                });
+            }
+            Action::Exported { id, at } => {
+                if let Some(e) = s.entry_mut(&id) {
+                    e.exported = Some(at);
+                }
+            }
+            Action::Stage(staged) => {
+                s.staged = Some(staged);
+                s.notice = None;
+            }
+            Action::ImportAsNew { id } => {
+                if let Some(staged) = s.staged.take() {
+                    let entry = Entry {
+                        id: id.clone(),
+                        assessment: staged.assessment,
+                        exported: None,
+                    };
+                    s.entries.insert(0, entry);
+                    s.current = Some(id);
+                    s.screen = Screen::Results;
+                }
+            }
+            Action::ImportReplace => {
+                let current = s.current.clone();
+                if let (Some(staged), Some(id)) = (s.staged.take(), current) {
+                    if let Some(e) = s.entry_mut(&id) {
+                        e.assessment = staged.assessment;
+                    }
+                    s.screen = Screen::Results;
+                }
+            }
+            Action::CancelImport => s.staged = None,
+            Action::Notify(n) => s.notice = n,
+            Action::StorageProblem(text) => s.storage_problem = Some(text),
+        }
+        Rc::new(s)
+    }
+}
