@@ -106,6 +106,13 @@ fn persist(catalog: &Catalog, state: &AppState, written: &mut Written) -> Result
         browser::remove(&id);
         written.assessments.remove(&id);
     }
+    if state.entries.is_empty() {
+        // Nothing to remember: after "erase everything" not even the meta record may stay.
+        if written.meta.take().is_some() {
+            browser::remove_meta();
+        }
+        return result;
+    }
     let meta = Meta {
         current: state.current.clone(),
         screen: Some(state.screen.key()),

@@ -119,6 +119,12 @@ pub fn remove(id: &str) {
     }
 }
 
+pub fn remove_meta() {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(META_KEY);
+    }
+}
+
 /// Removes everything HICP Check stored on this device, and nothing else.
 pub fn erase_all() {
     let Some(store) = storage() else { return };

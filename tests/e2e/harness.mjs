@@ -42,7 +42,7 @@ export async function browser(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'hicp-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, args: ARGS, acceptDownloads: true,
-    viewport: { width: 1280, height: 900 }, ...options,
+    viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options,
   });
   const requests = [];
   const errors = [];

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::{dom_id, input_value};
+use super::{date_change, dom_id, input_value};
 use crate::domain::{score, Answer, PracticeId, SubPracticeId};
 use crate::ui::browser;
 use crate::ui::hooks::use_assessment;

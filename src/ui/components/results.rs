@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::charts::{Bars, Ring};
 use super::header::display_name;
-use super::{dom_id, human_date, input_value};
+use super::{date_change, dom_id, human_date, input_value};
 use crate::domain::{action_plan, export, findings_csv, fingerprint, score, Coverage, PlanKind};
 use crate::ui::browser;
 use crate::ui::hooks::use_assessment;
@@ -187,7 +187,7 @@ pub fn results() -> Html {
                             let on_owner = { let (h, id) = (handle.clone(), s.id.clone());
                                 Callback::from(move |e: Event| h.edit(Edit::Owner(id.clone(), input_value(&e).chars().take(200).collect()))) };
                             let on_target = { let (h, id) = (handle.clone(), s.id.clone());
-                                Callback::from(move |e: Event| h.edit(Edit::Target(id.clone(), input_value(&e).parse().ok()))) };
+                                Callback::from(move |e: Event| if let Some(d) = date_change(&e) { h.edit(Edit::Target(id.clone(), d)) }) };
                             html! {
                                 <tr id={format!("plan-{key}")}>
                                     <td>{ i + 1 }</td>
