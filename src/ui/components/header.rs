@@ -45,7 +45,8 @@ pub fn header() -> Html {
                 <p class="storage" id="storage-status">
                     { format!("\u{201c}{}\u{201d} is saved in this browser only. ", display_name(&e.assessment.organization.name)) }
                     { match &e.exported {
-                        Some(t) => format!("Last downloaded {}.", human_date(t.date())),
+                        Some(t) if t >= &e.assessment.updated => format!("Last downloaded {}.", human_date(t.date())),
+                        Some(t) => format!("Last downloaded {}; changed since, so download a new copy from Results.", human_date(t.date())),
                         None => "Not downloaded yet: download a copy from Results to keep it safe.".to_owned(),
                     } }
                 </p>

@@ -132,6 +132,14 @@ pub fn results() -> Html {
                         { "." }
                     </p>
                 </div>
+                <h2>{ "By threat" }</h2>
+                <ul class="threat-summary" id="threat-summary">
+                    { for r.threats.iter().filter_map(|t| Some((catalog.threat(&t.threat)?, t))).map(|(threat, t)| html! {
+                        <li><strong>{ format!("{}: ", threat.name) }</strong>
+                            { t.coverage.percent().map(|p| format!("{p}%")).unwrap_or_else(|| "not scored yet".into()) }
+                            { format!(" ({} gaps)", t.gaps.len()) }</li>
+                    }) }
+                </ul>
                 <h2>{ "By practice" }</h2>
                 <Bars bars={bars} />
                 <table id="practice-results">
