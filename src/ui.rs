@@ -36,12 +36,17 @@ pub fn start() {
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
     match content::built_in() {
-        Ok(catalog) => {
+        Ok(catalog) => yew::platform::spawn_local(async move {
+            let (config, config_problem) = browser::load_config().await;
+            browser::init_mode(config.storage, config.storage_choice);
+            browser::apply_colors(&config);
             let props = app::AppProps {
                 catalog: Rc::new(catalog),
+                config: Rc::new(config),
+                config_problem,
             };
             yew::Renderer::<app::App>::with_root_and_props(root, props).render();
-        }
+        }),
         Err(e) => {
             let props = BrokenProps {
                 message: e.to_string().into(),

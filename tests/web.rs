@@ -44,7 +44,12 @@ async fn mount() -> yew::AppHandle<App> {
     let root = doc().create_element("div").unwrap();
     doc().body().unwrap().append_child(&root).unwrap();
     let catalog = Rc::new(hicp_check::content::built_in().unwrap());
-    let handle = yew::Renderer::<App>::with_root_and_props(root, AppProps { catalog }).render();
+    let props = AppProps {
+        catalog,
+        config: Rc::new(hicp_check::config::SiteConfig::default()),
+        config_problem: None,
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
     settle().await;
     handle
 }

@@ -14,16 +14,20 @@ use super::components::{
 };
 use super::hooks::AssessmentHandle;
 use super::state::{Action, AppState, Entry, Notice, Screen, Tone};
+use crate::config::SiteConfig;
 use crate::domain::{Assessment, Catalog};
 
 #[derive(Properties)]
 pub struct AppProps {
     pub catalog: Rc<Catalog>,
+    pub config: Rc<SiteConfig>,
+    /// Why the host's settings file was not used, for the webmaster's eyes.
+    pub config_problem: Option<String>,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
+        Rc::ptr_eq(&self.catalog, &other.catalog) && Rc::ptr_eq(&self.config, &other.config)
     }
 }
 
@@ -67,6 +71,8 @@ fn initial_state(catalog: &Catalog) -> AppState {
         ),
     });
     AppState {
+        update_ready: false,
+        storage_mode: browser::mode(),
         screen,
         entries,
         current,
@@ -157,10 +163,24 @@ pub fn app(props: &AppProps) -> Html {
             browser::focus("screen-heading");
         }
     });
-    use_effect_with((), |_| browser::ask_for_persistent_storage());
+    {
+        let (state, config) = (state.clone(), props.config.clone());
+        use_effect_with((), move |_| {
+            browser::ask_for_persistent_storage();
+            let updates = state.clone();
+            browser::register_service_worker(move || updates.dispatch(Action::UpdateReady));
+            if browser::embedded() {
+                browser::serve_embedding(config.embed_origins.clone(), move || {
+                    browser::erase_all();
+                    state.dispatch(Action::EraseAll);
+                });
+            }
+        });
+    }
 
     let handle = AssessmentHandle {
         catalog,
+        config: props.config.clone(),
         state: state.clone(),
     };
     let body = match (&state.screen, state.current_entry()) {
@@ -174,6 +194,15 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<AssessmentHandle> context={handle}>
             <Header />
             <main id="main" tabindex="-1">
+                if state.update_ready {
+                    <div class="banner" role="status" id="update-ready">
+                        { "A new version of HICP Check is ready. Your answers are saved. " }
+                        <button type="button" id="update-reload" onclick={Callback::from(|_| browser::apply_update())}>{ "Reload to update" }</button>
+                    </div>
+                }
+                if let Some(problem) = &props.config_problem {
+                    <p class="banner problem" role="alert" id="config-problem">{ problem.clone() }</p>
+                }
                 if let Some(problem) = &state.storage_problem {
                     <p class="banner problem" role="alert" id="storage-problem">{ problem.clone() }</p>
                 }

@@ -4,10 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
+use std::cell::Cell;
+
+use wasm_bindgen::closure::Closure;
+
+use crate::config::{SiteConfig, StorageMode};
 use crate::domain::{export, import, Assessment, Catalog, Timestamp};
 
 const PREFIX: &str = "hicp-check/";
@@ -50,8 +54,75 @@ pub struct Loaded {
     pub unavailable: Option<String>,
 }
 
+const MODE_KEY: &str = "hicp-check/mode";
+
+thread_local! {
+    static MODE: Cell<StorageMode> = const { Cell::new(StorageMode::Device) };
+}
+
+fn storage_for(mode: StorageMode) -> Option<web_sys::Storage> {
+    let window = web_sys::window()?;
+    match mode {
+        StorageMode::Device => window.local_storage().ok().flatten(),
+        StorageMode::Session => window.session_storage().ok().flatten(),
+    }
+}
+
+/// The storage of the current mode: local storage, or this tab's session storage.
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    storage_for(MODE.with(Cell::get))
+}
+
+pub fn mode() -> StorageMode {
+    MODE.with(Cell::get)
+}
+
+/// Settles the storage mode at start: the person's own choice where they made one (kept in
+/// the storage it chose), otherwise the host's default.
+pub fn init_mode(default: StorageMode, person_may_choose: bool) {
+    let chosen = |mode| {
+        storage_for(mode)
+            .and_then(|s| s.get_item(MODE_KEY).ok().flatten())
+            .is_some()
+    };
+    let mode = if !person_may_choose {
+        default
+    } else if chosen(StorageMode::Session) {
+        StorageMode::Session
+    } else if chosen(StorageMode::Device) {
+        StorageMode::Device
+    } else {
+        default
+    };
+    MODE.with(|m| m.set(mode));
+}
+
+/// Switches where answers are kept, moving every record across: choosing "this tab only"
+/// leaves nothing behind in the browser's long-term storage.
+pub fn set_mode(mode: StorageMode) {
+    let old = MODE.with(|m| m.replace(mode));
+    if old == mode {
+        return;
+    }
+    let (Some(from), Some(to)) = (storage_for(old), storage_for(mode)) else {
+        return;
+    };
+    for key in keys(&from).iter().filter(|k| k.starts_with(PREFIX)) {
+        if let Ok(Some(v)) = from.get_item(key) {
+            if key != MODE_KEY && to.set_item(key, &v).is_ok() {
+                let _ = from.remove_item(key);
+            }
+        }
+    }
+    let _ = from.remove_item(MODE_KEY);
+    let _ = to.set_item(MODE_KEY, "chosen");
+}
+
+fn keys(store: &web_sys::Storage) -> Vec<String> {
+    let len = store.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .collect()
 }
 
 /// Reads every saved assessment. Never fails: problems are reported in [`Loaded`].
@@ -97,14 +168,16 @@ pub fn load(catalog: &Catalog) -> Loaded {
 /// A message for the person when the browser refuses (storage full or switched off).
 pub fn save(catalog: &Catalog, id: &str, assessment: &Assessment) -> Result<(), String> {
     let text = export(catalog, assessment, &now());
-    LocalStorage::raw()
+    storage()
+        .ok_or_else(refusal)?
         .set_item(&format!("{RECORD_PREFIX}{id}"), &text)
         .map_err(|_| refusal())
 }
 
 pub fn save_meta(meta: &Meta) -> Result<(), String> {
     let text = serde_json::to_string(meta).expect("plain data always serializes");
-    LocalStorage::raw()
+    storage()
+        .ok_or_else(refusal)?
         .set_item(META_KEY, &text)
         .map_err(|_| refusal())
 }
@@ -194,4 +267,175 @@ pub fn focus(id: &str) {
 pub fn focus_soon(id: &str) {
     let id = id.to_owned();
     gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
+}
+
+/// Reads the host's settings file next to index.html. A missing file means the defaults; a
+/// broken one, the defaults and a message for the webmaster.
+pub async fn load_config() -> (SiteConfig, Option<String>) {
+    let window = gloo::utils::window();
+    let Ok(response) =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("hicp-check.config.json")).await
+    else {
+        return (SiteConfig::default(), None);
+    };
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return (SiteConfig::default(), None);
+    }
+    let Ok(promise) = response.text() else {
+        return (SiteConfig::default(), None);
+    };
+    let text = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    match SiteConfig::parse(&text) {
+        Ok(c) => (c, None),
+        Err(e) => (SiteConfig::default(), Some(e.to_string())),
+    }
+}
+
+/// Applies the host's colours as CSS custom properties (checked hex values only).
+pub fn apply_colors(config: &SiteConfig) {
+    let Some(root) = gloo::utils::document().document_element() else {
+        return;
+    };
+    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let style = root.style();
+    let c = &config.colors;
+    for (name, value) in [
+        ("--accent", &c.accent),
+        ("--accent-ink", &c.accent_text),
+        ("--ink", &c.ink),
+        ("--paper", &c.background),
+    ] {
+        if let Some(v) = value {
+            let _ = style.set_property(name, v);
+        }
+    }
+}
+
+/// Registers the service worker, and calls `on_update` when a new version has been installed
+/// and waits to take over.
+pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    let container = gloo::utils::window().navigator().service_worker();
+    let promise = container.register("sw.js");
+    let on_update = std::rc::Rc::new(on_update);
+    yew::platform::spawn_local(async move {
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+            return;
+        };
+        let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+        let has_controller = || {
+            gloo::utils::window()
+                .navigator()
+                .service_worker()
+                .controller()
+                .is_some()
+        };
+        if reg.waiting().is_some() && has_controller() {
+            on_update();
+        }
+        let reg2 = reg.clone();
+        let found = Closure::<dyn Fn()>::new(move || {
+            let Some(worker) = reg2.installing() else {
+                return;
+            };
+            let w2 = worker.clone();
+            let on_update = on_update.clone();
+            let changed = Closure::<dyn Fn()>::new(move || {
+                if w2.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
+                    on_update();
+                }
+            });
+            worker.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
+            changed.forget();
+        });
+        reg.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
+        found.forget();
+    });
+}
+
+/// Lets the waiting version take over, then reloads. Answers are already saved.
+pub fn apply_update() {
+    let container = gloo::utils::window().navigator().service_worker();
+    let reload = Closure::<dyn Fn()>::new(|| {
+        let _ = gloo::utils::window().location().reload();
+    });
+    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
+    yew::platform::spawn_local(async move {
+        let container = gloo::utils::window().navigator().service_worker();
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(container.get_registration()).await
+        else {
+            return;
+        };
+        if let Some(waiting) = reg
+            .unchecked_into::<web_sys::ServiceWorkerRegistration>()
+            .waiting()
+        {
+            let _ =
+                waiting.post_message(&wasm_bindgen::JsValue::from_str("hicp-check:skip-waiting"));
+        }
+    });
+}
+
+/// Whether the app runs inside another page's frame.
+pub fn embedded() -> bool {
+    let window = gloo::utils::window();
+    window.parent().ok().flatten().is_some_and(|p| p != window)
+}
+
+/// In a frame: tells the parent page the content's height (the only thing that ever crosses
+/// the frame boundary) whenever it changes, and calls `on_erase` when the parent, and only the
+/// parent (from one of `origins`, if any are set), asks to erase everything.
+pub fn serve_embedding(origins: Vec<String>, on_erase: impl Fn() + 'static) {
+    let window = gloo::utils::window();
+    let Some(parent) = window.parent().ok().flatten() else {
+        return;
+    };
+    let body = gloo::utils::body();
+    let last = std::rc::Rc::new(Cell::new(0));
+    let post = {
+        let parent = parent.clone();
+        move || {
+            let height = gloo::utils::document()
+                .document_element()
+                .map(|e| e.scroll_height())
+                .unwrap_or(0);
+            if height != last.replace(height) {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &"hicp-check:height".into());
+                let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+                let _ = parent.post_message(&message, "*");
+            }
+        }
+    };
+    let observer = Closure::<dyn Fn()>::new(post);
+    if let Ok(ro) = web_sys::ResizeObserver::new(observer.as_ref().unchecked_ref()) {
+        ro.observe(&body);
+    }
+    observer.forget();
+    let listener =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let from_parent = e
+                .source()
+                .and_then(|s| s.dyn_into::<web_sys::Window>().ok())
+                .is_some_and(|s| s == parent);
+            let origin_ok = origins.is_empty() || origins.contains(&e.origin());
+            let is_erase = e.data().as_string().as_deref() == Some("hicp-check:erase")
+                || js_sys::Reflect::get(&e.data(), &"type".into())
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .as_deref()
+                    == Some("hicp-check:erase");
+            if from_parent && origin_ok && is_erase {
+                on_erase();
+            }
+        });
+    let _ = window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+    listener.forget();
 }

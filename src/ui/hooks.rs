@@ -7,11 +7,13 @@ use yew::prelude::*;
 
 use super::browser;
 use super::state::{Action, AppState, Edit, Entry, Screen};
+use crate::config::SiteConfig;
 use crate::domain::Catalog;
 
 #[derive(Clone)]
 pub struct AssessmentHandle {
     pub catalog: Rc<Catalog>,
+    pub config: Rc<SiteConfig>,
     pub state: UseReducerHandle<AppState>,
 }
 

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::config::StorageMode;
+
 use crate::domain::{
     Assessment, ChoiceId, Date, FactorAnswer, FactorId, PracticeId, SubPracticeId, Tier, Timestamp,
 };
@@ -78,12 +80,16 @@ pub struct AppState {
     pub staged: Option<Staged>,
     /// Set when answers cannot be kept in this browser; shown on every screen.
     pub storage_problem: Option<String>,
+    /// A new version has been installed and waits for "reload to update".
+    pub update_ready: bool,
+    pub storage_mode: StorageMode,
 }
 
 pub enum Action {
     New {
         id: String,
         now: Timestamp,
+        tier: Option<Tier>,
     },
     Open(String),
     Go(Screen),
@@ -115,6 +121,9 @@ pub enum Action {
     CancelImport,
     Notify(Option<Notice>),
     StorageProblem(String),
+    UpdateReady,
+    /// Storage has been switched (by `browser::set_mode`); only the display follows.
+    StorageMode(StorageMode),
 }
 
 /// A change to the open assessment.
@@ -176,12 +185,14 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::New { id, now } => {
+            Action::New { id, now, tier } => {
+                let mut assessment = Assessment::new(now);
+                assessment.tier = tier;
                 s.entries.insert(
                     0,
                     Entry {
                         id: id.clone(),
-                        assessment: Rc::new(Assessment::new(now)),
+                        assessment: Rc::new(assessment),
                         exported: None,
                     },
                 );
@@ -282,6 +293,8 @@ impl Reducible for AppState {
             Action::CancelImport => s.staged = None,
             Action::Notify(n) => s.notice = n,
             Action::StorageProblem(text) => s.storage_problem = Some(text),
+            Action::UpdateReady => s.update_ready = true,
+            Action::StorageMode(mode) => s.storage_mode = mode,
         }
         Rc::new(s)
     }

@@ -1,6 +1,10 @@
 //! Native tests of the domain and the built-in content: one binary, a module per concern.
 
 mod content;
+// proptest is a native-only dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
+mod fuzz;
+mod hostile;
 mod scoring;
 mod sizing;
 mod transfer;

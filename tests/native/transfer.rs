@@ -1,7 +1,9 @@
 //! The assessment file: a golden file freezes the wire format, export -> import is the
 //! identity, older versions upgrade, and every rejection says what and where.
 
-use hicp_check::domain::transfer::MAX_FILE_BYTES;
+use hicp_check::domain::transfer::{
+    import_with_warnings, ImportWarning, TextField, MAX_FILE_BYTES,
+};
 use hicp_check::domain::{
     export, import, Assessment, ChoiceId, FactorAnswer, FactorId, ImportError, SubPracticeId, Tier,
 };
@@ -181,25 +183,35 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
         "{e}"
     );
 
-    let e = refused(&golden_with(|v| {
-        v["answers"]["1.S.B"]["note"] = "x".repeat(5000).into()
-    }));
+    // Over-long text is not refused: it is cut to its limit, and the person is told where.
+    let (a, warnings) = import_with_warnings(
+        &catalog(),
+        &golden_with(|v| {
+            v["answers"]["1.S.B"]["note"] = "\u{e9}".repeat(5000).into();
+            v["organization"]["name"] = "n".repeat(201).into();
+            v["plan"]["1.S.B"]["owner"] = "o".repeat(200).into();
+        }),
+    )
+    .expect("over-long text is shortened, not refused");
     assert_eq!(
-        e,
-        ImportError::TooLong {
-            place: "answers[\"1.S.B\"].note".into(),
-            max: 4000
-        }
+        a.answers[&SubPracticeId::new("1.S.B")].note,
+        "\u{e9}".repeat(4000)
     );
-
-    let e = refused(&golden_with(|v| {
-        v["organization"]["name"] = "n".repeat(201).into()
-    }));
+    assert_eq!(a.organization.name, "n".repeat(200));
+    assert_eq!(a.plan[&SubPracticeId::new("1.S.B")].owner, "o".repeat(200));
+    let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
-        e,
-        ImportError::TooLong {
-            place: "organization.name".into(),
-            max: 200
+        messages,
+        [
+            "The organization name was longer than 200 characters and was shortened.",
+            "The note on 1.S.B was longer than 4,000 characters and was shortened.",
+        ]
+    );
+    assert_eq!(
+        warnings[1],
+        ImportWarning::Shortened {
+            field: TextField::Note(SubPracticeId::new("1.S.B")),
+            max: 4000
         }
     );
 

@@ -148,7 +148,9 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
     let on_since = {
         let (h, id) = (handle.clone(), s.id.clone());
         Callback::from(move |e: Event| {
-            h.edit(Edit::Since(id.clone(), input_value(&e).parse().ok()))
+            if let Some(d) = date_change(&e) {
+                h.edit(Edit::Since(id.clone(), d));
+            }
         })
     };
     html! {

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::human_date;
+use crate::config::StorageMode;
 use crate::ui::hooks::use_assessment;
 use crate::ui::state::Screen;
 
@@ -24,7 +25,16 @@ pub fn header() -> Html {
     let has_tier = current.is_some_and(|e| e.assessment.tier.is_some());
     html! {
         <header class="top">
-            <p class="brand">{ "HICP Check" }</p>
+            <div class="brand-row">
+                if !handle.config.logo.is_empty() {
+                    <img class="logo" src={handle.config.logo.clone()} alt="" height="40" />
+                }
+                <p class="brand">{ "HICP Check" }
+                    if !handle.config.organization.is_empty() {
+                        <span class="host" id="host-name">{ format!(" \u{b7} offered by {}", handle.config.organization) }</span>
+                    }
+                </p>
+            </div>
             <p class="promise" id="privacy-line">
                 { "Your answers stay in this browser. Nothing is sent anywhere." }
             </p>
@@ -43,7 +53,8 @@ pub fn header() -> Html {
             </nav>
             if let Some(e) = current {
                 <p class="storage" id="storage-status">
-                    { format!("\u{201c}{}\u{201d} is saved in this browser only. ", display_name(&e.assessment.organization.name)) }
+                    { format!("\u{201c}{}\u{201d} is saved {}. ", display_name(&e.assessment.organization.name),
+                        if state.storage_mode == StorageMode::Session { "in this tab only, and is gone when you close it" } else { "in this browser only" }) }
                     { match &e.exported {
                         Some(t) if t >= &e.assessment.updated => format!("Last downloaded {}.", human_date(t.date())),
                         Some(t) => format!("Last downloaded {}; changed since, so download a new copy from Results.", human_date(t.date())),

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::files::OpenFile;
 use super::header::display_name;
 use super::overview::Overview;
+use crate::config::StorageMode;
 use crate::ui::browser;
 use crate::ui::hooks::use_assessment;
 use crate::ui::state::{Action, Screen};
@@ -19,6 +20,7 @@ pub fn start() -> Html {
             h.dispatch(Action::New {
                 id: browser::new_id(),
                 now: browser::now(),
+                tier: h.config.default_tier,
             })
         })
     };
@@ -57,7 +59,48 @@ pub fn start() -> Html {
                 </div>
                 <OpenFile />
             </section>
+            if handle.config.storage_choice {
+                <StorageChoice />
+            }
+            if !handle.config.intro.is_empty() || !handle.config.links.is_empty() {
+                <section class="host-info" aria-labelledby="host-heading" id="host-info">
+                    <h2 id="host-heading">{ if handle.config.organization.is_empty() { "From this site".to_owned() } else { format!("From {}", handle.config.organization) } }</h2>
+                    if !handle.config.intro.is_empty() { <p>{ handle.config.intro.clone() }</p> }
+                    if !handle.config.links.is_empty() {
+                        <ul>{ for handle.config.links.iter().map(|l| html! {
+                            <li><a href={l.url.clone()} rel="noopener noreferrer">{ l.label.clone() }</a></li>
+                        }) }</ul>
+                    }
+                </section>
+            }
             <Overview />
         </>
+    }
+}
+
+/// Where answers are kept: on this device, or in this tab only (nothing stays after it closes).
+#[component(StorageChoice)]
+fn storage_choice() -> Html {
+    let handle = use_assessment();
+    let current = handle.state.storage_mode;
+    let option = |mode: StorageMode, id: &'static str, label: &'static str| {
+        let h = handle.clone();
+        let onchange = Callback::from(move |_| {
+            browser::set_mode(mode);
+            h.dispatch(Action::StorageMode(mode));
+        });
+        html! {
+            <div class="option">
+                <input type="radio" name="storage-mode" {id} checked={current == mode} {onchange} />
+                <label for={id}>{ label }</label>
+            </div>
+        }
+    };
+    html! {
+        <fieldset id="storage-choice">
+            <legend>{ "Where to keep your answers" }</legend>
+            { option(StorageMode::Device, "storage-device", "In this browser on this device, until you erase them") }
+            { option(StorageMode::Session, "storage-session", "Only in this tab: nothing stays after you close it (for shared computers)") }
+        </fieldset>
     }
 }
