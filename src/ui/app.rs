@@ -193,7 +193,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AssessmentHandle> context={handle}>
             <Header />
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" aria-label="HICP Check">
                 if state.update_ready {
                     <div class="banner" role="status" id="update-ready">
                         { "A new version of HICP Check is ready. Your answers are saved. " }

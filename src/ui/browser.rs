@@ -421,10 +421,11 @@ pub fn serve_embedding(origins: Vec<String>, on_erase: impl Fn() + 'static) {
     observer.forget();
     let listener =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            // Identity, not `instanceof`: a parent on another origin is not a local Window.
+            let parent_value: &wasm_bindgen::JsValue = parent.as_ref();
             let from_parent = e
                 .source()
-                .and_then(|s| s.dyn_into::<web_sys::Window>().ok())
-                .is_some_and(|s| s == parent);
+                .is_some_and(|s| &wasm_bindgen::JsValue::from(s) == parent_value);
             let origin_ok = origins.is_empty() || origins.contains(&e.origin());
             let is_erase = e.data().as_string().as_deref() == Some("hicp-check:erase")
                 || js_sys::Reflect::get(&e.data(), &"type".into())

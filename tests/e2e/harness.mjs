@@ -2,7 +2,7 @@
 // scripts/serve.py, drives Debian's Chromium through playwright-core with a fresh profile per
 // browser, records every request, and runs axe-core.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,3 +89,31 @@ export async function tabTo(page, selector, { max = 400, shift = false } = {}) {
 
 /** The focused element's id. */
 export const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** A copy of the release build in a fresh folder, for tests that change files in it. */
+export function copyOfBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'hicp-dist-'));
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  return dir;
+}
+
+/** Records CSP violations in every page of the context, readable as window.__cspViolations. */
+export async function watchCsp(context) {
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/** Starts a new assessment of `tier` and goes to its first practice. */
+export async function startAssessment(page, tier = 'small') {
+  await page.locator('#start-new').click();
+  await page.locator(`#tier-${tier}`).check();
+  await page.locator('#size-continue').click();
+  await page.locator('#practice-nav').waitFor();
+}
+
+/** The assessments saved in `storage` ('localStorage' or 'sessionStorage') of a page or frame. */
+export const savedIn = (target, storage = 'localStorage') => target.evaluate((s) =>
+  Object.keys(window[s]).filter((k) => k.startsWith('hicp-check/')), storage);

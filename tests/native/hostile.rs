@@ -127,7 +127,11 @@ fn seen(file: &str) -> (&'static str, String, Option<Assessment>) {
     match import_with_warnings(&catalog(), &text) {
         Ok((a, warnings)) => {
             let words: Vec<String> = warnings.iter().map(ToString::to_string).collect();
-            let words = if words.is_empty() { "-".into() } else { words.join(" ") };
+            let words = if words.is_empty() {
+                "-".into()
+            } else {
+                words.join(" ")
+            };
             ("opens", words, Some(a))
         }
         Err(e) => ("refused", e.to_string(), None),
@@ -143,7 +147,11 @@ fn every_hostile_file_opens_or_is_refused_as_expected() {
                 assert_eq!((verdict, words.as_str()), ("refused", *expected), "{file}")
             }
             Opens(warnings, check) => {
-                let expected = if warnings.is_empty() { "-".into() } else { warnings.join(" ") };
+                let expected = if warnings.is_empty() {
+                    "-".into()
+                } else {
+                    warnings.join(" ")
+                };
                 assert_eq!((verdict, words), ("opens", expected), "{file}");
                 check(&assessment.expect("it opened"));
             }
@@ -155,27 +163,49 @@ fn every_hostile_file_opens_or_is_refused_as_expected() {
 fn every_file_in_the_folder_has_an_expectation_here_and_in_expected_md() {
     let on_disk: BTreeSet<String> = std::fs::read_dir(DIR)
         .expect("the hostile folder exists")
-        .map(|e| e.expect("a directory entry").file_name().into_string().expect("a UTF-8 name"))
-        .filter(|name| name != "EXPECTED.md")
+        .map(|e| {
+            e.expect("a directory entry")
+                .file_name()
+                .into_string()
+                .expect("a UTF-8 name")
+        })
+        .filter(|name| name != "EXPECTED.md" && !name.starts_with('.'))
         .collect();
     let here: BTreeSet<String> = EXPECTED.iter().map(|(f, _)| f.to_string()).collect();
-    assert_eq!(on_disk, here, "files on disk vs. the table in tests/native/hostile.rs");
+    assert_eq!(
+        on_disk, here,
+        "files on disk vs. the table in tests/native/hostile.rs"
+    );
     assert!(on_disk.len() >= 15);
 
     // EXPECTED.md: | `file` | opens or refused | what a person sees |
     let md = std::fs::read_to_string(Path::new(DIR).join("EXPECTED.md")).expect("EXPECTED.md");
     let mut documented = BTreeSet::new();
     for line in md.lines().filter(|l| l.starts_with("| `")) {
-        let cells: Vec<&str> = line.trim_matches('|').splitn(3, " | ").map(str::trim).collect();
+        let cells: Vec<&str> = line
+            .trim_matches('|')
+            .splitn(3, " | ")
+            .map(str::trim)
+            .collect();
         let [file, verdict, words] = cells[..] else {
             panic!("a row of three cells: {line}");
         };
         let file = file.trim_matches('`');
         let (actual_verdict, actual_words, _) = seen(file);
-        assert_eq!((verdict, words), (actual_verdict, actual_words.as_str()), "EXPECTED.md row for {file}");
-        assert!(documented.insert(file.to_owned()), "{file} is listed twice in EXPECTED.md");
+        assert_eq!(
+            (verdict, words),
+            (actual_verdict, actual_words.as_str()),
+            "EXPECTED.md row for {file}"
+        );
+        assert!(
+            documented.insert(file.to_owned()),
+            "{file} is listed twice in EXPECTED.md"
+        );
     }
-    assert_eq!(documented, on_disk, "files listed in EXPECTED.md vs. on disk");
+    assert_eq!(
+        documented, on_disk,
+        "files listed in EXPECTED.md vs. on disk"
+    );
 }
 
 // Cases too large to commit, generated here.
@@ -191,8 +221,7 @@ fn a_file_nested_100000_levels_deep_is_refused_without_overflowing_the_stack() {
     let objects = format!("{}1{}", "{\"a\":".repeat(LEVELS), "}".repeat(LEVELS));
     let unclosed = "[{\"a\":".repeat(LEVELS);
     let in_a_field = GOLDEN.replace("\"tier\": \"small\"", &format!("\"tier\": {arrays}"));
-    let v1 = include_str!("../fixtures/assessment-v1.json")
-        .replace("\"in_place\"", &objects);
+    let v1 = include_str!("../fixtures/assessment-v1.json").replace("\"in_place\"", &objects);
     for text in [&arrays, &objects, &unclosed, &in_a_field, &v1] {
         let e = refused(text);
         assert!(matches!(e, ImportError::TooDeep { .. }), "{e:?}");
@@ -200,7 +229,10 @@ fn a_file_nested_100000_levels_deep_is_refused_without_overflowing_the_stack() {
     }
     assert_eq!(
         refused(&arrays),
-        ImportError::TooDeep { line: 1, column: MAX_DEPTH + 1 }
+        ImportError::TooDeep {
+            line: 1,
+            column: MAX_DEPTH + 1
+        }
     );
 }
 

@@ -1,0 +1,88 @@
+// Offline and updates: after one visit the app loads and a whole assessment can be done with
+// no network; a changed deployment offers "reload to update" and no answer is lost. Also:
+// installable in Chromium, the CSP holds, no cookies.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  serve, browser, copyOfBuild, watchCsp, startAssessment, assertOnlyOwnOrigin, ROOT,
+} from './harness.mjs';
+
+let server;
+let b;
+let dir;
+before(async () => {
+  dir = copyOfBuild();
+  server = await serve(dir);
+  b = await browser();
+  await watchCsp(b.context);
+});
+after(async () => { await b?.close(); server?.close(); });
+
+const SMALL = ['1-S-A', '1-S-B', '1-S-C', '2-S-A', '3-S-A', '4-S-A', '4-S-B', '5-S-A', '5-S-B', '5-S-C',
+  '6-S-A', '6-S-B', '6-S-C', '7-S-A', '8-S-A', '8-S-B', '9-S-A', '10-S-A'];
+
+test('the app is installable: a valid manifest and a controlling service worker', async () => {
+  const { page } = b;
+  await page.goto(server.url);
+  await page.locator('#start-new').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  const cdp = await b.context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, []);
+  const manifest = await (await page.request.get(new URL('manifest.webmanifest', server.url).href)).json();
+  assert.equal(manifest.display, 'standalone');
+  assert.deepEqual(manifest.icons.map((i) => i.sizes), ['192x192', '512x512', '512x512']);
+});
+
+test('after one visit, a whole assessment can be done with no network', async () => {
+  const { page, context } = b;
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('#start-new').waitFor();
+  await startAssessment(page);
+  for (const id of SMALL) {
+    const practice = id.split('-')[0];
+    if (!(await page.locator(`#a-${id}-in_place`).isVisible())) {
+      await page.click(`#nav-practice-${practice}`);
+    }
+    await page.check(`#a-${id}-in_place`);
+  }
+  await page.click('#nav-results');
+  assert.equal(await page.locator('#overall').innerText(), '100% in place, over 18 answered.');
+  await context.setOffline(false);
+});
+
+test('a new deployment offers "reload to update", and every answer survives it', async () => {
+  const { page } = b;
+  const oldCaches = await page.evaluate(() => caches.keys());
+  assert.equal(oldCaches.length, 1);
+  // Deploy a changed build: one file changes, so the service worker's version changes.
+  const manifestPath = join(dir, 'manifest.webmanifest');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, description: `${manifest.description} (new)` }));
+  execFileSync('python3', [join(ROOT, 'scripts', 'postbuild.py'), dir]);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await page.locator('#update-ready').waitFor({ timeout: 20000 });
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)
+    .filter(([k]) => k.startsWith('hicp-check/assessment/')).map(([, v]) => JSON.parse(v).answers)));
+  await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
+  await page.locator('#overall').waitFor();
+  assert.equal(await page.locator('#overall').innerText(), '100% in place, over 18 answered.');
+  const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)
+    .filter(([k]) => k.startsWith('hicp-check/assessment/')).map(([, v]) => JSON.parse(v).answers)));
+  assert.equal(after, before);
+  await page.waitForFunction((old) => caches.keys().then((k) => k.length === 1 && k[0] !== old), oldCaches[0]);
+});
+
+test('the CSP held (no violation), no cookie was set, and only own files were requested', async () => {
+  const { page, context } = b;
+  const html = await (await page.request.get(server.url)).text();
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(await context.cookies(), []);
+  assertOnlyOwnOrigin(b.requests, server.origin);
+  assert.deepEqual(b.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
+});
