@@ -119,15 +119,23 @@ async fn a_saved_assessment_is_restored_where_the_person_left_it() {
 }
 
 #[wasm_bindgen_test]
-async fn an_unreadable_record_is_reported_and_left_untouched() {
+async fn an_unreadable_record_is_set_aside_and_the_app_starts() {
     LocalStorage::clear();
-    let key = "hicp-check/assessment/broken";
-    LocalStorage::raw().set_item(key, "{not json").unwrap();
+    LocalStorage::raw()
+        .set_item("hicp-check/assessment/broken", "{not json")
+        .unwrap();
     let app = mount().await;
-    assert!(text("notice").contains("could not be read and were left untouched"));
+    let banner = doc()
+        .query_selector("[data-testid=set-aside]")
+        .unwrap()
+        .expect("a banner about the set-aside record");
+    assert!(banner.text_content().unwrap().contains("could not be read"));
+    let store = LocalStorage::raw();
+    assert_eq!(store.get_item("hicp-check/assessment/broken").unwrap(), None);
     assert_eq!(
-        LocalStorage::raw().get_item(key).unwrap().unwrap(),
-        "{not json"
+        store.get_item("hicp-check/set-aside/broken").unwrap().as_deref(),
+        Some("{not json")
     );
+    assert!(doc().get_element_by_id("start-new").is_some(), "the app works as usual");
     app.destroy();
 }

@@ -1,5 +1,6 @@
 //! The root component: builds the state from storage once, provides the context, keeps
-//! storage in step with the state (the only place that saves), and lays out the screens.
+//! storage in step with the state (the only place that saves), follows other tabs, and lays
+//! out the screens.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -7,15 +8,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser::{self, Meta};
+use super::browser::{self, Meta, SaveError};
 use super::components::{
-    answer::AnswerScreen, files::ImportPreview, header::Header, library::Library, results::Results,
-    size::SizeScreen, start::Start,
+    answer::AnswerScreen, banners::Banners, files::ImportPreview, header::Header, library::Library,
+    results::Results, size::SizeScreen, start::Start,
 };
 use super::hooks::AssessmentHandle;
-use super::state::{Action, AppState, Entry, Notice, Screen, Tone};
+use super::state::{Action, AppState, Entry, Screen};
 use crate::config::SiteConfig;
-use crate::domain::{Assessment, Catalog};
+use crate::domain::{import, Assessment, Catalog};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -31,24 +32,30 @@ impl PartialEq for AppProps {
     }
 }
 
-/// What was last written to storage, to write only what changed.
+/// What storage holds as far as this tab knows: the assessment last written or read for each
+/// id, with its exact text, so that only changes are written and another tab's are noticed.
 #[derive(Default)]
-struct Written {
-    assessments: HashMap<String, Rc<Assessment>>,
+pub struct Written {
+    pub assessments: HashMap<String, (Rc<Assessment>, String)>,
     meta: Option<Meta>,
 }
 
-fn initial_state(catalog: &Catalog) -> AppState {
+pub type SharedWritten = Rc<RefCell<Written>>;
+
+fn initial_state(catalog: &Catalog, written: &mut Written) -> AppState {
     let loaded = browser::load(catalog);
-    let entries: Vec<Entry> = loaded
-        .assessments
-        .into_iter()
-        .map(|(id, a)| Entry {
+    let mut entries = Vec::new();
+    for (id, a, text) in loaded.assessments {
+        let assessment = Rc::new(a);
+        written
+            .assessments
+            .insert(id.clone(), (assessment.clone(), text));
+        entries.push(Entry {
             exported: loaded.meta.exported.get(&id).and_then(|t| t.parse().ok()),
             id,
-            assessment: Rc::new(a),
-        })
-        .collect();
+            assessment,
+        });
+    }
     let current = loaded
         .meta
         .current
@@ -57,49 +64,44 @@ fn initial_state(catalog: &Catalog) -> AppState {
         (Some(_), Some(key)) => Screen::from_key(key),
         _ => Screen::Start,
     };
-    let notice = (!loaded.unreadable.is_empty()).then(|| Notice {
-        tone: Tone::Problem,
-        text: format!(
-            "{} saved assessment(s) could not be read and were left untouched: {}",
-            loaded.unreadable.len(),
-            loaded
-                .unreadable
-                .iter()
-                .map(|(_, why)| why.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
-    });
     AppState {
         update_ready: false,
         storage_mode: browser::mode(),
         screen,
         entries,
         current,
-        notice,
+        notice: None,
         staged: None,
         storage_problem: loaded.unavailable.map(|why| {
-            format!("Your answers are kept only while this tab is open, because {why}. Download a copy before you close it.")
+            format!("Your answers are kept only while this page is open, because {why}. Download a copy before you close it.")
         }),
+        write_failed: None,
+        set_aside: loaded.set_aside,
+        conflict: None,
     }
 }
 
-fn persist(catalog: &Catalog, state: &AppState, written: &mut Written) -> Result<(), String> {
-    let mut result = Ok(());
+/// Writes what changed since the last write, and says what went wrong, if anything.
+fn persist(catalog: &Catalog, state: &AppState, written: &mut Written) -> Vec<Action> {
+    let mut outcome = Vec::new();
+    let mut failed = None;
     for e in &state.entries {
-        let same = written
-            .assessments
-            .get(&e.id)
-            .is_some_and(|w| Rc::ptr_eq(w, &e.assessment));
-        if !same {
-            match browser::save(catalog, &e.id, &e.assessment) {
-                Ok(()) => {
-                    written
-                        .assessments
-                        .insert(e.id.clone(), e.assessment.clone());
-                }
-                Err(why) => result = Err(why),
+        let known = written.assessments.get(&e.id);
+        if known.is_some_and(|(w, _)| Rc::ptr_eq(w, &e.assessment)) {
+            continue;
+        }
+        if state.conflict.as_deref() == Some(e.id.as_str()) {
+            continue; // The person decides first; nothing is overwritten meanwhile.
+        }
+        let expected = known.map(|(_, text)| text.as_str());
+        match browser::save(catalog, &e.id, &e.assessment, expected) {
+            Ok(text) => {
+                written
+                    .assessments
+                    .insert(e.id.clone(), (e.assessment.clone(), text));
             }
+            Err(SaveError::Conflict { .. }) => outcome.push(Action::Conflict(e.id.clone())),
+            Err(SaveError::Refused(why)) => failed = Some(why),
         }
     }
     let gone: Vec<String> = written
@@ -117,44 +119,77 @@ fn persist(catalog: &Catalog, state: &AppState, written: &mut Written) -> Result
         if written.meta.take().is_some() {
             browser::remove_meta();
         }
-        return result;
+    } else {
+        let meta = Meta {
+            current: state.current.clone(),
+            screen: Some(state.screen.key()),
+            exported: state
+                .entries
+                .iter()
+                .filter_map(|e| Some((e.id.clone(), e.exported.as_ref()?.to_string())))
+                .collect(),
+        };
+        if written.meta.as_ref() != Some(&meta) {
+            match browser::save_meta(&meta) {
+                Ok(()) => written.meta = Some(meta),
+                Err(why) => failed = Some(why),
+            }
+        }
     }
-    let meta = Meta {
-        current: state.current.clone(),
-        screen: Some(state.screen.key()),
-        exported: state
-            .entries
-            .iter()
-            .filter_map(|e| Some((e.id.clone(), e.exported.as_ref()?.to_string())))
-            .collect(),
+    match (failed, &state.write_failed) {
+        (Some(why), None) if state.storage_problem.is_none() => {
+            outcome.push(Action::WriteFailed(why))
+        }
+        (None, Some(_)) => outcome.push(Action::WriteRecovered),
+        _ => {}
+    }
+    outcome
+}
+
+/// Takes in another tab's save of an assessment, so that both tabs show the same answers.
+fn follow_other_tab(
+    catalog: &Catalog,
+    written: &SharedWritten,
+    state: &UseReducerHandle<AppState>,
+    id: String,
+    text: Option<String>,
+) {
+    let assessment = match text {
+        Some(text) => match import(catalog, &text) {
+            Ok(a) => {
+                let a = Rc::new(a);
+                written
+                    .borrow_mut()
+                    .assessments
+                    .insert(id.clone(), (a.clone(), text));
+                Some(a)
+            }
+            Err(_) => return,
+        },
+        None => {
+            written.borrow_mut().assessments.remove(&id);
+            None
+        }
     };
-    if written.meta.as_ref() != Some(&meta) {
-        browser::save_meta(&meta)?;
-        written.meta = Some(meta);
-    }
-    result
+    state.dispatch(Action::External { id, assessment });
 }
 
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let catalog = props.catalog.clone();
+    let written: SharedWritten = use_mut_ref(Written::default);
     let state = use_reducer({
-        let catalog = catalog.clone();
-        move || initial_state(&catalog)
-    });
-    let written = use_mut_ref(|| {
-        let mut w = Written::default();
-        for e in &state.entries {
-            w.assessments.insert(e.id.clone(), e.assessment.clone());
-        }
-        w
+        let (catalog, written) = (catalog.clone(), written.clone());
+        move || initial_state(&catalog, &mut written.borrow_mut())
     });
     let first_screen = use_mut_ref(|| true);
 
     {
         let (catalog, state, written) = (catalog.clone(), state.clone(), written.clone());
         use_effect_with(state.clone(), move |_| {
-            save_or_warn(&catalog, &state, &written);
+            for action in persist(&catalog, &state, &mut written.borrow_mut()) {
+                state.dispatch(action);
+            }
         });
     }
     use_effect_with(state.screen.clone(), move |_| {
@@ -164,11 +199,20 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     {
-        let (state, config) = (state.clone(), props.config.clone());
+        let (state, config, catalog, written) = (
+            state.clone(),
+            props.config.clone(),
+            catalog.clone(),
+            written.clone(),
+        );
         use_effect_with((), move |_| {
             browser::ask_for_persistent_storage();
             let updates = state.clone();
             browser::register_service_worker(move || updates.dispatch(Action::UpdateReady));
+            let tabs = state.clone();
+            browser::watch_other_tabs(move |id, text| {
+                follow_other_tab(&catalog, &written, &tabs, id, text)
+            });
             if browser::embedded() {
                 browser::serve_embedding(config.embed_origins.clone(), move || {
                     browser::erase_all();
@@ -194,39 +238,10 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<AssessmentHandle> context={handle}>
             <Header />
             <main id="main" tabindex="-1" aria-label="HICP Check">
-                if state.update_ready {
-                    <div class="banner" role="status" id="update-ready">
-                        { "A new version of HICP Check is ready. Your answers are saved. " }
-                        <button type="button" id="update-reload" onclick={Callback::from(|_| browser::apply_update())}>{ "Reload to update" }</button>
-                    </div>
-                }
-                if let Some(problem) = &props.config_problem {
-                    <p class="banner problem" role="alert" id="config-problem">{ problem.clone() }</p>
-                }
-                if let Some(problem) = &state.storage_problem {
-                    <p class="banner problem" role="alert" id="storage-problem">{ problem.clone() }</p>
-                }
-                if let Some(n) = &state.notice {
-                    <p class={classes!("banner", (n.tone == Tone::Problem).then_some("problem"))}
-                       role={if n.tone == Tone::Problem { "alert" } else { "status" }} id="notice">
-                        { n.text.clone() }
-                    </p>
-                }
+                <Banners config_problem={props.config_problem.clone()} written={written.clone()} />
                 <ImportPreview />
                 { body }
             </main>
         </ContextProvider<AssessmentHandle>>
-    }
-}
-
-fn save_or_warn(
-    catalog: &Catalog,
-    state: &UseReducerHandle<AppState>,
-    written: &Rc<RefCell<Written>>,
-) {
-    if let Err(why) = persist(catalog, state, &mut written.borrow_mut()) {
-        if state.storage_problem.is_none() {
-            state.dispatch(Action::StorageProblem(why));
-        }
     }
 }

@@ -17,6 +17,7 @@ use crate::domain::{export, import, Assessment, Catalog, Timestamp};
 const PREFIX: &str = "hicp-check/";
 const META_KEY: &str = "hicp-check/meta";
 const RECORD_PREFIX: &str = "hicp-check/assessment/";
+const SET_ASIDE_PREFIX: &str = "hicp-check/set-aside/";
 
 /// The current instant, as the browser's clock has it.
 pub fn now() -> Timestamp {
@@ -47,11 +48,19 @@ pub struct Meta {
 /// What was found in storage at start.
 pub struct Loaded {
     pub meta: Meta,
-    pub assessments: Vec<(String, Assessment)>,
-    /// Records that could not be read, with the reason; they are left where they are.
-    pub unreadable: Vec<(String, String)>,
+    /// Each readable assessment with the exact text it was stored as.
+    pub assessments: Vec<(String, Assessment, String)>,
+    /// Records that could not be read: moved aside so that they harm nothing, kept to download.
+    pub set_aside: Vec<SetAside>,
     /// Why storage cannot be used, when it cannot.
     pub unavailable: Option<String>,
+}
+
+/// A saved record that could not be read, kept under its own key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    pub key: String,
+    pub reason: String,
 }
 
 const MODE_KEY: &str = "hicp-check/mode";
@@ -130,18 +139,21 @@ pub fn load(catalog: &Catalog) -> Loaded {
     let mut loaded = Loaded {
         meta: Meta::default(),
         assessments: Vec::new(),
-        unreadable: Vec::new(),
+        set_aside: Vec::new(),
         unavailable: None,
     };
     let Some(store) = storage() else {
         loaded.unavailable = Some("this browser does not allow this page to store data".into());
         return loaded;
     };
-    let len = store.length().unwrap_or(0);
-    let keys: Vec<String> = (0..len)
-        .filter_map(|i| store.key(i).ok().flatten())
-        .collect();
-    for key in keys {
+    for key in keys(&store) {
+        if key.starts_with(SET_ASIDE_PREFIX) {
+            loaded.set_aside.push(SetAside {
+                key,
+                reason: "it could not be read when HICP Check last started".into(),
+            });
+            continue;
+        }
         let Some(id) = key.strip_prefix(RECORD_PREFIX) else {
             continue;
         };
@@ -149,8 +161,17 @@ pub fn load(catalog: &Catalog) -> Loaded {
             continue;
         };
         match import(catalog, &text) {
-            Ok(a) => loaded.assessments.push((id.to_owned(), a)),
-            Err(e) => loaded.unreadable.push((id.to_owned(), e.to_string())),
+            Ok(a) => loaded.assessments.push((id.to_owned(), a, text)),
+            Err(e) => {
+                // Move it aside; if even that fails (storage full), it stays where it was.
+                let aside = format!("{SET_ASIDE_PREFIX}{id}");
+                let moved =
+                    store.set_item(&aside, &text).is_ok() && store.remove_item(&key).is_ok();
+                loaded.set_aside.push(SetAside {
+                    key: if moved { aside } else { key },
+                    reason: e.to_string(),
+                });
+            }
         }
     }
     loaded
@@ -162,16 +183,67 @@ pub fn load(catalog: &Catalog) -> Loaded {
     loaded
 }
 
-/// Saves one assessment.
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser refused: storage full, switched off or gone.
+    Refused(String),
+    /// Another tab saved this assessment since this tab last read or wrote it.
+    Conflict { stored: String },
+}
+
+/// Saves one assessment, unless another tab changed it since `expected` (the text this tab
+/// last read or wrote): then nothing is overwritten and the other text is returned.
 ///
 /// # Errors
-/// A message for the person when the browser refuses (storage full or switched off).
-pub fn save(catalog: &Catalog, id: &str, assessment: &Assessment) -> Result<(), String> {
+/// [`SaveError`], for the person to be told.
+pub fn save(
+    catalog: &Catalog,
+    id: &str,
+    assessment: &Assessment,
+    expected: Option<&str>,
+) -> Result<String, SaveError> {
+    let store = storage().ok_or_else(|| SaveError::Refused(refusal()))?;
+    let key = format!("{RECORD_PREFIX}{id}");
+    if let Ok(Some(stored)) = store.get_item(&key) {
+        if expected != Some(stored.as_str()) {
+            return Err(SaveError::Conflict { stored });
+        }
+    }
     let text = export(catalog, assessment, &now());
-    storage()
-        .ok_or_else(refusal)?
-        .set_item(&format!("{RECORD_PREFIX}{id}"), &text)
-        .map_err(|_| refusal())
+    store
+        .set_item(&key, &text)
+        .map_err(|_| SaveError::Refused(refusal()))?;
+    Ok(text)
+}
+
+/// The text of a set-aside record, to download.
+pub fn read_key(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn remove_key(key: &str) {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(key);
+    }
+}
+
+/// Calls `on_change(id, new text or None when removed)` when another tab changes a saved
+/// assessment in this browser's long-term storage.
+pub fn watch_other_tabs(on_change: impl Fn(String, Option<String>) + 'static) {
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+            if mode() != StorageMode::Device {
+                return;
+            }
+            let Some(key) = e.key() else { return };
+            if let Some(id) = key.strip_prefix(RECORD_PREFIX) {
+                on_change(id.to_owned(), e.new_value());
+            }
+        });
+    let _ = gloo::utils::window()
+        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
 }
 
 pub fn save_meta(meta: &Meta) -> Result<(), String> {

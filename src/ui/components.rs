@@ -1,6 +1,7 @@
 //! One component per file, each with its own props.
 
 pub mod answer;
+pub mod banners;
 pub mod charts;
 pub mod files;
 pub mod header;

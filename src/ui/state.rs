@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::config::StorageMode;
+use crate::ui::browser::SetAside;
 
 use crate::domain::{
     Assessment, ChoiceId, Date, FactorAnswer, FactorId, PracticeId, SubPracticeId, Tier, Timestamp,
@@ -69,6 +70,8 @@ pub struct Notice {
 pub struct Staged {
     pub file_name: String,
     pub assessment: Rc<Assessment>,
+    /// What import changed so that the file could open (shortened text, say).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +83,12 @@ pub struct AppState {
     pub staged: Option<Staged>,
     /// Set when answers cannot be kept in this browser; shown on every screen.
     pub storage_problem: Option<String>,
+    /// Set while saving fails (storage full, say); cleared by the next save that works.
+    pub write_failed: Option<String>,
+    /// Saved records that could not be read, moved aside.
+    pub set_aside: Vec<SetAside>,
+    /// An assessment another tab changed while this tab had unsaved changes to it.
+    pub conflict: Option<String>,
     /// A new version has been installed and waits for "reload to update".
     pub update_ready: bool,
     pub storage_mode: StorageMode,
@@ -122,6 +131,16 @@ pub enum Action {
     Notify(Option<Notice>),
     StorageProblem(String),
     UpdateReady,
+    /// Another tab saved (`Some`) or removed (`None`) an assessment.
+    External {
+        id: String,
+        assessment: Option<Rc<Assessment>>,
+    },
+    Conflict(String),
+    ConflictSettled,
+    WriteFailed(String),
+    WriteRecovered,
+    SetAsideGone(String),
     /// Storage has been switched (by `browser::set_mode`); only the display follows.
     StorageMode(StorageMode),
 }
@@ -294,6 +313,28 @@ impl Reducible for AppState {
             Action::Notify(n) => s.notice = n,
             Action::StorageProblem(text) => s.storage_problem = Some(text),
             Action::UpdateReady => s.update_ready = true,
+            Action::External { id, assessment } => match assessment {
+                Some(a) => match s.entry_mut(&id) {
+                    Some(e) => e.assessment = a,
+                    None => s.entries.push(Entry {
+                        id,
+                        assessment: a,
+                        exported: None,
+                    }),
+                },
+                None => {
+                    s.entries.retain(|e| e.id != id);
+                    if s.current.as_deref() == Some(id.as_str()) {
+                        s.current = None;
+                        s.screen = Screen::Start;
+                    }
+                }
+            },
+            Action::Conflict(id) => s.conflict = Some(id),
+            Action::ConflictSettled => s.conflict = None,
+            Action::WriteFailed(text) => s.write_failed = Some(text),
+            Action::WriteRecovered => s.write_failed = None,
+            Action::SetAsideGone(key) => s.set_aside.retain(|x| x.key != key),
             Action::StorageMode(mode) => s.storage_mode = mode,
         }
         Rc::new(s)

@@ -8,22 +8,30 @@ use yew::prelude::*;
 
 use super::header::display_name;
 use super::human_date;
-use crate::domain::{import, score};
+use crate::domain::score;
+use crate::domain::transfer::{import_with_warnings, ImportError, MAX_FILE_BYTES};
 use crate::ui::browser;
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
 use crate::ui::state::{Action, Notice, Staged, Tone};
 
 fn read(handle: AssessmentHandle, file: web_sys::File) {
-    let name = file.name();
+    let name: String = file.name().chars().take(80).collect();
+    let size = file.size() as usize;
     yew::platform::spawn_local(async move {
-        let outcome = match browser::read_text(file).await {
-            Ok(text) => import(&handle.catalog, &text).map_err(|e| e.to_string()),
-            Err(e) => Err(e),
+        // Refuse a huge file before reading it into memory at all.
+        let outcome = if size > MAX_FILE_BYTES {
+            Err(ImportError::TooLarge { bytes: size }.to_string())
+        } else {
+            match browser::read_text(file).await {
+                Ok(text) => import_with_warnings(&handle.catalog, &text).map_err(|e| e.to_string()),
+                Err(e) => Err(e),
+            }
         };
         match outcome {
-            Ok(a) => handle.dispatch(Action::Stage(Staged {
+            Ok((a, warnings)) => handle.dispatch(Action::Stage(Staged {
                 file_name: name,
                 assessment: Rc::new(a),
+                warnings: warnings.iter().map(ToString::to_string).collect(),
             })),
             Err(why) => handle.dispatch(Action::Notify(Some(Notice {
                 tone: Tone::Problem,
@@ -87,6 +95,11 @@ pub fn open_file() -> Html {
 #[component(ImportPreview)]
 pub fn import_preview() -> Html {
     let handle = use_assessment();
+    use_effect_with(handle.state.staged.is_some(), |shown| {
+        if *shown {
+            browser::focus_soon("import-heading");
+        }
+    });
     let Some(staged) = handle.state.staged.clone() else {
         return html! {};
     };
@@ -108,6 +121,12 @@ pub fn import_preview() -> Html {
                 <dt>{ "Coverage" }</dt><dd>{ results.overall.percent().map(|p| format!("{p} %")).unwrap_or_else(|| "Nothing scored yet".into()) }</dd>
                 <dt>{ "Last changed" }</dt><dd>{ human_date(a.updated.date()) }</dd>
             </dl>
+            if !staged.warnings.is_empty() {
+                <div class="banner" id="import-warnings">
+                    <p>{ "The file opens, with these changes:" }</p>
+                    <ul>{ for staged.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
+                </div>
+            }
             <div class="actions">
                 <button type="button" class="primary" id="import-as-new"
                     onclick={act(|h| h.dispatch(Action::ImportAsNew { id: browser::new_id() }))}>
@@ -122,4 +141,36 @@ pub fn import_preview() -> Html {
             </div>
         </section>
     }
+}
+
+/// Downloads an assessment as its JSON file and remembers when.
+pub fn download_assessment(handle: &AssessmentHandle, entry: &crate::ui::state::Entry) {
+    let at = browser::now();
+    let stem = file_stem(&entry.assessment.organization.name, &at.date().to_string());
+    let text = crate::domain::export(&handle.catalog, &entry.assessment, &at);
+    browser::download(&format!("{stem}.json"), "application/json", &text);
+    handle.dispatch(Action::Exported {
+        id: entry.id.clone(),
+        at,
+    });
+}
+
+/// A file name made from the organization's name and a date: `hicp-check-riverside-2026-11-25`.
+pub fn file_stem(name: &str, date: &str) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug: String = if slug.is_empty() {
+        "assessment".into()
+    } else {
+        slug.chars().take(40).collect()
+    };
+    format!("hicp-check-{slug}-{date}")
 }

@@ -5,12 +5,13 @@
 use yew::prelude::*;
 
 use super::charts::{Bars, Ring};
+use super::files::{download_assessment, file_stem};
 use super::header::display_name;
 use super::{date_change, dom_id, human_date, input_value};
-use crate::domain::{action_plan, export, findings_csv, fingerprint, score, Coverage, PlanKind};
+use crate::domain::{action_plan, findings_csv, fingerprint, score, Coverage, PlanKind};
 use crate::ui::browser;
 use crate::ui::hooks::use_assessment;
-use crate::ui::state::{Action, Edit};
+use crate::ui::state::Edit;
 
 fn coverage_text(c: &Coverage) -> String {
     let head = match c.percent() {
@@ -27,26 +28,6 @@ fn coverage_text(c: &Coverage) -> String {
     parts.join("; ")
 }
 
-/// A file name made from the organization's name and a date: `riverside-2026-11-25`.
-fn file_stem(name: &str, date: &str) -> String {
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let slug: String = if slug.is_empty() {
-        "assessment".into()
-    } else {
-        slug.chars().take(40).collect()
-    };
-    format!("hicp-check-{slug}-{date}")
-}
-
 #[component(Results)]
 pub fn results() -> Html {
     let handle = use_assessment();
@@ -60,21 +41,8 @@ pub fn results() -> Html {
     let name = display_name(&a.organization.name);
     let today = browser::now().date().to_string();
     let on_json = {
-        let (h, a, id, stem) = (
-            handle.clone(),
-            a.clone(),
-            entry.id.clone(),
-            file_stem(&a.organization.name, &today),
-        );
-        Callback::from(move |_| {
-            let at = browser::now();
-            browser::download(
-                &format!("{stem}.json"),
-                "application/json",
-                &export(&h.catalog, &a, &at),
-            );
-            h.dispatch(Action::Exported { id: id.clone(), at });
-        })
+        let (h, e) = (handle.clone(), entry.clone());
+        Callback::from(move |_| download_assessment(&h, &e))
     };
     let on_csv = {
         let (h, a, stem) = (
