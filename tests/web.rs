@@ -131,11 +131,20 @@ async fn an_unreadable_record_is_set_aside_and_the_app_starts() {
         .expect("a banner about the set-aside record");
     assert!(banner.text_content().unwrap().contains("could not be read"));
     let store = LocalStorage::raw();
-    assert_eq!(store.get_item("hicp-check/assessment/broken").unwrap(), None);
     assert_eq!(
-        store.get_item("hicp-check/set-aside/broken").unwrap().as_deref(),
+        store.get_item("hicp-check/assessment/broken").unwrap(),
+        None
+    );
+    assert_eq!(
+        store
+            .get_item("hicp-check/set-aside/broken")
+            .unwrap()
+            .as_deref(),
         Some("{not json")
     );
-    assert!(doc().get_element_by_id("start-new").is_some(), "the app works as usual");
+    assert!(
+        doc().get_element_by_id("start-new").is_some(),
+        "the app works as usual"
+    );
     app.destroy();
 }

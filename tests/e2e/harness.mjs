@@ -2,7 +2,7 @@
 // scripts/serve.py, drives Debian's Chromium through playwright-core with a fresh profile per
 // browser, records every request, and runs axe-core.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,8 +38,13 @@ export async function serve(dir = join(ROOT, 'dist')) {
  * A Chromium with its own empty profile. Every request any page makes is recorded in
  * `requests`; page errors and console errors in `errors`.
  */
-export async function browser(options = {}) {
+export async function browser(options = {}, { preferences } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'hicp-e2e-'));
+  if (preferences) {
+    // Chromium reads these at start, as if the person had set them in its settings.
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, args: ARGS, acceptDownloads: true,
     viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options,
