@@ -69,6 +69,10 @@ pub struct SiteConfig {
     /// page of any origin (messages are only ever accepted from the parent window).
     #[serde(default)]
     pub embed_origins: Vec<String>,
+    /// A content pack of the host's own (same-site path, relative to index.html) used instead
+    /// of the built-in HICP 2018 pack; see content/README.md for its fields.
+    #[serde(default)]
+    pub pack: String,
 }
 
 fn yes() -> bool {
@@ -87,6 +91,7 @@ impl Default for SiteConfig {
             storage: StorageMode::Device,
             storage_choice: true,
             embed_origins: Vec::new(),
+            pack: String::new(),
         }
     }
 }
@@ -156,6 +161,9 @@ impl SiteConfig {
                     ));
                 }
             }
+        }
+        if !c.pack.is_empty() && !is_same_site_path(&c.pack) {
+            return bad("pack must be a file on this site, such as packs/our-pack.json".into());
         }
         if !c.logo.is_empty() && !is_same_site_path(&c.logo) {
             return bad("logo must be an image path on this site, such as logo.png".into());

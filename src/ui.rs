@@ -36,8 +36,33 @@ pub fn start() {
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
     match content::built_in() {
-        Ok(catalog) => yew::platform::spawn_local(async move {
+        Ok(built_in) => yew::platform::spawn_local(async move {
             let (config, config_problem) = browser::load_config().await;
+            let catalog = if config.pack.is_empty() {
+                Ok(built_in)
+            } else {
+                match browser::fetch_text(&config.pack).await {
+                    Ok(Some(text)) => content::load(&config.pack, &text),
+                    Ok(None) => Err(content::ContentError {
+                        file: config.pack.clone(),
+                        problem: "the file is not on this site".into(),
+                    }),
+                    Err(problem) => Err(content::ContentError {
+                        file: config.pack.clone(),
+                        problem,
+                    }),
+                }
+            };
+            let catalog = match catalog {
+                Ok(c) => c,
+                Err(e) => {
+                    let props = BrokenProps {
+                        message: e.to_string().into(),
+                    };
+                    yew::Renderer::<Broken>::with_root_and_props(root, props).render();
+                    return;
+                }
+            };
             browser::init_mode(config.storage, config.storage_choice);
             browser::apply_colors(&config);
             let props = app::AppProps {

@@ -341,30 +341,45 @@ pub fn focus_soon(id: &str) {
     gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
 }
 
-/// Reads the host's settings file next to index.html. A missing file means the defaults; a
-/// broken one, the defaults and a message for the webmaster.
-pub async fn load_config() -> (SiteConfig, Option<String>) {
+/// Fetches one of the app's own files as text: `Ok(None)` when it does not exist.
+///
+/// # Errors
+/// A message when the file exists but cannot be read.
+pub async fn fetch_text(path: &str) -> Result<Option<String>, String> {
     let window = gloo::utils::window();
-    let Ok(response) =
-        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str("hicp-check.config.json")).await
-    else {
-        return (SiteConfig::default(), None);
-    };
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| format!("{path} could not be fetched"))?;
     let response: web_sys::Response = response.unchecked_into();
-    if !response.ok() {
-        return (SiteConfig::default(), None);
+    if response.status() == 404 {
+        return Ok(None);
     }
-    let Ok(promise) = response.text() else {
-        return (SiteConfig::default(), None);
-    };
-    let text = wasm_bindgen_futures::JsFuture::from(promise)
+    if !response.ok() {
+        return Err(format!(
+            "{path} answered with HTTP status {}",
+            response.status()
+        ));
+    }
+    let promise = response
+        .text()
+        .map_err(|_| format!("{path} could not be read"))?;
+    wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    match SiteConfig::parse(&text) {
-        Ok(c) => (c, None),
-        Err(e) => (SiteConfig::default(), Some(e.to_string())),
+        .map(Some)
+        .ok_or_else(|| format!("{path} could not be read"))
+}
+
+/// Reads the host's settings file next to index.html. A missing file means the defaults; a
+/// broken one, the defaults and a message for the webmaster.
+pub async fn load_config() -> (SiteConfig, Option<String>) {
+    match fetch_text("hicp-check.config.json").await {
+        Ok(None) | Err(_) => (SiteConfig::default(), None),
+        Ok(Some(text)) => match SiteConfig::parse(&text) {
+            Ok(c) => (c, None),
+            Err(e) => (SiteConfig::default(), Some(e.to_string())),
+        },
     }
 }
 

@@ -168,3 +168,30 @@ test('a person who switches to "only in this tab" takes their answers out of lon
   await page.click('#nav-answer');
   assert.ok(await page.locator('#a-1-S-A-in_place').isChecked());
 });
+
+test('a host\'s own content pack replaces the built-in one, and a broken pack is named, never a blank page', async () => {
+  const dir = copyOfBuild();
+  const pack = JSON.parse(readFileSync(join(ROOT, 'content', 'hicp-2018.json'), 'utf8'));
+  pack.id = 'acme-pack';
+  pack.title = 'Acme Health Network security practices';
+  pack.sub_practices = pack.sub_practices.filter((sp) => sp.id !== '10.S.A');
+  pack.threats.forEach((t) => { t.cited = t.cited.filter((c) => c.sub_practice !== '10.S.A'); });
+  writeFileSync(join(dir, 'acme.json'), JSON.stringify(pack));
+  writeFileSync(join(dir, 'hicp-check.config.json'), JSON.stringify({ pack: 'acme.json' }));
+  const s = await started(dir);
+  const b = await browser();
+  cleanup.push(() => b.close());
+  const { page } = b;
+  await page.goto(s.url);
+  await page.locator('#overview').waitFor();
+  assert.match(await page.locator('#overview').innerText(), /Acme Health Network security practices\. It names five threats and ten practices against them, with 17 sub-practices for small/);
+  assert.deepEqual(await page.locator('[data-testid="practice-10"] td').allInnerTexts(), ['0', '1', '0']);
+
+  pack.sub_practices[0].practice = 'practice.99';
+  writeFileSync(join(dir, 'acme.json'), JSON.stringify(pack));
+  await page.reload();
+  await page.locator('.broken').waitFor();
+  assert.equal(await page.locator('.broken [role="alert"]').innerText(),
+    'The question set acme.json is broken: 1.S.A names a practice practice.99 that does not exist.');
+  assertOnlyOwnOrigin(b.requests, s.origin);
+});
