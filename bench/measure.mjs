@@ -94,7 +94,10 @@ async function runLighthouse(url) {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices'] });
     const lhr = result.lhr;
-    return Object.fromEntries(Object.entries(lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
+    const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
+    scores.metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index', 'cumulative-layout-shift']
+      .map((id) => `${lhr.audits[id].title} ${lhr.audits[id].displayValue}`).join('; ');
+    return scores;
   } finally {
     await chrome.kill();
   }
@@ -123,5 +126,6 @@ for (const [label, url] of [['HICP 2018 pack, large tier', APP], ['synthetic 2,0
 }
 const scores = await runLighthouse(APP);
 console.log(`Lighthouse 12 (mobile): performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}`);
+console.log(`  ${scores.metrics}`);
 const errors = await installability(APP);
 console.log(`installable in Chromium (Page.getInstallabilityErrors): ${errors.length === 0 ? 'yes, no errors' : JSON.stringify(errors)}`);

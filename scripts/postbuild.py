@@ -1,5 +1,6 @@
 """Trunk post-build hook (also runnable by hand on a built folder: postbuild.py DIR).
 
+0. Drops Trunk's <link rel="preload"> of the wasm (see WASM_PRELOAD).
 1. Writes the Content-Security-Policy into index.html as a <meta> tag, allowing Trunk's one
    inline loader script by its SHA-256 hash, so that the policy holds on any static host.
 2. Fills in sw.js: the list of every file of the build (hashed names) and a version that
@@ -20,10 +21,13 @@ POLICY = (
 )
 META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>')
 INLINE = re.compile(r"<script type=\"module\">(.*?)</script>", re.S)
+# Trunk preloads the wasm from <head>; that download then competes with the first paint of the
+# loading shell on slow links. The loader fetches it right after the small JS glue anyway.
+WASM_PRELOAD = re.compile(r'<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>')
 
 
 def csp(index_html):
-    html = META.sub("", index_html)
+    html = WASM_PRELOAD.sub("", META.sub("", index_html))
     scripts = INLINE.findall(html)
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"

@@ -1,13 +1,19 @@
 """A static file server for the built app, on 127.0.0.1 only.
 
-It sends the headers a deployment should send: no caching of index.html and the service
+It compresses text and wasm with gzip when the browser accepts it, as static hosts do, and
+sends the headers a deployment should send: no caching of index.html and the service
 worker (hashed files are immutable), no MIME sniffing, no referrer, and the wasm MIME type
 that streaming compilation needs. The end-to-end tests use it too.
 """
 import argparse
 import functools
+import gzip
+import io
 import http.server
+import os
 import sys
+
+COMPRESSIBLE = (".html", ".js", ".css", ".wasm", ".json", ".webmanifest", ".svg")
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
@@ -25,6 +31,23 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if path.endswith("/") or path.endswith(".html") or path.endswith("sw.js"):
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or not path.endswith(COMPRESSIBLE) or not os.path.isfile(path):
+            return super().send_head()
+        with open(path, "rb") as f:
+            body = gzip.compress(f.read(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, fmt, *args):
         if self.server.verbose:

@@ -59,11 +59,14 @@ pub fn start() {
                     let props = BrokenProps {
                         message: e.to_string().into(),
                     };
+                    root.set_text_content(None);
                     yew::Renderer::<Broken>::with_root_and_props(root, props).render();
                     return;
                 }
             };
             browser::init_mode(config.storage, config.storage_choice);
+            // The loading shell from index.html makes way for the app.
+            root.set_text_content(None);
             browser::apply_colors(&config);
             let props = app::AppProps {
                 catalog: Rc::new(catalog),
@@ -76,6 +79,7 @@ pub fn start() {
             let props = BrokenProps {
                 message: e.to_string().into(),
             };
+            root.set_text_content(None);
             yew::Renderer::<Broken>::with_root_and_props(root, props).render();
         }
     }
