@@ -9,7 +9,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::domain::catalog::{
-    CatalogError, CatalogParts, PackInfo, Practice, Scale, SubPractice, Threat, TierRule,
+    CatalogError, CatalogParts, Lens, PackInfo, Practice, Scale, SubPractice, Threat, TierRule,
 };
 use crate::domain::{Catalog, Sizing};
 
@@ -39,6 +39,8 @@ struct RawPack {
     threats: Vec<Threat>,
     practices: Vec<Practice>,
     sub_practices: Vec<SubPractice>,
+    #[serde(default)]
+    lenses: Vec<Lens>,
 }
 
 /// A pack that could not be loaded.
@@ -97,6 +99,7 @@ pub fn load(file: &str, text: &str) -> Result<Catalog, ContentError> {
         threats: raw.threats,
         practices: raw.practices,
         sub_practices: raw.sub_practices,
+        lenses: raw.lenses,
     };
     Catalog::new(parts).map_err(|e: CatalogError| err(e.to_string()))
 }

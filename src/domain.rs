@@ -8,8 +8,12 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod compare;
 pub mod date;
 pub mod ids;
+pub mod lens;
+pub mod lookback;
+pub mod oscal;
 pub mod plan;
 pub mod report;
 pub mod scoring;
@@ -21,7 +25,7 @@ pub use catalog::{Catalog, CatalogError, Choice, Practice, Scale, SubPractice, T
 pub use date::{Date, Timestamp};
 pub use ids::{ChoiceId, FactorId, PracticeId, SubPracticeId, ThreatId, Tier};
 pub use plan::{action_plan, PlanItem, PlanKind};
-pub use report::{findings_csv, fingerprint};
+pub use report::{findings_csv, fingerprint, sanitized};
 pub use scoring::{score, Coverage, Results, ThreatResult};
 pub use sizing::{recommend, FactorAnswer, FactorReason, Recommendation, SizeFactor, Sizing};
 pub use transfer::{export, import, ImportError, FORMAT, FORMAT_VERSION};

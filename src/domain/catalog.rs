@@ -130,6 +130,33 @@ pub struct TierRule {
     pub optional: Vec<Tier>,
 }
 
+/// One item of a lens: a goal of another framework and the sub-practices it maps to.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LensItem {
+    pub id: String,
+    /// A short label such as "E1".
+    pub label: String,
+    pub group: String,
+    pub name: String,
+    /// False where the goal's name is not yet confirmed against its source.
+    pub name_confirmed: bool,
+    pub sub_practices: Vec<SubPracticeId>,
+}
+
+/// Another framework's view of the same answers, such as the HHS Cybersecurity Performance
+/// Goals, mapped onto sub-practices.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lens {
+    pub id: String,
+    pub name: String,
+    /// The mapping is the pack author's own and not confirmed by the framework's publisher.
+    pub provisional: bool,
+    pub note: String,
+    pub items: Vec<LensItem>,
+}
+
 /// Facts about the pack itself, written into every export.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PackInfo {
@@ -151,6 +178,7 @@ pub struct CatalogParts {
     pub threats: Vec<Threat>,
     pub practices: Vec<Practice>,
     pub sub_practices: Vec<SubPractice>,
+    pub lenses: Vec<Lens>,
 }
 
 /// A pack that failed validation; each variant names the id at fault.
@@ -180,6 +208,10 @@ pub enum CatalogError {
     },
     UnknownCitation {
         threat: String,
+        sub_practice: String,
+    },
+    UnknownLensReference {
+        item: String,
         sub_practice: String,
     },
     Scale {
@@ -223,6 +255,10 @@ impl fmt::Display for CatalogError {
                 f,
                 "{threat} cites a sub-practice {sub_practice} that does not exist"
             ),
+            CatalogError::UnknownLensReference { item, sub_practice } => write!(
+                f,
+                "{item} maps to a sub-practice {sub_practice} that does not exist"
+            ),
             CatalogError::Scale { problem } => write!(f, "answer scale: {problem}"),
             CatalogError::Tiers { problem } => write!(f, "tiers: {problem}"),
             CatalogError::Sizing { id, problem } => write!(f, "size factor {id}: {problem}"),
@@ -242,6 +278,7 @@ pub struct Catalog {
     threats: Vec<Threat>,
     practices: Vec<Practice>,
     sub_practices: Vec<SubPractice>,
+    lenses: Vec<Lens>,
     sub_index: BTreeMap<SubPracticeId, usize>,
 }
 
@@ -261,6 +298,7 @@ impl Catalog {
             threats,
             practices,
             sub_practices,
+            lenses,
         } = parts;
         check_scale(&scale)?;
         check_tiers(&tiers)?;
@@ -343,7 +381,23 @@ impl Catalog {
                 }
             }
         }
+        for lens in &lenses {
+            unique(&lens.id)?;
+            for item in &lens.items {
+                unique(&item.id)?;
+                non_empty(&item.id, "name", &item.name)?;
+                for sp in &item.sub_practices {
+                    if !sub_index.contains_key(sp) {
+                        return Err(CatalogError::UnknownLensReference {
+                            item: item.id.clone(),
+                            sub_practice: sp.to_string(),
+                        });
+                    }
+                }
+            }
+        }
         Ok(Catalog {
+            lenses,
             info,
             scale,
             tiers,
@@ -357,6 +411,10 @@ impl Catalog {
 
     pub fn info(&self) -> &PackInfo {
         &self.info
+    }
+
+    pub fn lenses(&self) -> &[Lens] {
+        &self.lenses
     }
 
     pub fn scale(&self) -> &Scale {

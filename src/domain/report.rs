@@ -31,6 +31,23 @@ pub fn fingerprint(catalog: &Catalog, assessment: &Assessment) -> String {
     format!("{}-{}", &hex[..4], &hex[4..8]).to_uppercase()
 }
 
+/// A copy fit to share outside the organization: no organization name, no notes, no owners.
+/// Answers, dates, the tier and the size answers stay.
+pub fn sanitized(assessment: &Assessment) -> Assessment {
+    let mut a = assessment.clone();
+    a.organization.name.clear();
+    for answer in a.answers.values_mut() {
+        answer.note.clear();
+    }
+    a.answers
+        .retain(|_, x| x.choice.is_some() || x.since.is_some());
+    for entry in a.plan.values_mut() {
+        entry.owner.clear();
+    }
+    a.plan.retain(|_, p| p.target.is_some());
+    a
+}
+
 /// One CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula.
 fn cell(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {

@@ -44,7 +44,8 @@ impl Coverage {
         self.in_scope - self.unanswered
     }
 
-    fn add(&mut self, catalog: &Catalog, choice: Option<&ChoiceId>) {
+    /// Counts one in-scope sub-practice with its answer.
+    pub(crate) fn add(&mut self, catalog: &Catalog, choice: Option<&ChoiceId>) {
         self.in_scope += 1;
         let Some(choice) = choice.and_then(|c| catalog.scale().choice(c)) else {
             self.unanswered += 1;

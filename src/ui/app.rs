@@ -10,8 +10,8 @@ use yew::prelude::*;
 
 use super::browser::{self, Meta, SaveError};
 use super::components::{
-    answer::AnswerScreen, banners::Banners, files::ImportPreview, header::Header, library::Library,
-    results::Results, size::SizeScreen, start::Start,
+    answer::AnswerScreen, banners::Banners, blank::Blank, files::ImportPreview, header::Header,
+    library::Library, results::Results, size::SizeScreen, start::Start,
 };
 use super::hooks::AssessmentHandle;
 use super::state::{Action, AppState, Entry, Screen};
@@ -229,6 +229,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let body = match (&state.screen, state.current_entry()) {
         (Screen::Library, _) => html! { <Library /> },
+        (Screen::Blank(t), _) => html! { <Blank tier={*t} /> },
         (Screen::Size, Some(_)) => html! { <SizeScreen /> },
         (Screen::Answer(p), Some(_)) => html! { <AnswerScreen practice={p.clone()} /> },
         (Screen::Results, Some(_)) => html! { <Results /> },

@@ -2,6 +2,7 @@
 
 pub mod answer;
 pub mod banners;
+pub mod blank;
 pub mod charts;
 pub mod files;
 pub mod header;
@@ -10,6 +11,7 @@ pub mod overview;
 pub mod results;
 pub mod size;
 pub mod start;
+pub mod views;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -19,6 +19,8 @@ pub enum Screen {
     Answer(PracticeId),
     Results,
     Library,
+    /// A printable blank questionnaire for a tier.
+    Blank(Tier),
 }
 
 impl Screen {
@@ -30,6 +32,7 @@ impl Screen {
             Screen::Answer(p) => format!("answer:{p}"),
             Screen::Results => "results".into(),
             Screen::Library => "library".into(),
+            Screen::Blank(t) => format!("blank:{}", t.key()),
         }
     }
 
@@ -38,9 +41,12 @@ impl Screen {
             "size" => Screen::Size,
             "results" => Screen::Results,
             "library" => Screen::Library,
-            other => match other.strip_prefix("answer:") {
-                Some(p) => Screen::Answer(PracticeId::new(p)),
-                None => Screen::Start,
+            other => match (other.strip_prefix("answer:"), other.strip_prefix("blank:")) {
+                (Some(p), _) => Screen::Answer(PracticeId::new(p)),
+                (_, Some(t)) => Tier::from_key(t)
+                    .map(Screen::Blank)
+                    .unwrap_or(Screen::Start),
+                _ => Screen::Start,
             },
         }
     }

@@ -176,6 +176,7 @@ test('a host\'s own content pack replaces the built-in one, and a broken pack is
   pack.title = 'Acme Health Network security practices';
   pack.sub_practices = pack.sub_practices.filter((sp) => sp.id !== '10.S.A');
   pack.threats.forEach((t) => { t.cited = t.cited.filter((c) => c.sub_practice !== '10.S.A'); });
+  pack.lenses.forEach((l) => l.items.forEach((i) => { i.sub_practices = i.sub_practices.filter((id) => id !== '10.S.A'); }));
   writeFileSync(join(dir, 'acme.json'), JSON.stringify(pack));
   writeFileSync(join(dir, 'hicp-check.config.json'), JSON.stringify({ pack: 'acme.json' }));
   const s = await started(dir);

@@ -5,9 +5,11 @@ mod content;
 #[cfg(not(target_arch = "wasm32"))]
 mod fuzz;
 mod hostile;
+mod oscal;
 mod scoring;
 mod sizing;
 mod transfer;
+mod views;
 
 use hicp_check::domain::{Assessment, Catalog, ChoiceId, SubPracticeId, Tier, Timestamp};
 

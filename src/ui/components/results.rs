@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::charts::{Bars, Ring};
 use super::files::{download_assessment, file_stem};
 use super::header::display_name;
+use super::views::{CompareView, Lenses, LookBackView, ShareView};
 use super::{date_change, dom_id, human_date, input_value};
 use crate::domain::{action_plan, findings_csv, fingerprint, score, Coverage, PlanKind};
 use crate::ui::browser;
@@ -140,6 +141,16 @@ pub fn results() -> Html {
                         </article>
                     }
                 }) }
+            </section>
+            <section class="more-views" aria-labelledby="views-heading">
+                <h2 id="views-heading">{ "Other views" }</h2>
+                <Lenses assessment={a.clone()} />
+                <LookBackView assessment={a.clone()} />
+            </section>
+            <section class="no-print" aria-labelledby="more-heading">
+                <h2 id="more-heading">{ "Compare and share" }</h2>
+                <CompareView assessment={a.clone()} />
+                <ShareView assessment={a.clone()} />
             </section>
             <section class="plan" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">{ "Action plan" }</h2>

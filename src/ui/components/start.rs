@@ -58,6 +58,9 @@ pub fn start() -> Html {
                     }
                 </div>
                 <OpenFile />
+                <p><button type="button" class="link" id="open-blank" onclick={let h = handle.clone(); Callback::from(move |_| h.go(Screen::Blank(crate::domain::Tier::Small)))}>
+                    { "Print a blank questionnaire to fill in on paper" }
+                </button></p>
             </section>
             if handle.config.storage_choice {
                 <StorageChoice />

@@ -1,0 +1,106 @@
+// Beyond the anchors: lenses (HHS CPGs labelled provisional, NIST CSF), the 12-month
+// look-back on both sides of the window, comparing with an earlier file, the sanitized copy,
+// and the printable blank questionnaire.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, browser, assertOnlyOwnOrigin, assertAccessible, ROOT } from './harness.mjs';
+
+const GOLDEN = join(ROOT, 'tests', 'fixtures', 'golden-export-v2.json');
+let server;
+let b;
+before(async () => { server = await serve(); b = await browser(); });
+after(async () => { await b?.close(); server?.close(); });
+
+test('the golden file opens, and the CPG lens shows its mapped goals, labelled provisional', async () => {
+  const { page } = b;
+  await page.goto(server.url);
+  await page.locator('#file-input').setInputFiles(GOLDEN);
+  await page.click('#import-as-new');
+  await page.locator('#overall').waitFor();
+  const lens = page.locator('#lens-hph-cpg');
+  assert.match(await lens.locator('h3').innerText(), /HHS Healthcare and Public Health Cybersecurity Performance Goals \(2024\) \(provisional mapping\)/);
+  assert.match(await lens.innerText(), /This mapping is HICP Check's own, by topic, and is provisional/);
+  assert.deepEqual(await page.locator('[data-testid="lens-E2"] td').allInnerTexts(), ['100% over 1 answered', '1.S.A']);
+  assert.deepEqual(await page.locator('[data-testid="lens-E4"] td').allInnerTexts(), ['50% over 1 answered', '1.S.B, 1.S.C, 10.S.A']);
+  assert.equal(await page.locator('[data-testid="lens-N4"] td').first().innerText(), 'none in scope');
+  assert.match(await page.locator('[data-testid="lens-N1"] th').innerText(), /name unconfirmed/);
+  assert.equal(await page.locator('[data-testid^="lens-"]').count(), 20);
+  assert.equal(await page.locator('[data-testid="csf-PR"] td').innerText(), 'none in scope', 'small sub-practices print no CSF references');
+});
+
+test('the look-back counts 1.S.A (in place since 1 June 2024) only from 1 June 2025 on', async () => {
+  const { page } = b;
+  await page.fill('#look-back-date', '2025-06-01');
+  await page.locator('#look-back-summary', { hasText: 'since 1 Jun 2024 or earlier' }).waitFor();
+  assert.equal(await page.locator('#look-back-summary').innerText(),
+    '1 in place since 1 Jun 2024 or earlier; 0 in place more recently; 0 in place with no date; 17 not in place.');
+  await page.fill('#look-back-date', '2025-05-31');
+  await page.locator('#look-back-summary', { hasText: 'since 31 May 2024 or earlier' }).waitFor();
+  assert.equal(await page.locator('#look-back-summary').innerText(),
+    '0 in place since 31 May 2024 or earlier; 1 in place more recently; 0 in place with no date; 17 not in place.');
+  assert.match(await page.locator('#look-back').innerText(), /1\.S\.A \(since 1 Jun 2024\)/);
+});
+
+test('comparing with last year\'s file shows what improved, slipped and is new', async () => {
+  const { page } = b;
+  const lastYear = JSON.parse(readFileSync(GOLDEN, 'utf8'));
+  lastYear.answers = {
+    '1.S.A': { choice: 'not_in_place', note: '', since: null },
+    '1.S.B': { choice: 'in_place', note: '', since: null },
+    '2.S.A': { choice: 'in_place', note: '', since: null },
+  };
+  const path = join(mkdtempSync(join(tmpdir(), 'hicp-compare-')), 'last-year.json');
+  writeFileSync(path, JSON.stringify(lastYear));
+  await page.locator('#compare-file').setInputFiles(path);
+  await page.locator('#compare-result').waitFor();
+  assert.equal(await page.locator('#compare-summary').innerText(),
+    'Against “last-year.json”: overall 67% → 50%; 1 improved, 1 slipped, 1 new.');
+  const row = async (id) => page.locator(`[data-testid="change-${id}"] td`).allInnerTexts();
+  assert.deepEqual(await row('1-S-A'), ['Not in place', 'In place', 'Improved']);
+  assert.deepEqual(await row('1-S-B'), ['In place', 'Partly in place', 'Slipped']);
+  assert.deepEqual(await row('2-S-A'), ['In place', 'Unanswered', 'Now unanswered']);
+  assert.deepEqual(await row('7-S-A'), ['Unanswered', "Don't know", 'New answer']);
+  await page.locator('#compare-file').setInputFiles(join(ROOT, 'tests', 'fixtures', 'hostile', 'future-version.json'));
+  await page.locator('#compare-error').waitFor();
+  assert.match(await page.locator('#compare-error').innerText(), /newer version of HICP Check/);
+});
+
+test('the sanitized copy shows exactly what it holds, and holds no name, note or owner', async () => {
+  const { page } = b;
+  await page.click('#share-preview');
+  const preview = await page.locator('#share-text').innerText();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#share-download')]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.equal(JSON.parse(text).answers['1.S.A'].choice, 'in_place');
+  for (const secret of ['Riverside', 'Front desk', 'Ask the imaging vendor', 'Office manager']) {
+    assert.ok(!preview.includes(secret) && !text.includes(secret), `${secret} is not in the shared copy`);
+  }
+  assert.equal(JSON.parse(preview).answers['1.S.B'].choice, 'partly');
+  assert.equal(JSON.parse(text).plan['1.S.B'].target, '2026-06-30');
+  await assertAccessible(page, 'the results with comparison and preview open');
+});
+
+test('a blank questionnaire prints for each tier', async () => {
+  const { page } = b;
+  await page.click('#nav-start');
+  await page.click('#open-blank');
+  await page.locator('.blank').waitFor();
+  assert.equal(await page.locator('[data-testid="blank-item"]').count(), 18);
+  await page.click('#blank-medium');
+  await page.locator('#screen-heading', { hasText: 'Medium organizations' }).waitFor();
+  assert.equal(await page.locator('[data-testid="blank-item"]').count(), 36);
+  await page.click('#blank-large');
+  await page.locator('#screen-heading', { hasText: 'Large organizations' }).waitFor();
+  assert.equal(await page.locator('[data-testid="blank-item"]').count(), 70);
+  assert.match(await page.locator('[data-testid="blank-item"]').first().innerText(), /1\.M\.A Basic E-mail Protection Controls/);
+  await assertAccessible(page, 'the blank questionnaire');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(!(await page.locator('#blank-print').isVisible()));
+  assert.ok(await page.locator('[data-testid="blank-item"]').first().isVisible());
+  await page.emulateMedia({ media: 'screen' });
+  assertOnlyOwnOrigin(b.requests, server.origin);
+  assert.deepEqual(b.errors, []);
+});

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Validates OSCAL assessment-results documents with compliance-trestle's OSCAL 1.1 models.
+
+Usage: tools/venv/bin/python tests/oscal/validate.py [--expect-invalid] FILE...
+
+For each file: trestle reads it into its pydantic model of the OSCAL 1.1 assessment-results
+schema (a missing required field, a field the schema does not have, a malformed UUID, token or
+date, or a value outside an enumeration fails); every validator trestle registers for
+`trestle validate` then runs on the model (UUIDs unique, role references resolve, ...); the
+model is written out with trestle's OSCAL JSON encoder, which fails on a date-time without a
+time zone; and the oscal-version must match trestle's OSCAL_VERSION_REGEX. Prints
+"ok FILE" or "FAIL FILE: reason" per file and exits 1 if any file failed, 2 on bad usage.
+
+With --expect-invalid the verdict turns round: every file must be rejected ("rejected FILE:
+reason"), and one that passes fails the run. That is how the test suite proves the validator
+can fail at all, on tests/oscal/broken-sample.json (the small sample, trimmed, with the target
+of its first finding removed: a required field). A crash still exits non-zero, so it cannot
+pass for a rejection.
+"""
+
+import logging
+import pathlib
+import re
+import sys
+
+import trestle.core.validator_factory as validator_factory
+from trestle.oscal import OSCAL_VERSION_REGEX
+from trestle.oscal.assessment_results import AssessmentResults
+
+# The models are OSCAL 1.1 (trestle 3.x); trestle 4 and later carry OSCAL 1.2, whose models
+# would check a different schema. Refuse to run against them rather than pass by accident.
+if OSCAL_VERSION_REGEX != r"^1\.1\.[0-3]$":
+    sys.exit(f"validate.py expects trestle's OSCAL 1.1 models, found {OSCAL_VERSION_REGEX}")
+
+
+def problems(path: pathlib.Path) -> str | None:
+    """What is wrong with the document at `path`, or None if it is valid."""
+    try:
+        model = AssessmentResults.oscal_read(path)
+    except Exception as e:  # trestle wraps pydantic's errors in a TrestleError
+        return " ".join(str(e).split())
+    if model is None:
+        return "no such file"
+    for validator in validator_factory.validator_factory.get_all():
+        if not validator.model_is_valid(model, quiet=True):
+            return f"failed trestle's {type(validator).__name__}: {validator.error_msg()}"
+    # trestle's JSON encoder writes date-times as OSCAL asks and refuses those without a time
+    # zone; its orjson path (oscal_serialize_json) would pass them through unchecked.
+    try:
+        model.json(by_alias=True, exclude_none=True)
+    except Exception as e:
+        return f"cannot be written as OSCAL JSON: {e}"
+    # trestle keeps its version rule switched off (OscalVersion's strict_version); apply it, so
+    # that a document claiming another OSCAL version is not passed by the 1.1 models.
+    version = model.metadata.oscal_version.__root__
+    if not re.match(OSCAL_VERSION_REGEX, version):
+        return f"oscal-version {version} is not one of trestle's {OSCAL_VERSION_REGEX}"
+    return None
+
+
+def main(args: list[str]) -> int:
+    expect_invalid = args[:1] == ["--expect-invalid"]
+    files = args[1:] if expect_invalid else args
+    if not files or any(f.startswith("--") for f in files):
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    # trestle logs warnings (for example about back-matter links) to the root logger.
+    logging.basicConfig(level=logging.ERROR)
+    failed = 0
+    for name in files:
+        problem = problems(pathlib.Path(name))
+        if expect_invalid and problem is None:
+            failed += 1
+            print(f"FAIL {name}: accepted, but it is broken on purpose")
+        elif expect_invalid:
+            print(f"rejected {name}: {problem}")
+        elif problem is None:
+            print(f"ok {name}")
+        else:
+            failed += 1
+            print(f"FAIL {name}: {problem}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
