@@ -72,6 +72,7 @@ fn initial_state(catalog: &Catalog, written: &mut Written) -> AppState {
         current,
         notice: None,
         staged: None,
+        locked: None,
         storage_problem: loaded.unavailable.map(|why| {
             format!("Your answers are kept only while this page is open, because {why}. Download a copy before you close it.")
         }),

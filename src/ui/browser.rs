@@ -527,3 +527,118 @@ pub fn serve_embedding(origins: Vec<String>, on_erase: impl Fn() + 'static) {
     let _ = window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
     listener.forget();
 }
+
+fn subtle() -> Result<(web_sys::Crypto, web_sys::SubtleCrypto), String> {
+    let crypto = gloo::utils::window()
+        .crypto()
+        .map_err(|_| "This browser offers no encryption here.".to_owned())?;
+    let subtle = crypto.subtle();
+    Ok((crypto, subtle))
+}
+
+fn object(pairs: &[(&str, wasm_bindgen::JsValue)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &(*k).into(), v);
+    }
+    o
+}
+
+async fn promised(
+    p: Result<js_sys::Promise, wasm_bindgen::JsValue>,
+) -> Result<wasm_bindgen::JsValue, ()> {
+    let p = p.map_err(|_| ())?;
+    wasm_bindgen_futures::JsFuture::from(p)
+        .await
+        .map_err(|_| ())
+}
+
+/// The AES-256-GCM key for `passphrase` and `salt` (PBKDF2-SHA-256).
+async fn derive_key(
+    passphrase: &str,
+    salt: &[u8],
+    iterations: u32,
+) -> Result<web_sys::CryptoKey, String> {
+    let (_, subtle) = subtle()?;
+    let failed = |_| "The key could not be made from the passphrase.".to_owned();
+    let raw = js_sys::Uint8Array::from(passphrase.as_bytes());
+    let usages = js_sys::Array::of1(&"deriveKey".into());
+    let base = promised(subtle.import_key_with_object(
+        "raw",
+        &raw,
+        &object(&[("name", "PBKDF2".into())]),
+        false,
+        &usages,
+    ))
+    .await
+    .map_err(failed)?;
+    let params = object(&[
+        ("name", "PBKDF2".into()),
+        ("hash", "SHA-256".into()),
+        ("iterations", iterations.into()),
+        ("salt", js_sys::Uint8Array::from(salt).into()),
+    ]);
+    let usages = js_sys::Array::of2(&"encrypt".into(), &"decrypt".into());
+    let aes = object(&[("name", "AES-GCM".into()), ("length", 256.into())]);
+    let key = promised(subtle.derive_key_with_object_and_object(
+        &params,
+        &base.unchecked_into(),
+        &aes,
+        false,
+        &usages,
+    ))
+    .await
+    .map_err(failed)?;
+    Ok(key.unchecked_into())
+}
+
+/// Encrypts `text` under `passphrase` into an envelope file.
+///
+/// # Errors
+/// A message for the person when the browser cannot encrypt.
+pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, String> {
+    use crate::domain::envelope::{Envelope, ITERATIONS};
+    let (crypto, subtle) = subtle()?;
+    let mut salt = [0u8; 16];
+    let mut iv = [0u8; 12];
+    crypto
+        .get_random_values_with_u8_array(&mut salt)
+        .and_then(|_| crypto.get_random_values_with_u8_array(&mut iv))
+        .map_err(|_| "This browser could not make random numbers.".to_owned())?;
+    let key = derive_key(passphrase, &salt, ITERATIONS).await?;
+    let params = object(&[
+        ("name", "AES-GCM".into()),
+        ("iv", js_sys::Uint8Array::from(&iv[..]).into()),
+    ]);
+    let data = promised(subtle.encrypt_with_object_and_u8_array(&params, &key, text.as_bytes()))
+        .await
+        .map_err(|_| "The file could not be encrypted.".to_owned())?;
+    let envelope = Envelope {
+        salt: salt.to_vec(),
+        iv: iv.to_vec(),
+        iterations: ITERATIONS,
+        data: js_sys::Uint8Array::new(&data).to_vec(),
+    };
+    Ok(envelope.to_json())
+}
+
+/// Opens an envelope with `passphrase`.
+///
+/// # Errors
+/// A message for the person: most often, the passphrase is wrong.
+pub async fn decrypt(
+    passphrase: &str,
+    envelope: &crate::domain::envelope::Envelope,
+) -> Result<String, String> {
+    let (_, subtle) = subtle()?;
+    let key = derive_key(passphrase, &envelope.salt, envelope.iterations).await?;
+    let params = object(&[
+        ("name", "AES-GCM".into()),
+        ("iv", js_sys::Uint8Array::from(&envelope.iv[..]).into()),
+    ]);
+    let plain = promised(subtle.decrypt_with_object_and_u8_array(&params, &key, &envelope.data))
+        .await
+        .map_err(|_| "That passphrase does not open this file (or the file was changed). Check it and try again.".to_owned())?;
+    String::from_utf8(js_sys::Uint8Array::new(&plain).to_vec())
+        .map_err(|_| "The file opened, but what it holds is not text.".to_owned())
+}

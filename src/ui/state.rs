@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::config::StorageMode;
+use crate::domain::envelope::Envelope;
 use crate::ui::browser::SetAside;
 
 use crate::domain::{
@@ -71,6 +72,13 @@ pub struct Notice {
     pub text: String,
 }
 
+/// A passphrase-protected file waiting for its passphrase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Locked {
+    pub file_name: String,
+    pub envelope: Rc<Envelope>,
+}
+
 /// A file that was read and understood, waiting for the person to decide what to do with it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Staged {
@@ -87,6 +95,7 @@ pub struct AppState {
     pub current: Option<String>,
     pub notice: Option<Notice>,
     pub staged: Option<Staged>,
+    pub locked: Option<Locked>,
     /// Set when answers cannot be kept in this browser; shown on every screen.
     pub storage_problem: Option<String>,
     /// Set while saving fails (storage full, say); cleared by the next save that works.
@@ -129,6 +138,7 @@ pub enum Action {
         at: Timestamp,
     },
     Stage(Staged),
+    Lock(Locked),
     ImportAsNew {
         id: String,
     },
@@ -290,8 +300,14 @@ impl Reducible for AppState {
                     e.exported = Some(at);
                 }
             }
+            Action::Lock(locked) => {
+                s.locked = Some(locked);
+                s.staged = None;
+                s.notice = None;
+            }
             Action::Stage(staged) => {
                 s.staged = Some(staged);
+                s.locked = None;
                 s.notice = None;
             }
             Action::ImportAsNew { id } => {
@@ -315,7 +331,10 @@ impl Reducible for AppState {
                     s.screen = Screen::Results;
                 }
             }
-            Action::CancelImport => s.staged = None,
+            Action::CancelImport => {
+                s.staged = None;
+                s.locked = None;
+            }
             Action::Notify(n) => s.notice = n,
             Action::StorageProblem(text) => s.storage_problem = Some(text),
             Action::UpdateReady => s.update_ready = true,

@@ -3,16 +3,18 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::header::display_name;
 use super::human_date;
+use crate::domain::envelope::{Envelope, MIN_PASSPHRASE};
 use crate::domain::score;
 use crate::domain::transfer::{import_with_warnings, ImportError, MAX_FILE_BYTES};
 use crate::ui::browser;
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
-use crate::ui::state::{Action, Notice, Staged, Tone};
+use crate::ui::state::{Action, Locked, Notice, Staged, Tone};
 
 fn read(handle: AssessmentHandle, file: web_sys::File) {
     let name: String = file.name().chars().take(80).collect();
@@ -23,7 +25,19 @@ fn read(handle: AssessmentHandle, file: web_sys::File) {
             Err(ImportError::TooLarge { bytes: size }.to_string())
         } else {
             match browser::read_text(file).await {
-                Ok(text) => import_with_warnings(&handle.catalog, &text).map_err(|e| e.to_string()),
+                Ok(text) => match Envelope::parse(&text) {
+                    Ok(Some(envelope)) => {
+                        handle.dispatch(Action::Lock(Locked {
+                            file_name: name,
+                            envelope: Rc::new(envelope),
+                        }));
+                        return;
+                    }
+                    Ok(None) => {
+                        import_with_warnings(&handle.catalog, &text).map_err(|e| e.to_string())
+                    }
+                    Err(why) => Err(why),
+                },
                 Err(e) => Err(e),
             }
         };
@@ -92,6 +106,141 @@ pub fn open_file() -> Html {
     }
 }
 
+fn field_value(id: &str) -> String {
+    gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+/// Asks for the passphrase of a protected file, then opens it like any other.
+#[component(Unlock)]
+fn unlock() -> Html {
+    let handle = use_assessment();
+    let error = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    use_effect_with(handle.state.locked.is_some(), |shown| {
+        if *shown {
+            browser::focus_soon("unlock-passphrase");
+        }
+    });
+    let Some(locked) = handle.state.locked.clone() else {
+        return html! {};
+    };
+    let onsubmit = {
+        let (h, error, busy, locked) =
+            (handle.clone(), error.clone(), busy.clone(), locked.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let pass = field_value("unlock-passphrase");
+            let (h, error, busy, locked) = (h.clone(), error.clone(), busy.clone(), locked.clone());
+            busy.set(true);
+            yew::platform::spawn_local(async move {
+                let outcome = match browser::decrypt(&pass, &locked.envelope).await {
+                    Ok(text) => import_with_warnings(&h.catalog, &text).map_err(|e| e.to_string()),
+                    Err(why) => Err(why),
+                };
+                busy.set(false);
+                match outcome {
+                    Ok((a, warnings)) => h.dispatch(Action::Stage(Staged {
+                        file_name: locked.file_name.clone(),
+                        assessment: Rc::new(a),
+                        warnings: warnings.iter().map(ToString::to_string).collect(),
+                    })),
+                    Err(why) => {
+                        error.set(Some(why));
+                        browser::focus_soon("unlock-passphrase");
+                    }
+                }
+            });
+        })
+    };
+    let cancel = {
+        let h = handle.clone();
+        Callback::from(move |_| h.dispatch(Action::CancelImport))
+    };
+    html! {
+        <section id="unlock" class="panel" aria-labelledby="unlock-heading">
+            <h2 id="unlock-heading">{ format!("\u{201c}{}\u{201d} is protected by a passphrase", locked.file_name) }</h2>
+            <form {onsubmit}>
+                <div class="field">
+                    <label for="unlock-passphrase">{ "Passphrase" }</label>
+                    <input type="password" id="unlock-passphrase" autocomplete="current-password" aria-describedby="unlock-error" />
+                </div>
+                <p id="unlock-error" role="alert" class="problem-text">{ (*error).clone().unwrap_or_default() }</p>
+                <div class="actions">
+                    <button type="submit" class="primary" id="unlock-open" disabled={*busy}>{ if *busy { "Opening\u{2026}" } else { "Open" } }</button>
+                    <button type="button" id="unlock-cancel" onclick={cancel}>{ "Cancel" }</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// Downloads the open assessment encrypted under a passphrase the person chooses.
+#[component(ProtectedDownload)]
+pub fn protected_download() -> Html {
+    let handle = use_assessment();
+    let message = use_state(|| None::<String>);
+    let onsubmit = {
+        let (h, message) = (handle.clone(), message.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (pass, again) = (field_value("protect-pass"), field_value("protect-confirm"));
+            if pass.chars().count() < MIN_PASSPHRASE {
+                message.set(Some(format!(
+                    "Choose a passphrase of at least {MIN_PASSPHRASE} characters."
+                )));
+                return;
+            }
+            if pass != again {
+                message.set(Some("The two passphrases differ.".into()));
+                return;
+            }
+            let Some(entry) = h.current().cloned() else {
+                return;
+            };
+            let (h, message) = (h.clone(), message.clone());
+            yew::platform::spawn_local(async move {
+                let at = browser::now();
+                let text = crate::domain::export(&h.catalog, &entry.assessment, &at);
+                match browser::encrypt(&pass, &text).await {
+                    Ok(sealed) => {
+                        let stem =
+                            file_stem(&entry.assessment.organization.name, &at.date().to_string());
+                        browser::download(
+                            &format!("{stem}-protected.json"),
+                            "application/json",
+                            &sealed,
+                        );
+                        message.set(Some("Downloaded. Keep the passphrase somewhere safe: without it the file cannot be opened.".into()));
+                    }
+                    Err(why) => message.set(Some(why)),
+                }
+            });
+        })
+    };
+    html! {
+        <section id="protect" aria-labelledby="protect-h">
+            <h3 id="protect-h">{ "Download with a passphrase" }</h3>
+            <p>{ "The file is encrypted in this browser (AES-256-GCM, with a key made from the passphrase by PBKDF2). Nobody, HICP Check included, can open it without the passphrase." }</p>
+            <form {onsubmit}>
+                <div class="field">
+                    <label for="protect-pass">{ format!("Passphrase (at least {MIN_PASSPHRASE} characters)") }</label>
+                    <input type="password" id="protect-pass" autocomplete="new-password" />
+                </div>
+                <div class="field">
+                    <label for="protect-confirm">{ "The same passphrase again" }</label>
+                    <input type="password" id="protect-confirm" autocomplete="new-password" />
+                </div>
+                <p id="protect-message" role="status">{ (*message).clone().unwrap_or_default() }</p>
+                <button type="submit" id="protect-download">{ "Download protected copy" }</button>
+            </form>
+        </section>
+    }
+}
+
 #[component(ImportPreview)]
 pub fn import_preview() -> Html {
     let handle = use_assessment();
@@ -101,7 +250,7 @@ pub fn import_preview() -> Html {
         }
     });
     let Some(staged) = handle.state.staged.clone() else {
-        return html! {};
+        return html! { <Unlock /> };
     };
     let a = &staged.assessment;
     let results = score(&handle.catalog, a);

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::charts::{Bars, Ring};
-use super::files::{download_assessment, file_stem};
+use super::files::{download_assessment, file_stem, ProtectedDownload};
 use super::header::display_name;
 use super::views::{CompareView, Lenses, LookBackView, ShareView};
 use super::{date_change, dom_id, human_date, input_value};
@@ -151,6 +151,7 @@ pub fn results() -> Html {
                 <h2 id="more-heading">{ "Compare and share" }</h2>
                 <CompareView assessment={a.clone()} />
                 <ShareView assessment={a.clone()} />
+                <ProtectedDownload />
             </section>
             <section class="plan" aria-labelledby="plan-heading">
                 <h2 id="plan-heading">{ "Action plan" }</h2>
