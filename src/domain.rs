@@ -10,6 +10,7 @@ pub mod assessment;
 pub mod catalog;
 pub mod compare;
 pub mod date;
+pub mod envelope;
 pub mod ids;
 pub mod lens;
 pub mod lookback;
