@@ -128,15 +128,15 @@ fn build(catalog: &Catalog, assessment: &Assessment, generated: &Timestamp) -> A
             Prop::new("content-pack", &info.id),
             Prop::new("content-version", &info.content_version),
         ],
-        parties: (!assessment.organization.name.trim().is_empty())
-            .then(|| {
-                vec![Party {
-                    uuid: ids.subject("party/organization"),
-                    kind: "organization",
-                    name: organization.to_owned(),
-                }]
-            })
-            .unwrap_or_default(),
+        parties: if assessment.organization.name.trim().is_empty() {
+            Vec::new()
+        } else {
+            vec![Party {
+                uuid: ids.subject("party/organization"),
+                kind: "organization",
+                name: organization.to_owned(),
+            }]
+        },
         remarks: "Made with HICP Check, a self-assessment against the HHS 405(d) Health \
                   Industry Cybersecurity Practices. The answers are the organization's own: \
                   this is a self-check, not a certification of compliance."

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, browser, assertOnlyOwnOrigin, assertAccessible, ROOT } from './harness.mjs';
@@ -29,6 +30,20 @@ test('the golden file opens, and the CPG lens shows its mapped goals, labelled p
   assert.match(await page.locator('[data-testid="lens-N1"] th').innerText(), /name unconfirmed/);
   assert.equal(await page.locator('[data-testid^="lens-"]').count(), 20);
   assert.equal(await page.locator('[data-testid="csf-PR"] td').innerText(), 'none in scope', 'small sub-practices print no CSF references');
+});
+
+test('the OSCAL export from the app validates with compliance-trestle\'s OSCAL 1.1 models', async () => {
+  const { page } = b;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-oscal')]);
+  const path = join(mkdtempSync(join(tmpdir(), 'hicp-oscal-')), download.suggestedFilename());
+  await download.saveAs(path);
+  const doc = JSON.parse(readFileSync(path, 'utf8'))['assessment-results'];
+  assert.equal(doc.metadata['oscal-version'].slice(0, 4), '1.1.');
+  const controls = doc.results[0]['reviewed-controls']['control-selections'][0]['include-controls'];
+  assert.equal(controls.length, 18);
+  const run = spawnSync(join(ROOT, 'tools', 'venv', 'bin', 'python'), [join(ROOT, 'tests', 'oscal', 'validate.py'), path], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /^ok /m);
 });
 
 test('the look-back counts 1.S.A (in place since 1 June 2024) only from 1 June 2025 on', async () => {

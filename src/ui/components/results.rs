@@ -45,6 +45,21 @@ pub fn results() -> Html {
         let (h, e) = (handle.clone(), entry.clone());
         Callback::from(move |_| download_assessment(&h, &e))
     };
+    let on_oscal = {
+        let (h, a, stem) = (
+            handle.clone(),
+            a.clone(),
+            file_stem(&a.organization.name, &today),
+        );
+        Callback::from(move |_| {
+            let doc = crate::domain::oscal::assessment_results(&h.catalog, &a, &browser::now());
+            browser::download(
+                &format!("{stem}-oscal-assessment-results.json"),
+                "application/json",
+                &doc,
+            );
+        })
+    };
     let on_csv = {
         let (h, a, stem) = (
             handle.clone(),
@@ -90,6 +105,7 @@ pub fn results() -> Html {
             <div class="actions no-print">
                 <button type="button" class="primary" id="download-json" onclick={on_json}>{ "Download the assessment (JSON)" }</button>
                 <button type="button" id="download-csv" onclick={on_csv}>{ "Download findings (CSV)" }</button>
+                <button type="button" id="download-oscal" onclick={on_oscal}>{ "Download OSCAL assessment results" }</button>
                 <button type="button" id="print" onclick={Callback::from(|_| browser::print())}>{ "Print / save as PDF" }</button>
             </div>
             <section class="summary" aria-labelledby="summary-heading">
