@@ -62,16 +62,19 @@ fn saved_records() -> Vec<String> {
         .collect()
 }
 
+/// Starts a new small-tier assessment and goes to its first practice.
+async fn start_small() {
+    for id in ["start-new", "tier-small", "size-continue"] {
+        click(id);
+        settle().await;
+    }
+}
+
 #[wasm_bindgen_test]
 async fn answering_updates_progress_and_is_saved_at_once() {
     LocalStorage::clear();
     let app = mount().await;
-    click("start-new");
-    settle().await;
-    click("tier-small");
-    settle().await;
-    click("size-continue");
-    settle().await;
+    start_small().await;
     assert_eq!(text("progress"), "0 of 18 answered");
     click("a-1-S-A-in_place");
     settle().await;
@@ -93,12 +96,7 @@ async fn answering_updates_progress_and_is_saved_at_once() {
 async fn a_saved_assessment_is_restored_where_the_person_left_it() {
     LocalStorage::clear();
     let first = mount().await;
-    click("start-new");
-    settle().await;
-    click("tier-small");
-    settle().await;
-    click("size-continue");
-    settle().await;
+    start_small().await;
     click("nav-practice-4");
     settle().await;
     click("a-4-S-A-partly");

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  serve, browser, assertOnlyOwnOrigin, assertAccessible, tabTo, focusedId, ARTIFACTS,
+  serve, browser, assertOnlyOwnOrigin, assertAccessible, tabTo, focusedId, ARTIFACTS, ROOT,
 } from './harness.mjs';
 
 const SCALE = ['in_place', 'partly', 'not_in_place', 'not_applicable', 'dont_know'];
@@ -149,6 +149,12 @@ test('results show coverage, the five threats with their gaps, and the ordered a
   assert.deepEqual(order.map((t) => t.split(' ')[0]),
     ['8.S.B', '8.S.A', '6.S.C', '5.S.A', '1.S.C', '3.S.A', '1.S.B']);
   assert.match(await page.locator('#plan-3-S-A').innerText(), /Find out/);
+  // Each gap carries its guidance, on demand.
+  const pack = JSON.parse(readFileSync(join(ROOT, 'content', 'hicp-2018.json'), 'utf8'));
+  const guidance = pack.sub_practices.find((sp) => sp.id === '8.S.B').in_place;
+  await tabTo(page, '#plan-8-S-B summary');
+  await press('Enter');
+  assert.ok((await page.locator('#plan-8-S-B details').innerText()).includes(guidance));
   await tabTo(page, '#owner-8-S-B');
   await page.keyboard.type('Office manager');
   await tabTo(page, '#target-8-S-B');

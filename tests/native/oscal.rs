@@ -6,9 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use hicp_check::domain::oscal::{assessment_results, control_id};
-use hicp_check::domain::{
-    score, Assessment, Catalog, ChoiceId, FactorAnswer, FactorId, SubPracticeId, Tier,
-};
+use hicp_check::domain::{score, Assessment, Catalog, ChoiceId, SubPracticeId, Tier};
 use serde_json::Value;
 
 use super::{catalog, ts};
@@ -18,34 +16,15 @@ const GENERATED: &str = "2026-03-02T10:00:00.000Z";
 /// The small practice of tests/native/transfer.rs, part-way through, with every kind of field
 /// filled in and one "not applicable" more.
 fn small() -> Assessment {
-    let mut a = Assessment::new(ts("2026-03-01T08:00:00.000Z"));
-    a.organization.name = "Riverside Family Practice".into();
-    a.organization
-        .sizing
-        .insert(FactorId::new("size.physicians"), FactorAnswer::Count(3));
-    a.tier = Some(Tier::Small);
-    let t = ts("2026-03-02T09:15:00.000Z");
-    a.edit_answer(&SubPracticeId::new("1.S.A"), t.clone(), |x| {
-        x.choice = Some(ChoiceId::new("in_place"));
-        x.since = Some("2024-06-01".parse().unwrap());
-    });
-    a.edit_answer(&SubPracticeId::new("1.S.B"), t.clone(), |x| {
-        x.choice = Some(ChoiceId::new("partly"));
-        x.note = "Front desk trained; \"clinical\" staff next.\nSee the binder.".into();
-    });
-    a.edit_answer(&SubPracticeId::new("7.S.A"), t.clone(), |x| {
-        x.choice = Some(ChoiceId::new("dont_know"));
-    });
-    a.edit_answer(&SubPracticeId::new("8.S.A"), t.clone(), |x| {
-        x.choice = Some(ChoiceId::new("not_applicable"));
-    });
-    a.edit_answer(&SubPracticeId::new("9.S.A"), t.clone(), |x| {
-        x.note = "Ask the imaging vendor".into();
-    });
-    a.edit_plan(&SubPracticeId::new("1.S.B"), t, |p| {
-        p.owner = "Office manager".into();
-        p.target = Some("2026-06-30".parse().unwrap());
-    });
+    // The transfer tests' sample, plus a "not applicable" answer.
+    let mut a = super::transfer::sample();
+    a.edit_answer(
+        &SubPracticeId::new("8.S.A"),
+        ts("2026-03-02T09:15:00.000Z"),
+        |x| {
+            x.choice = Some(ChoiceId::new("not_applicable"));
+        },
+    );
     a
 }
 

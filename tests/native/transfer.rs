@@ -14,7 +14,7 @@ const GOLDEN: &str = include_str!("../fixtures/golden-export-v2.json");
 const V1: &str = include_str!("../fixtures/assessment-v1.json");
 
 /// A small practice part-way through, with every kind of field filled in.
-fn sample() -> Assessment {
+pub fn sample() -> Assessment {
     let mut a = Assessment::new(ts("2026-03-01T08:00:00.000Z"));
     a.organization.name = "Riverside Family Practice".into();
     a.organization

@@ -195,7 +195,13 @@ pub fn results() -> Html {
                             html! {
                                 <tr id={format!("plan-{key}")}>
                                     <td>{ i + 1 }</td>
-                                    <th scope="row">{ format!("{} {}", s.id, s.title) }</th>
+                                    <th scope="row">{ format!("{} {}", s.id, s.title) }
+                                        <details class="help guidance">
+                                            <summary>{ "What to do" }</summary>
+                                            <p>{ s.in_place.clone() }</p>
+                                            <p class="hint">{ s.technical.clone() }</p>
+                                        </details>
+                                    </th>
                                     <td>{ status }</td>
                                     <td>{ item.threats }</td>
                                     <td><input type="text" id={format!("owner-{key}")} maxlength="200" aria-label={format!("Owner of {}", s.id)} value={item.owner.clone()} onchange={on_owner} /></td>
