@@ -200,17 +200,20 @@ pub fn compare_view(props: &ViewProps) -> Html {
 pub fn share_view(props: &ViewProps) -> Html {
     let catalog = use_assessment().catalog;
     let shown = use_state(|| false);
-    let clean = sanitized(&props.assessment);
-    let text = export(&catalog, &clean, &browser::now());
+    // Made when asked for, not on every render of the results.
+    let sanitized_text = {
+        let (catalog, a) = (catalog.clone(), props.assessment.clone());
+        move || export(&catalog, &sanitized(&a), &browser::now())
+    };
     let on_show = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(!*shown))
     };
     let on_download = {
-        let text = text.clone();
-        let stem = file_stem("shared", &browser::now().date().to_string());
+        let make = sanitized_text.clone();
         Callback::from(move |_| {
-            browser::download(&format!("{stem}.json"), "application/json", &text)
+            let stem = file_stem("shared", &browser::now().date().to_string());
+            browser::download(&format!("{stem}.json"), "application/json", &make());
         })
     };
     html! {
@@ -222,7 +225,7 @@ pub fn share_view(props: &ViewProps) -> Html {
                 <button type="button" id="share-download" onclick={on_download}>{ "Download the sanitized copy" }</button>
             </div>
             if *shown {
-                <pre id="share-text" class="preview" tabindex="0" aria-label="The sanitized file">{ text }</pre>
+                <pre id="share-text" class="preview" tabindex="0" aria-label="The sanitized file">{ sanitized_text() }</pre>
             }
         </section>
     }
