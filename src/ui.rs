@@ -71,6 +71,7 @@ pub fn start() {
             let props = app::AppProps {
                 catalog: Rc::new(catalog),
                 config: Rc::new(config),
+                texts: Rc::new(crate::i18n::Texts::new(&browser::language())),
                 config_problem,
             };
             yew::Renderer::<app::App>::with_root_and_props(root, props).render();

@@ -47,6 +47,7 @@ async fn mount() -> yew::AppHandle<App> {
     let props = AppProps {
         catalog,
         config: Rc::new(hicp_check::config::SiteConfig::default()),
+        texts: Rc::new(hicp_check::i18n::Texts::new("en")),
         config_problem: None,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();

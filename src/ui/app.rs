@@ -17,18 +17,22 @@ use super::hooks::AssessmentHandle;
 use super::state::{Action, AppState, Entry, Screen};
 use crate::config::SiteConfig;
 use crate::domain::{import, Assessment, Catalog};
+use crate::i18n::Texts;
 
 #[derive(Properties)]
 pub struct AppProps {
     pub catalog: Rc<Catalog>,
     pub config: Rc<SiteConfig>,
+    pub texts: Rc<Texts>,
     /// Why the host's settings file was not used, for the webmaster's eyes.
     pub config_problem: Option<String>,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog) && Rc::ptr_eq(&self.config, &other.config)
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && Rc::ptr_eq(&self.config, &other.config)
+            && Rc::ptr_eq(&self.texts, &other.texts)
     }
 }
 
@@ -226,6 +230,7 @@ pub fn app(props: &AppProps) -> Html {
     let handle = AssessmentHandle {
         catalog,
         config: props.config.clone(),
+        texts: props.texts.clone(),
         state: state.clone(),
     };
     let body = match (&state.screen, state.current_entry()) {

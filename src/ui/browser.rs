@@ -642,3 +642,30 @@ pub async fn decrypt(
     String::from_utf8(js_sys::Uint8Array::new(&plain).to_vec())
         .map_err(|_| "The file opened, but what it holds is not text.".to_owned())
 }
+
+const LANGUAGE_KEY: &str = "hicp-check/language";
+
+/// The interface language: the person's choice, else the browser's if there is a table for
+/// it, else English.
+pub fn language() -> String {
+    let available = crate::i18n::languages();
+    let chosen =
+        storage_for(StorageMode::Device).and_then(|s| s.get_item(LANGUAGE_KEY).ok().flatten());
+    let browser_lang = gloo::utils::window()
+        .navigator()
+        .language()
+        .map(|l| l.split('-').next().unwrap_or("").to_lowercase());
+    chosen
+        .into_iter()
+        .chain(browser_lang)
+        .find(|l| available.contains(&l.as_str()))
+        .unwrap_or_else(|| crate::i18n::DEFAULT.to_owned())
+}
+
+/// Remembers the person's language and reloads in it; answers are already saved.
+pub fn set_language(code: &str) {
+    if let Some(s) = storage_for(StorageMode::Device) {
+        let _ = s.set_item(LANGUAGE_KEY, code);
+    }
+    let _ = gloo::utils::window().location().reload();
+}

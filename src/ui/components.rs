@@ -38,15 +38,22 @@ pub fn dom_id(id: &str) -> String {
     id.replace('.', "-")
 }
 
-/// A date for people: "25 Nov 2026".
-pub fn human_date(date: crate::domain::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[usize::from(date.month() - 1)],
-        date.year()
+/// A date for people, in their language: "25 Nov 2026".
+pub fn human_date(
+    handle: &crate::ui::hooks::AssessmentHandle,
+    date: crate::domain::Date,
+) -> String {
+    let months = handle.t("date.months");
+    let month = months
+        .split(',')
+        .nth(usize::from(date.month() - 1))
+        .unwrap_or_default();
+    handle.tf(
+        "date.format",
+        &[
+            ("day", &date.day().to_string()),
+            ("month", month),
+            ("year", &date.year().to_string()),
+        ],
     )
 }

@@ -9,11 +9,13 @@ use super::browser;
 use super::state::{Action, AppState, Edit, Entry, Screen};
 use crate::config::SiteConfig;
 use crate::domain::Catalog;
+use crate::i18n::Texts;
 
 #[derive(Clone)]
 pub struct AssessmentHandle {
     pub catalog: Rc<Catalog>,
     pub config: Rc<SiteConfig>,
+    pub texts: Rc<Texts>,
     pub state: UseReducerHandle<AppState>,
 }
 
@@ -25,6 +27,16 @@ impl PartialEq for AssessmentHandle {
 }
 
 impl AssessmentHandle {
+    /// The interface text for `key` in the person's language.
+    pub fn t(&self, key: &str) -> String {
+        self.texts.get(key).to_owned()
+    }
+
+    /// The interface text for `key` with its `{name}` placeholders filled.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.texts.fill(key, args)
+    }
+
     pub fn current(&self) -> Option<&Entry> {
         self.state.current_entry()
     }

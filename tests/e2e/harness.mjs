@@ -13,13 +13,15 @@ import AxeBuilderPkg from '@axe-core/playwright';
 const AxeBuilder = AxeBuilderPkg.default ?? AxeBuilderPkg;
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+/** The release build under test: dist/, or HICP_DIST when set (parallel work on one machine). */
+export const DIST = process.env.HICP_DIST ?? join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-dev-shm-usage'];
 
 /** Serves `dir` (default: the release build) on a free 127.0.0.1 port. */
-export async function serve(dir = join(ROOT, 'dist')) {
+export async function serve(dir = DIST) {
   const proc = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--dir', dir, '--port', '0'],
     { stdio: ['ignore', 'ignore', 'pipe'] });
   const url = await new Promise((resolve, reject) => {
@@ -98,7 +100,7 @@ export const focusedId = (page) => page.evaluate(() => document.activeElement?.i
 /** A copy of the release build in a fresh folder, for tests that change files in it. */
 export function copyOfBuild() {
   const dir = mkdtempSync(join(tmpdir(), 'hicp-dist-'));
-  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  cpSync(DIST, dir, { recursive: true });
   return dir;
 }
 

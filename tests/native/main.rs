@@ -5,6 +5,7 @@ mod content;
 #[cfg(not(target_arch = "wasm32"))]
 mod fuzz;
 mod hostile;
+mod i18n;
 mod oscal;
 mod scoring;
 mod sizing;

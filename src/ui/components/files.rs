@@ -264,11 +264,11 @@ pub fn import_preview() -> Html {
         <section id="import-preview" class="panel" aria-labelledby="import-heading">
             <h2 id="import-heading" tabindex="-1">{ format!("Open \u{201c}{}\u{201d}?", staged.file_name) }</h2>
             <dl class="facts">
-                <dt>{ "Organization" }</dt><dd id="preview-name">{ display_name(&a.organization.name) }</dd>
+                <dt>{ "Organization" }</dt><dd id="preview-name">{ display_name(&handle, &a.organization.name) }</dd>
                 <dt>{ "Size" }</dt><dd>{ a.tier.map(|t| t.label()).unwrap_or("Not chosen yet") }</dd>
                 <dt>{ "Answers" }</dt><dd id="preview-answers">{ answered }</dd>
                 <dt>{ "Coverage" }</dt><dd>{ results.overall.percent().map(|p| format!("{p} %")).unwrap_or_else(|| "Nothing scored yet".into()) }</dd>
-                <dt>{ "Last changed" }</dt><dd>{ human_date(a.updated.date()) }</dd>
+                <dt>{ "Last changed" }</dt><dd>{ human_date(&handle, a.updated.date()) }</dd>
             </dl>
             if !staged.warnings.is_empty() {
                 <div class="banner" id="import-warnings">

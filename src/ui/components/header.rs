@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::human_date;
 use crate::config::StorageMode;
-use crate::ui::hooks::use_assessment;
+use crate::ui::hooks::{use_assessment, AssessmentHandle};
 use crate::ui::state::Screen;
 
 #[component(Header)]
@@ -14,7 +14,8 @@ pub fn header() -> Html {
     let state = &handle.state;
     let current = handle.current();
     let first_practice = handle.catalog.practices()[0].id.clone();
-    let nav = |id: &'static str, label: &'static str, screen: Screen| {
+    let nav = |id: &'static str, key: &str, screen: Screen| {
+        let label = handle.t(key);
         let active = std::mem::discriminant(&state.screen) == std::mem::discriminant(&screen);
         let h = handle.clone();
         let onclick = Callback::from(move |_| h.go(screen.clone()));
@@ -31,34 +32,38 @@ pub fn header() -> Html {
                 }
                 <p class="brand">{ "HICP Check" }
                     if !handle.config.organization.is_empty() {
-                        <span class="host" id="host-name">{ format!(" \u{b7} offered by {}", handle.config.organization) }</span>
+                        <span class="host" id="host-name">{ handle.tf("header.offered_by", &[("organization", &handle.config.organization)]) }</span>
                     }
                 </p>
             </div>
+            <LanguageChoice />
             <p class="promise" id="privacy-line">
-                { "Your answers stay in this browser. Nothing is sent anywhere." }
+                { handle.t("header.promise") }
             </p>
-            <nav aria-label="Steps">
+            <nav aria-label={handle.t("header.steps")}>
                 <ul>
-                    { nav("nav-start", "Start", Screen::Start) }
+                    { nav("nav-start", "nav.start", Screen::Start) }
                     if current.is_some() {
-                        { nav("nav-size", "Size", Screen::Size) }
+                        { nav("nav-size", "nav.size", Screen::Size) }
                     }
                     if has_tier {
-                        { nav("nav-answer", "Answer", Screen::Answer(first_practice)) }
-                        { nav("nav-results", "Results", Screen::Results) }
+                        { nav("nav-answer", "nav.answer", Screen::Answer(first_practice)) }
+                        { nav("nav-results", "nav.results", Screen::Results) }
                     }
-                    { nav("nav-library", "Saved assessments", Screen::Library) }
+                    { nav("nav-library", "nav.library", Screen::Library) }
                 </ul>
             </nav>
             if let Some(e) = current {
                 <p class="storage" id="storage-status">
-                    { format!("\u{201c}{}\u{201d} is saved {}. ", display_name(&e.assessment.organization.name),
-                        if state.storage_mode == StorageMode::Session { "in this tab only, and is gone when you close it" } else { "in this browser only" }) }
+                    { {
+                        let name = display_name(&handle, &e.assessment.organization.name);
+                        let key = if state.storage_mode == StorageMode::Session { "header.saved_session" } else { "header.saved_device" };
+                        handle.tf(key, &[("name", &name)])
+                    } }
                     { match &e.exported {
-                        Some(t) if t >= &e.assessment.updated => format!("Last downloaded {}.", human_date(t.date())),
-                        Some(t) => format!("Last downloaded {}; changed since, so download a new copy from Results.", human_date(t.date())),
-                        None => "Not downloaded yet: download a copy from Results to keep it safe.".to_owned(),
+                        Some(t) if t >= &e.assessment.updated => handle.tf("header.downloaded", &[("date", &human_date(&handle, t.date()))]),
+                        Some(t) => handle.tf("header.changed_since", &[("date", &human_date(&handle, t.date()))]),
+                        None => handle.t("header.not_downloaded"),
                     } }
                 </p>
             }
@@ -66,11 +71,38 @@ pub fn header() -> Html {
     }
 }
 
-/// The name shown for an assessment whose organization has no name yet.
-pub fn display_name(name: &str) -> String {
+/// The name shown for an assessment, also when its organization has no name yet.
+pub fn display_name(handle: &AssessmentHandle, name: &str) -> String {
     if name.trim().is_empty() {
-        "Unnamed organization".into()
+        handle.t("org.unnamed")
     } else {
         name.to_owned()
+    }
+}
+
+/// The interface language, when there is more than one: each named in its own language.
+#[component(LanguageChoice)]
+fn language_choice() -> Html {
+    let handle = use_assessment();
+    let languages = crate::i18n::languages();
+    if languages.len() < 2 {
+        return html! {};
+    }
+    let onchange = Callback::from(|e: Event| {
+        let code = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        crate::ui::browser::set_language(&code);
+    });
+    html! {
+        <div class="language">
+            <label for="language">{ handle.t("language.label") }</label>
+            <select id="language" {onchange}>
+                { for languages.into_iter().map(|code| {
+                    let name = crate::i18n::Texts::new(code).get("language.name").to_owned();
+                    html! { <option value={code} selected={code == handle.texts.language()} lang={code}>{ name }</option> }
+                }) }
+            </select>
+        </div>
     }
 }

@@ -49,14 +49,14 @@ fn row(props: &RowProps) -> Html {
         let c = confirming.clone();
         Callback::from(move |_| c.set(on))
     };
-    let name = display_name(&a.organization.name);
+    let name = display_name(&handle, &a.organization.name);
     html! {
         <li class="saved" data-testid="saved-assessment">
             <h2>{ name.clone() }</h2>
             <p class="hint">{ format!("{} · last changed {} · {}",
                 a.tier.map(|t| t.label()).unwrap_or("size not chosen"),
-                human_date(a.updated.date()),
-                e.exported.as_ref().map(|t| format!("last downloaded {}", human_date(t.date()))).unwrap_or_else(|| "never downloaded".into())) }</p>
+                human_date(&handle, a.updated.date()),
+                e.exported.as_ref().map(|t| format!("last downloaded {}", human_date(&handle, t.date()))).unwrap_or_else(|| "never downloaded".into())) }</p>
             <div class="field">
                 <label for={format!("rename-{id}")}>{ format!("Name of \u{201c}{name}\u{201d}") }</label>
                 <input type="text" id={format!("rename-{id}")} maxlength="200" value={a.organization.name.clone()} onchange={on_rename} />

@@ -39,7 +39,7 @@ pub fn results() -> Html {
     let a = entry.assessment.clone();
     let r = score(&catalog, &a);
     let plan = action_plan(&catalog, &a);
-    let name = display_name(&a.organization.name);
+    let name = display_name(&handle, &a.organization.name);
     let today = browser::now().date().to_string();
     let on_json = {
         let (h, e) = (handle.clone(), entry.clone());
@@ -98,7 +98,7 @@ pub fn results() -> Html {
             <dl class="facts report-header" id="report-header">
                 <dt>{ "Organization" }</dt><dd>{ name.clone() }</dd>
                 <dt>{ "Size assessed" }</dt><dd id="report-tier">{ format!("{tier}{}", if a.include_optional { " (with the large sub-practices)" } else { "" }) }</dd>
-                <dt>{ "Date" }</dt><dd>{ human_date(browser::now().date()) }</dd>
+                <dt>{ "Date" }</dt><dd>{ human_date(&handle, browser::now().date()) }</dd>
                 <dt>{ "Content" }</dt><dd>{ format!("{} (content {})", catalog.info().title, catalog.info().content_version) }</dd>
                 <dt>{ "Answers fingerprint" }</dt><dd id="fingerprint">{ fingerprint(&catalog, &a) }</dd>
             </dl>

@@ -48,7 +48,7 @@ pub fn start() -> Html {
                     <button type="button" class="primary" id="start-new" onclick={on_new}>{ "Start a new assessment" }</button>
                     if let (Some(e), Some(onclick)) = (&latest, on_continue) {
                         <button type="button" id="continue-latest" {onclick}>
-                            { format!("Continue \u{201c}{}\u{201d}", display_name(&e.assessment.organization.name)) }
+                            { format!("Continue \u{201c}{}\u{201d}", display_name(&handle, &e.assessment.organization.name)) }
                         </button>
                     }
                     if handle.state.entries.len() > 1 {

@@ -76,7 +76,8 @@ pub fn lenses(props: &ViewProps) -> Html {
 
 #[component(LookBackView)]
 pub fn look_back_view(props: &ViewProps) -> Html {
-    let catalog = use_assessment().catalog;
+    let handle = use_assessment();
+    let catalog = handle.catalog.clone();
     let as_of = use_state(|| browser::now().date());
     let on_date = {
         let as_of = as_of.clone();
@@ -97,14 +98,14 @@ pub fn look_back_view(props: &ViewProps) -> Html {
                 <input type="date" id="look-back-date" value={as_of.to_string()} onchange={on_date} />
             </div>
             <p id="look-back-summary">{ format!("{} in place since {} or earlier; {} in place more recently; {} in place with no date; {} not in place.",
-                r.qualifying.len(), human_date(r.window_start), r.too_recent.len(), r.undated.len(), r.not_in_place) }</p>
+                r.qualifying.len(), human_date(&handle, r.window_start), r.too_recent.len(), r.undated.len(), r.not_in_place) }</p>
             if !r.qualifying.is_empty() {
                 <p>{ "In place for the whole 12 months:" }</p>
-                { list(r.qualifying.iter().map(|(id, d)| format!("{id} (since {})", human_date(*d))).collect()) }
+                { list(r.qualifying.iter().map(|(id, d)| format!("{id} (since {})", human_date(&handle, *d))).collect()) }
             }
             if !r.too_recent.is_empty() {
                 <p>{ "In place, but not for the whole 12 months:" }</p>
-                { list(r.too_recent.iter().map(|(id, d)| format!("{id} (since {})", human_date(*d))).collect()) }
+                { list(r.too_recent.iter().map(|(id, d)| format!("{id} (since {})", human_date(&handle, *d))).collect()) }
             }
             if !r.undated.is_empty() {
                 <p>{ "In place, with no date given (add one on the question to count it):" }</p>

@@ -1,0 +1,86 @@
+//! The interface string tables: every language has exactly the English keys with the same
+//! placeholders, and every key the interface uses exists (and every key is used).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use hicp_check::i18n::{languages, table, DEFAULT};
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_language_has_every_key_with_the_same_placeholders() {
+    let english = table(DEFAULT).expect("the English table loads");
+    assert!(languages().contains(&DEFAULT));
+    for lang in languages() {
+        let t = table(lang).unwrap_or_else(|e| panic!("{e}"));
+        let missing: BTreeSet<_> = english.keys().filter(|k| !t.contains_key(*k)).collect();
+        let extra: BTreeSet<_> = t.keys().filter(|k| !english.contains_key(*k)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, extra {extra:?}"
+        );
+        for (k, v) in &t {
+            assert!(!v.trim().is_empty(), "{lang}: {k} is empty");
+            assert_eq!(
+                placeholders(v),
+                placeholders(&english[k]),
+                "{lang}: placeholders of {k}"
+            );
+        }
+    }
+}
+
+/// The interface's Rust source, all of it.
+fn source() -> String {
+    fn walk(dir: &Path, out: &mut String) {
+        for entry in fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push_str(&fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+    out
+}
+
+#[test]
+fn every_key_looked_up_exists_and_every_key_is_used() {
+    let english = table(DEFAULT).unwrap();
+    let src = source();
+    let mut looked_up = BTreeSet::new();
+    for marker in [".t(\"", ".tf(\""] {
+        for part in src.split(marker).skip(1) {
+            if let Some((key, _)) = part.split_once('"') {
+                looked_up.insert(key.to_owned());
+            }
+        }
+    }
+    let undefined: Vec<_> = looked_up
+        .iter()
+        .filter(|k| !english.contains_key(*k))
+        .collect();
+    assert!(
+        undefined.is_empty(),
+        "looked up but not in content/i18n/en: {undefined:?}"
+    );
+    // Keys may also travel through a variable, so "used" means written somewhere as a literal.
+    let unused: Vec<_> = english
+        .keys()
+        .filter(|k| !src.contains(&format!("\"{k}\"")))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "in content/i18n/en but never used: {unused:?}"
+    );
+}
