@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   serve, browser, copyOfBuild, watchCsp, startAssessment, savedIn, assertOnlyOwnOrigin,
-  assertAccessible, ROOT,
+  assertAccessible, ROOT, DIST,
 } from './harness.mjs';
 
 const cleanup = [];
@@ -32,7 +32,7 @@ function hostFolder(appUrl) {
 }
 
 test('the iframe example embeds the app from another origin, sizes it, and can erase it; the host reads nothing', async () => {
-  const app = await started(join(ROOT, 'dist'));
+  const app = await started(DIST);
   const host = await started(hostFolder(app.url));
   assert.notEqual(app.origin, host.origin);
   const b = await browser();
@@ -150,7 +150,7 @@ test('session-only mode keeps nothing after the tab closes', async () => {
 });
 
 test('a person who switches to "only in this tab" takes their answers out of long-term storage', async () => {
-  const s = await started(join(ROOT, 'dist'));
+  const s = await started(DIST);
   const b = await browser();
   cleanup.push(() => b.close());
   const { page } = b;
