@@ -7,6 +7,7 @@
 use std::fmt;
 
 use serde::Deserialize;
+use serde_json::Value;
 
 use crate::domain::catalog::{
     CatalogError, CatalogParts, Lens, PackInfo, Practice, Scale, SubPractice, Threat, TierRule,
@@ -21,6 +22,8 @@ pub const PACK_FORMAT_VERSION: u32 = 1;
 /// Every built-in pack: its file name under `content/` and its text.
 pub const BUILT_IN: &[(&str, &str)] =
     &[("hicp-2018.json", include_str!("../content/hicp-2018.json"))];
+
+include!(concat!(env!("OUT_DIR"), "/content_translations.rs"));
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,4 +114,137 @@ pub fn load(file: &str, text: &str) -> Result<Catalog, ContentError> {
 pub fn built_in() -> Result<Catalog, ContentError> {
     let (file, text) = BUILT_IN[0];
     load(file, text)
+}
+
+/// Finds the entry of `list` whose `key` field is `id`.
+fn by_id<'a>(list: &'a mut Value, key: &str, id: &str) -> Option<&'a mut Value> {
+    list.as_array_mut()?
+        .iter_mut()
+        .find(|x| x.get(key).and_then(Value::as_str) == Some(id))
+}
+
+/// Copies the string fields `fields` of `from` over `to` (only those present).
+fn copy(to: &mut Value, from: &Value, fields: &[&str]) {
+    for f in fields {
+        if let Some(v) = from.get(*f).filter(|v| v.is_string() || v.is_array()) {
+            to[*f] = v.clone();
+        }
+    }
+}
+
+fn entries(v: &Value) -> impl Iterator<Item = (&String, &Value)> {
+    v.as_object().into_iter().flatten()
+}
+
+/// Lays a translation overlay (`format: "hicp-check-translation"`) over a pack's JSON: every
+/// text the overlay has replaces the pack's, matched by id; ids, tiers, points, references and
+/// everything else stay the pack's. Text the overlay lacks stays in the pack's language.
+pub fn apply_translation(pack: &mut Value, overlay: &Value) {
+    copy(pack, overlay, &["title", "source", "language"]);
+    for (id, t) in entries(&overlay["answer_scale"]) {
+        if let Some(c) = by_id(&mut pack["answer_scale"]["choices"], "id", id) {
+            copy(c, t, &["label", "description"]);
+        }
+    }
+    for (id, t) in entries(&overlay["tiers"]) {
+        if let Some(x) = by_id(&mut pack["tiers"], "id", id) {
+            copy(x, t, &["label", "source"]);
+        }
+    }
+    for (id, t) in entries(&overlay["sizing"]) {
+        if let Some(f) = by_id(&mut pack["sizing"]["factors"], "id", id) {
+            copy(f, t, &["label", "unit", "note"]);
+            for (tier, text) in entries(&t["bands"]) {
+                if f["bands"].get(tier).is_some() && text.is_string() {
+                    f["bands"][tier] = text.clone();
+                }
+            }
+            for (cid, label) in entries(&t["choices"]) {
+                if let (Some(c), true) = (by_id(&mut f["choices"], "id", cid), label.is_string()) {
+                    c["label"] = label.clone();
+                }
+            }
+        }
+    }
+    for (id, t) in entries(&overlay["threats"]) {
+        if let Some(x) = by_id(&mut pack["threats"], "id", id) {
+            copy(x, t, &["name", "summary"]);
+            for (sp, flag) in entries(&t["flags"]) {
+                if let (Some(c), true) =
+                    (by_id(&mut x["cited"], "sub_practice", sp), flag.is_string())
+                {
+                    c["flag"] = flag.clone();
+                }
+            }
+        }
+    }
+    for (id, t) in entries(&overlay["practices"]) {
+        if let Some(x) = by_id(&mut pack["practices"], "id", id) {
+            copy(x, t, &["name", "summary"]);
+        }
+    }
+    for (id, t) in entries(&overlay["sub_practices"]) {
+        if let Some(x) = by_id(&mut pack["sub_practices"], "id", id) {
+            copy(
+                x,
+                t,
+                &["title", "questions", "in_place", "why", "technical"],
+            );
+        }
+    }
+    for (id, t) in entries(&overlay["lenses"]) {
+        if let Some(lens) = by_id(&mut pack["lenses"], "id", id) {
+            copy(lens, t, &["name", "note"]);
+            for (item, name) in entries(&t["items"]) {
+                if let (Some(i), true) = (by_id(&mut lens["items"], "id", item), name.is_string()) {
+                    i["name"] = name.clone();
+                }
+            }
+        }
+    }
+}
+
+/// The default pack in `language`, where a translation overlay exists for it; otherwise in
+/// the pack's own language.
+///
+/// # Errors
+/// As [`load`], naming the overlay's file when the translated pack does not validate.
+pub fn built_in_in(language: &str) -> Result<Catalog, ContentError> {
+    let (file, text) = BUILT_IN[0];
+    let mut pack: Value = serde_json::from_str(text).map_err(|e| ContentError {
+        file: file.into(),
+        problem: e.to_string(),
+    })?;
+    let pack_id = pack["id"].as_str().unwrap_or_default().to_owned();
+    let overlay = TRANSLATIONS.iter().find_map(|(name, text)| {
+        let v: Value = serde_json::from_str(text).ok()?;
+        (v["pack"] == pack_id.as_str() && v["language"] == language).then_some((*name, v))
+    });
+    match overlay {
+        Some((name, overlay)) => {
+            apply_translation(&mut pack, &overlay);
+            load(name, &pack.to_string())
+        }
+        None => load(file, text),
+    }
+}
+
+/// The languages the default pack is available in, its own first.
+pub fn built_in_languages() -> Vec<String> {
+    let own = serde_json::from_str::<Value>(BUILT_IN[0].1)
+        .ok()
+        .and_then(|v| v["language"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| "en".into());
+    let mut out = vec![own];
+    for (_, text) in TRANSLATIONS {
+        if let Some(lang) = serde_json::from_str::<Value>(text)
+            .ok()
+            .and_then(|v| v["language"].as_str().map(str::to_owned))
+        {
+            if !out.contains(&lang) {
+                out.push(lang);
+            }
+        }
+    }
+    out
 }

@@ -77,11 +77,269 @@ impl Texts {
     }
 
     /// The text for `key` with each `{name}` replaced by its value.
+    ///
+    /// One pass over the template: a value that itself holds `{something}` (a file name, say)
+    /// is never filled again.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut text = self.get(key).to_owned();
-        for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), value);
+        let template = self.get(key);
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}').map(|close| (&after[..close], close)) {
+                Some((name, close)) if args.iter().any(|(n, _)| *n == name) => {
+                    let value = args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+                    out.push_str(value.unwrap_or_default());
+                    rest = &after[close + 1..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
-        text
+        out.push_str(rest);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_once_and_unknown_braces_stay() {
+        let t = Texts::new("en");
+        let filled = t.fill(
+            "files.not_opened",
+            &[("why", "{name} is odd."), ("name", "a{why}.json")],
+        );
+        assert_eq!(filled, "\u{201c}a{why}.json\u{201d} was not opened. {name} is odd. Nothing you saved has changed.");
+        assert_eq!(t.get("no.such.key"), "no.such.key");
+    }
+}
+
+/// Sentences about domain results, worded from the string tables so that they read in any
+/// language. In English each equals the domain's own `Display` (a native test checks).
+pub mod messages {
+    use super::Texts;
+    use crate::domain::envelope::EnvelopeError;
+    use crate::domain::sizing::{Reason, Recommendation};
+    use crate::domain::transfer::{
+        ImportError, ImportWarning, TextField, FORMAT_VERSION, MAX_FILE_BYTES,
+    };
+    use crate::domain::Tier;
+
+    /// "small", "medium", "large" (or capitalized with `capital`).
+    pub fn tier(t: &Texts, tier: Tier, capital: bool) -> String {
+        let key = match (tier, capital) {
+            (Tier::Small, false) => "tier.small",
+            (Tier::Medium, false) => "tier.medium",
+            (Tier::Large, false) => "tier.large",
+            (Tier::Small, true) => "tier.Small",
+            (Tier::Medium, true) => "tier.Medium",
+            (Tier::Large, true) => "tier.Large",
+        };
+        t.get(key).to_owned()
+    }
+
+    /// Digits grouped in threes with commas, as the domain writes counts.
+    fn thousands(n: usize) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    pub fn reason(t: &Texts, r: &Reason) -> String {
+        match r {
+            Reason::NotAnswered => t.get("reason.not_answered").to_owned(),
+            Reason::DoesNotApply => t.get("reason.does_not_apply").to_owned(),
+            Reason::Band { tier: x, text } => t.fill(
+                "reason.band",
+                &[("text", text), ("tier", &tier(t, *x, false))],
+            ),
+            Reason::InRange {
+                n,
+                unit,
+                tier: x,
+                min,
+                max,
+            } => {
+                let (n, min) = (n.to_string(), min.to_string());
+                let tier = tier(t, *x, false);
+                match max {
+                    Some(max) => t.fill(
+                        "reason.in_range",
+                        &[
+                            ("n", &n),
+                            ("unit", unit),
+                            ("tier", &tier),
+                            ("min", &min),
+                            ("max", &max.to_string()),
+                        ],
+                    ),
+                    None => t.fill(
+                        "reason.in_open_range",
+                        &[("n", &n), ("unit", unit), ("tier", &tier), ("min", &min)],
+                    ),
+                }
+            }
+            Reason::InGap { n, unit, tier: x } => t.fill(
+                "reason.in_gap",
+                &[
+                    ("n", &n.to_string()),
+                    ("unit", unit),
+                    ("tier", &tier(t, *x, false)),
+                ],
+            ),
+            Reason::Choice { tier: x, label } => t.fill(
+                "reason.choice",
+                &[
+                    ("label", &label.to_lowercase()),
+                    ("tier", &tier(t, *x, false)),
+                ],
+            ),
+        }
+    }
+
+    pub fn summary(t: &Texts, r: &Recommendation) -> String {
+        let total = r.votes.iter().sum::<u32>().to_string();
+        let Some(best) = r.tier else {
+            return t.get("summary.none").to_owned();
+        };
+        let n = r.votes[best.index()];
+        if r.tied {
+            let tied: Vec<String> = Tier::ALL
+                .into_iter()
+                .filter(|x| r.votes[x.index()] == n)
+                .map(|x| tier(t, x, true))
+                .collect();
+            t.fill(
+                "summary.tied",
+                &[
+                    ("tiers", &tied.join(t.get("summary.and"))),
+                    ("n", &n.to_string()),
+                    ("total", &total),
+                    ("tier", &tier(t, best, true)),
+                ],
+            )
+        } else {
+            t.fill(
+                "summary.lead",
+                &[
+                    ("n", &n.to_string()),
+                    ("total", &total),
+                    ("tier", &tier(t, best, true)),
+                ],
+            )
+        }
+    }
+
+    fn field(t: &Texts, f: &TextField) -> String {
+        match f {
+            TextField::OrganizationName => t.get("field.name").to_owned(),
+            TextField::Note(id) => t.fill("field.note", &[("id", id.as_str())]),
+            TextField::Owner(id) => t.fill("field.owner", &[("id", id.as_str())]),
+        }
+    }
+
+    pub fn envelope_error(t: &Texts, e: EnvelopeError) -> String {
+        t.get(match e {
+            EnvelopeError::Damaged => "envelope.damaged",
+            EnvelopeError::Newer => "envelope.newer",
+        })
+        .to_owned()
+    }
+
+    pub fn warning(t: &Texts, w: &ImportWarning) -> String {
+        match w {
+            ImportWarning::Shortened { field: f, max } => t.fill(
+                "warning.shortened",
+                &[("field", &field(t, f)), ("max", &thousands(*max))],
+            ),
+            ImportWarning::ControlCharactersRemoved { field: f } => {
+                t.fill("warning.control", &[("field", &field(t, f))])
+            }
+        }
+    }
+
+    pub fn import_error(t: &Texts, e: &ImportError) -> String {
+        let line_col = |l: &usize, c: &usize| (l.to_string(), c.to_string());
+        match e {
+            ImportError::TooLarge { bytes } => t.fill(
+                "import.too_large",
+                &[
+                    ("kb", &(bytes / 1024).to_string()),
+                    ("limit", &(MAX_FILE_BYTES / 1024).to_string()),
+                ],
+            ),
+            ImportError::Empty => t.get("import.empty").to_owned(),
+            ImportError::NotJson { line, column } => {
+                let (l, c) = line_col(line, column);
+                t.fill("import.not_json", &[("line", &l), ("column", &c)])
+            }
+            ImportError::TooDeep { line, column } => {
+                let (l, c) = line_col(line, column);
+                t.fill("import.too_deep", &[("line", &l), ("column", &c)])
+            }
+            ImportError::DuplicateKey {
+                key,
+                within,
+                line,
+                column,
+            } => {
+                let (l, c) = line_col(line, column);
+                match within {
+                    Some(place) => t.fill(
+                        "import.duplicate_in",
+                        &[("key", key), ("place", place), ("line", &l), ("column", &c)],
+                    ),
+                    None => t.fill(
+                        "import.duplicate_top",
+                        &[("key", key), ("line", &l), ("column", &c)],
+                    ),
+                }
+            }
+            ImportError::NotAnAssessment => t.get("import.not_assessment").to_owned(),
+            ImportError::NewerVersion { version } => t.fill(
+                "import.newer",
+                &[
+                    ("version", &version.to_string()),
+                    ("current", &FORMAT_VERSION.to_string()),
+                ],
+            ),
+            ImportError::UnknownVersion { version } => {
+                t.fill("import.unknown_version", &[("version", version)])
+            }
+            ImportError::WrongShape { detail } => t.fill("import.damaged", &[("detail", detail)]),
+            ImportError::OtherContentPack { id } => t.fill("import.other_pack", &[("id", id)]),
+            ImportError::UnknownSubPractices { ids } => {
+                const SHOWN: usize = 10;
+                let shown = ids[..ids.len().min(SHOWN)].join(", ");
+                if ids.len() > SHOWN {
+                    t.fill(
+                        "import.unknown_ids_more",
+                        &[("ids", &shown), ("more", &thousands(ids.len() - SHOWN))],
+                    )
+                } else {
+                    t.fill("import.unknown_ids", &[("ids", &shown)])
+                }
+            }
+            ImportError::BadValue { place, problem } => t.fill(
+                "import.bad_value",
+                &[("place", place), ("problem", problem)],
+            ),
+            ImportError::TooLong { place, max } => t.fill(
+                "import.too_long",
+                &[("place", place), ("max", &max.to_string())],
+            ),
+        }
     }
 }

@@ -12,10 +12,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content;
+use crate::i18n::Texts;
 
 #[derive(Properties, PartialEq)]
 struct BrokenProps {
     message: AttrValue,
+    /// There is no app context here: the page reads its own texts.
+    texts: Rc<Texts>,
 }
 
 /// Shown instead of the app when the built-in content does not load: never a blank page.
@@ -23,9 +26,9 @@ struct BrokenProps {
 fn broken(props: &BrokenProps) -> Html {
     html! {
         <main class="broken">
-            <h1>{ "HICP Check cannot start" }</h1>
+            <h1>{ props.texts.get("broken.heading") }</h1>
             <p role="alert">{ props.message.clone() }</p>
-            <p>{ "Nothing you saved in this browser has been changed." }</p>
+            <p>{ props.texts.get("broken.nothing_changed") }</p>
         </main>
     }
 }
@@ -35,7 +38,10 @@ pub fn start() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
-    match content::built_in() {
+    let language = browser::language();
+    browser::set_document_language(&language);
+    let texts = Rc::new(Texts::new(&language));
+    match content::built_in_in(&language) {
         Ok(built_in) => yew::platform::spawn_local(async move {
             let (config, config_problem) = browser::load_config().await;
             let catalog = if config.pack.is_empty() {
@@ -58,6 +64,7 @@ pub fn start() {
                 Err(e) => {
                     let props = BrokenProps {
                         message: e.to_string().into(),
+                        texts: texts.clone(),
                     };
                     root.set_text_content(None);
                     yew::Renderer::<Broken>::with_root_and_props(root, props).render();
@@ -71,7 +78,7 @@ pub fn start() {
             let props = app::AppProps {
                 catalog: Rc::new(catalog),
                 config: Rc::new(config),
-                texts: Rc::new(crate::i18n::Texts::new(&browser::language())),
+                texts: texts.clone(),
                 config_problem,
             };
             yew::Renderer::<app::App>::with_root_and_props(root, props).render();
@@ -79,6 +86,7 @@ pub fn start() {
         Err(e) => {
             let props = BrokenProps {
                 message: e.to_string().into(),
+                texts: texts.clone(),
             };
             root.set_text_content(None);
             yew::Renderer::<Broken>::with_root_and_props(root, props).render();

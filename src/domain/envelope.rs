@@ -14,6 +14,24 @@ const MAX_ITERATIONS: u32 = 10_000_000;
 /// The shortest passphrase accepted for a new file.
 pub const MIN_PASSPHRASE: usize = 10;
 
+/// Why an encrypted file cannot be opened, before any passphrase is tried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EnvelopeError {
+    Damaged,
+    Newer,
+}
+
+impl std::fmt::Display for EnvelopeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            EnvelopeError::Damaged => "This encrypted file is damaged, so it cannot be opened.",
+            EnvelopeError::Newer => {
+                "This encrypted file was made by a newer version of HICP Check."
+            }
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Envelope {
     pub salt: Vec<u8>,
@@ -74,8 +92,8 @@ impl Envelope {
     /// `Ok(None)` when `text` is not an encrypted file at all.
     ///
     /// # Errors
-    /// A sentence for the person when it claims to be one but cannot be opened.
-    pub fn parse(text: &str) -> Result<Option<Envelope>, String> {
+    /// [`EnvelopeError`] when it claims to be one but cannot be opened.
+    pub fn parse(text: &str) -> Result<Option<Envelope>, EnvelopeError> {
         let Ok(value) =
             serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
         else {
@@ -84,10 +102,10 @@ impl Envelope {
         if value.get("format").and_then(|f| f.as_str()) != Some(ENCRYPTED_FORMAT) {
             return Ok(None);
         }
-        let damaged = || "This encrypted file is damaged, so it cannot be opened.".to_owned();
+        let damaged = || EnvelopeError::Damaged;
         let wire: Wire = serde_json::from_value(value).map_err(|_| damaged())?;
         if wire.format_version != 1 {
-            return Err("This encrypted file was made by a newer version of HICP Check.".into());
+            return Err(EnvelopeError::Newer);
         }
         let ok = wire.kdf.name == "PBKDF2"
             && wire.kdf.hash == "SHA-256"
@@ -198,7 +216,7 @@ mod tests {
         );
         assert_eq!(Envelope::parse("not json"), Ok(None));
         let damaged = e.to_json().replace("600000", "10");
-        assert!(Envelope::parse(&damaged).unwrap_err().contains("damaged"));
+        assert_eq!(Envelope::parse(&damaged), Err(EnvelopeError::Damaged));
         let short_iv = Envelope {
             iv: vec![1; 8],
             ..e

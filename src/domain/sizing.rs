@@ -82,12 +82,93 @@ pub enum FactorAnswer {
     Choice(String),
 }
 
-/// How one factor voted, and why, in words for the person.
+/// Why a factor voted as it did, as data, so that the interface can say it in any language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    NotAnswered,
+    /// The person picked HICP's description of a tier.
+    Band {
+        tier: Tier,
+        text: String,
+    },
+    /// A count of 0: the row does not apply.
+    DoesNotApply,
+    InRange {
+        n: u32,
+        unit: String,
+        tier: Tier,
+        min: u32,
+        max: Option<u32>,
+    },
+    /// Between two printed bands, settled by the pack's gap rule.
+    InGap {
+        n: u32,
+        unit: String,
+        tier: Tier,
+    },
+    Choice {
+        tier: Tier,
+        label: String,
+    },
+}
+
+impl Reason {
+    /// The tier this reason votes for.
+    pub fn vote(&self) -> Option<Tier> {
+        match self {
+            Reason::Band { tier, .. }
+            | Reason::InRange { tier, .. }
+            | Reason::InGap { tier, .. }
+            | Reason::Choice { tier, .. } => Some(*tier),
+            Reason::NotAnswered | Reason::DoesNotApply => None,
+        }
+    }
+
+    /// The reason in English (the interface words it from its string tables).
+    pub fn english(&self) -> String {
+        match self {
+            Reason::NotAnswered => "Not answered.".into(),
+            Reason::Band { tier, text } => {
+                format!(
+                    "\"{text}\" is how HICP describes a {} organization.",
+                    tier.key()
+                )
+            }
+            Reason::DoesNotApply => "None, so this row does not apply.".into(),
+            Reason::InRange {
+                n,
+                unit,
+                tier,
+                min,
+                max,
+            } => {
+                let range = match max {
+                    Some(max) => format!("{min}-{max} {unit}"),
+                    None => format!("{min} or more {unit}"),
+                };
+                format!("{n} {unit} is in HICP's {} band ({range}).", tier.key())
+            }
+            Reason::InGap { n, unit, tier } => format!(
+                "{n} {unit} falls between the bands HICP prints; HICP Check counts it as {}.",
+                tier.key()
+            ),
+            Reason::Choice { tier, label } => format!(
+                "HICP lists a {} among {} organizations.",
+                label.to_lowercase(),
+                tier.key()
+            ),
+        }
+    }
+}
+
+/// How one factor voted, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactorReason {
     pub factor: FactorId,
     pub label: String,
     pub vote: Option<Tier>,
+    pub why: Reason,
+    /// `why` in English.
     pub reason: String,
 }
 
@@ -130,15 +211,6 @@ impl Recommendation {
 }
 
 impl SizeFactor {
-    fn range_text(&self, tier: Tier) -> String {
-        let unit = self.unit.as_deref().unwrap_or("");
-        match self.ranges.get(&tier) {
-            Some((min, Some(max))) => format!("{min}-{max} {unit}"),
-            Some((min, None)) => format!("{min} or more {unit}"),
-            None => String::new(),
-        }
-    }
-
     /// The tier a count falls in, leaning by `gap` when it falls between printed bands.
     fn tier_for_count(&self, n: u32, gap: Lean) -> (Tier, bool) {
         let inside = self
@@ -161,53 +233,37 @@ impl SizeFactor {
         (pick.map(|(&t, _)| t).unwrap_or(Tier::Small), true)
     }
 
-    fn vote(&self, answer: Option<&FactorAnswer>, gap: Lean) -> (Option<Tier>, String) {
+    fn vote(&self, answer: Option<&FactorAnswer>, gap: Lean) -> Reason {
         match (self.kind, answer) {
-            (_, None) => (None, "Not answered.".into()),
-            (FactorKind::Bands, Some(FactorAnswer::Band(t))) => {
-                let text = self.bands.get(t).map(String::as_str).unwrap_or("");
-                (
-                    Some(*t),
-                    format!(
-                        "\"{text}\" is how HICP describes a {} organization.",
-                        t.key()
-                    ),
-                )
-            }
-            (FactorKind::Count, Some(FactorAnswer::Count(0))) => {
-                (None, "None, so this row does not apply.".into())
-            }
+            (FactorKind::Bands, Some(FactorAnswer::Band(t))) => Reason::Band {
+                tier: *t,
+                text: self.bands.get(t).cloned().unwrap_or_default(),
+            },
+            (FactorKind::Count, Some(FactorAnswer::Count(0))) => Reason::DoesNotApply,
             (FactorKind::Count, Some(FactorAnswer::Count(n))) => {
-                let unit = self.unit.as_deref().unwrap_or("");
+                let unit = self.unit.clone().unwrap_or_default();
                 let (tier, in_gap) = self.tier_for_count(*n, gap);
-                let reason = if in_gap {
-                    format!(
-                        "{n} {unit} falls between the bands HICP prints; HICP Check counts it as {}.",
-                        tier.key()
-                    )
-                } else {
-                    format!(
-                        "{n} {unit} is in HICP's {} band ({}).",
-                        tier.key(),
-                        self.range_text(tier).trim_end()
-                    )
-                };
-                (Some(tier), reason)
+                match self.ranges.get(&tier) {
+                    Some(&(min, max)) if !in_gap => Reason::InRange {
+                        n: *n,
+                        unit,
+                        tier,
+                        min,
+                        max,
+                    },
+                    _ => Reason::InGap { n: *n, unit, tier },
+                }
             }
             (FactorKind::Choices, Some(FactorAnswer::Choice(c))) => {
                 match self.choices.iter().find(|x| &x.id == c) {
-                    Some(choice) => (
-                        Some(choice.tier),
-                        format!(
-                            "HICP lists a {} among {} organizations.",
-                            choice.label.to_lowercase(),
-                            choice.tier.key()
-                        ),
-                    ),
-                    None => (None, "Not answered.".into()),
+                    Some(choice) => Reason::Choice {
+                        tier: choice.tier,
+                        label: choice.label.clone(),
+                    },
+                    None => Reason::NotAnswered,
                 }
             }
-            _ => (None, "Not answered.".into()),
+            _ => Reason::NotAnswered,
         }
     }
 
@@ -281,7 +337,8 @@ pub fn recommend(sizing: &Sizing, answers: &BTreeMap<FactorId, FactorAnswer>) ->
         .factors
         .iter()
         .map(|f| {
-            let (vote, reason) = f.vote(answers.get(&f.id), sizing.gap_rule);
+            let why = f.vote(answers.get(&f.id), sizing.gap_rule);
+            let vote = why.vote();
             if let Some(t) = vote {
                 votes[t.index()] += 1;
             }
@@ -289,7 +346,8 @@ pub fn recommend(sizing: &Sizing, answers: &BTreeMap<FactorId, FactorAnswer>) ->
                 factor: f.id.clone(),
                 label: f.label.clone(),
                 vote,
-                reason,
+                reason: why.english(),
+                why,
             }
         })
         .collect();

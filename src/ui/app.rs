@@ -14,7 +14,7 @@ use super::components::{
     library::Library, results::Results, size::SizeScreen, start::Start,
 };
 use super::hooks::AssessmentHandle;
-use super::state::{Action, AppState, Entry, Screen};
+use super::state::{Action, AppState, Entry, Screen, SharedTexts};
 use crate::config::SiteConfig;
 use crate::domain::{import, Assessment, Catalog};
 use crate::i18n::Texts;
@@ -46,7 +46,7 @@ pub struct Written {
 
 pub type SharedWritten = Rc<RefCell<Written>>;
 
-fn initial_state(catalog: &Catalog, written: &mut Written) -> AppState {
+fn initial_state(catalog: &Catalog, texts: &Rc<Texts>, written: &mut Written) -> AppState {
     let loaded = browser::load(catalog);
     let mut entries = Vec::new();
     for (id, a, text) in loaded.assessments {
@@ -69,6 +69,7 @@ fn initial_state(catalog: &Catalog, written: &mut Written) -> AppState {
         _ => Screen::Start,
     };
     AppState {
+        texts: SharedTexts(texts.clone()),
         update_ready: false,
         storage_mode: browser::mode(),
         screen,
@@ -77,9 +78,9 @@ fn initial_state(catalog: &Catalog, written: &mut Written) -> AppState {
         notice: None,
         staged: None,
         locked: None,
-        storage_problem: loaded.unavailable.map(|why| {
-            format!("Your answers are kept only while this page is open, because {why}. Download a copy before you close it.")
-        }),
+        storage_problem: loaded
+            .unavailable
+            .map(|_| texts.get("app.storage_unavailable").to_owned()),
         write_failed: None,
         set_aside: loaded.set_aside,
         conflict: None,
@@ -106,7 +107,9 @@ fn persist(catalog: &Catalog, state: &AppState, written: &mut Written) -> Vec<Ac
                     .insert(e.id.clone(), (e.assessment.clone(), text));
             }
             Err(SaveError::Conflict { .. }) => outcome.push(Action::Conflict(e.id.clone())),
-            Err(SaveError::Refused(why)) => failed = Some(why),
+            Err(SaveError::Refused) => {
+                failed = Some(state.texts.0.get("app.storage_refused").to_owned())
+            }
         }
     }
     let gone: Vec<String> = written
@@ -137,7 +140,7 @@ fn persist(catalog: &Catalog, state: &AppState, written: &mut Written) -> Vec<Ac
         if written.meta.as_ref() != Some(&meta) {
             match browser::save_meta(&meta) {
                 Ok(()) => written.meta = Some(meta),
-                Err(why) => failed = Some(why),
+                Err(_) => failed = Some(state.texts.0.get("app.storage_refused").to_owned()),
             }
         }
     }
@@ -184,8 +187,8 @@ pub fn app(props: &AppProps) -> Html {
     let catalog = props.catalog.clone();
     let written: SharedWritten = use_mut_ref(Written::default);
     let state = use_reducer({
-        let (catalog, written) = (catalog.clone(), written.clone());
-        move || initial_state(&catalog, &mut written.borrow_mut())
+        let (catalog, written, texts) = (catalog.clone(), written.clone(), props.texts.clone());
+        move || initial_state(&catalog, &texts, &mut written.borrow_mut())
     });
     let first_screen = use_mut_ref(|| true);
 

@@ -143,7 +143,7 @@ pub fn load(catalog: &Catalog) -> Loaded {
         unavailable: None,
     };
     let Some(store) = storage() else {
-        loaded.unavailable = Some("this browser does not allow this page to store data".into());
+        loaded.unavailable = Some("this browser does not allow this page to store data".into()); // worded by the app
         return loaded;
     };
     for key in keys(&store) {
@@ -187,7 +187,7 @@ pub fn load(catalog: &Catalog) -> Loaded {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveError {
     /// The browser refused: storage full, switched off or gone.
-    Refused(String),
+    Refused,
     /// Another tab saved this assessment since this tab last read or wrote it.
     Conflict { stored: String },
 }
@@ -203,7 +203,7 @@ pub fn save(
     assessment: &Assessment,
     expected: Option<&str>,
 ) -> Result<String, SaveError> {
-    let store = storage().ok_or_else(|| SaveError::Refused(refusal()))?;
+    let store = storage().ok_or(SaveError::Refused)?;
     let key = format!("{RECORD_PREFIX}{id}");
     if let Ok(Some(stored)) = store.get_item(&key) {
         if expected != Some(stored.as_str()) {
@@ -213,7 +213,7 @@ pub fn save(
     let text = export(catalog, assessment, &now());
     store
         .set_item(&key, &text)
-        .map_err(|_| SaveError::Refused(refusal()))?;
+        .map_err(|_| SaveError::Refused)?;
     Ok(text)
 }
 
@@ -246,16 +246,16 @@ pub fn watch_other_tabs(on_change: impl Fn(String, Option<String>) + 'static) {
     listener.forget();
 }
 
-pub fn save_meta(meta: &Meta) -> Result<(), String> {
+/// Saves what is kept beside the assessments.
+///
+/// # Errors
+/// [`SaveError::Refused`] when the browser refuses.
+pub fn save_meta(meta: &Meta) -> Result<(), SaveError> {
     let text = serde_json::to_string(meta).expect("plain data always serializes");
     storage()
-        .ok_or_else(refusal)?
+        .ok_or(SaveError::Refused)?
         .set_item(META_KEY, &text)
-        .map_err(|_| refusal())
-}
-
-fn refusal() -> String {
-    "The browser refused to save (its storage may be full or switched off). Your answers are still on screen: download a copy now.".into()
+        .map_err(|_| SaveError::Refused)
 }
 
 pub fn remove(id: &str) {
@@ -307,13 +307,13 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
 ///
 /// # Errors
 /// A message for the person when the file cannot be read.
-pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+pub async fn read_text(file: web_sys::File) -> Result<String, Failure> {
     let promise = file.text();
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .ok()
         .and_then(|v| v.as_string())
-        .ok_or_else(|| "The file could not be read.".to_owned())
+        .ok_or(Failure::Unreadable)
 }
 
 pub fn print() {
@@ -528,10 +528,37 @@ pub fn serve_embedding(origins: Vec<String>, on_erase: impl Fn() + 'static) {
     listener.forget();
 }
 
-fn subtle() -> Result<(web_sys::Crypto, web_sys::SubtleCrypto), String> {
+/// What went wrong with a file or with encryption, for the interface to word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    Unreadable,
+    NoCrypto,
+    NoRandom,
+    NoKey,
+    NotEncrypted,
+    WrongPassphrase,
+    NotText,
+}
+
+impl Failure {
+    /// The key of its sentence in the string tables.
+    pub fn key(self) -> &'static str {
+        match self {
+            Failure::Unreadable => "failure.unreadable",
+            Failure::NoCrypto => "failure.no_crypto",
+            Failure::NoRandom => "failure.no_random",
+            Failure::NoKey => "failure.no_key",
+            Failure::NotEncrypted => "failure.not_encrypted",
+            Failure::WrongPassphrase => "failure.wrong_passphrase",
+            Failure::NotText => "failure.not_text",
+        }
+    }
+}
+
+fn subtle() -> Result<(web_sys::Crypto, web_sys::SubtleCrypto), Failure> {
     let crypto = gloo::utils::window()
         .crypto()
-        .map_err(|_| "This browser offers no encryption here.".to_owned())?;
+        .map_err(|_| Failure::NoCrypto)?;
     let subtle = crypto.subtle();
     Ok((crypto, subtle))
 }
@@ -558,9 +585,9 @@ async fn derive_key(
     passphrase: &str,
     salt: &[u8],
     iterations: u32,
-) -> Result<web_sys::CryptoKey, String> {
+) -> Result<web_sys::CryptoKey, Failure> {
     let (_, subtle) = subtle()?;
-    let failed = |_| "The key could not be made from the passphrase.".to_owned();
+    let failed = |_| Failure::NoKey;
     let raw = js_sys::Uint8Array::from(passphrase.as_bytes());
     let usages = js_sys::Array::of1(&"deriveKey".into());
     let base = promised(subtle.import_key_with_object(
@@ -596,7 +623,7 @@ async fn derive_key(
 ///
 /// # Errors
 /// A message for the person when the browser cannot encrypt.
-pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, String> {
+pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, Failure> {
     use crate::domain::envelope::{Envelope, ITERATIONS};
     let (crypto, subtle) = subtle()?;
     let mut salt = [0u8; 16];
@@ -604,7 +631,7 @@ pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, String> {
     crypto
         .get_random_values_with_u8_array(&mut salt)
         .and_then(|_| crypto.get_random_values_with_u8_array(&mut iv))
-        .map_err(|_| "This browser could not make random numbers.".to_owned())?;
+        .map_err(|_| Failure::NoRandom)?;
     let key = derive_key(passphrase, &salt, ITERATIONS).await?;
     let params = object(&[
         ("name", "AES-GCM".into()),
@@ -612,7 +639,7 @@ pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, String> {
     ]);
     let data = promised(subtle.encrypt_with_object_and_u8_array(&params, &key, text.as_bytes()))
         .await
-        .map_err(|_| "The file could not be encrypted.".to_owned())?;
+        .map_err(|_| Failure::NotEncrypted)?;
     let envelope = Envelope {
         salt: salt.to_vec(),
         iv: iv.to_vec(),
@@ -625,11 +652,11 @@ pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, String> {
 /// Opens an envelope with `passphrase`.
 ///
 /// # Errors
-/// A message for the person: most often, the passphrase is wrong.
+/// A [`Failure`]: most often, the passphrase is wrong.
 pub async fn decrypt(
     passphrase: &str,
     envelope: &crate::domain::envelope::Envelope,
-) -> Result<String, String> {
+) -> Result<String, Failure> {
     let (_, subtle) = subtle()?;
     let key = derive_key(passphrase, &envelope.salt, envelope.iterations).await?;
     let params = object(&[
@@ -638,9 +665,8 @@ pub async fn decrypt(
     ]);
     let plain = promised(subtle.decrypt_with_object_and_u8_array(&params, &key, &envelope.data))
         .await
-        .map_err(|_| "That passphrase does not open this file (or the file was changed). Check it and try again.".to_owned())?;
-    String::from_utf8(js_sys::Uint8Array::new(&plain).to_vec())
-        .map_err(|_| "The file opened, but what it holds is not text.".to_owned())
+        .map_err(|_| Failure::WrongPassphrase)?;
+    String::from_utf8(js_sys::Uint8Array::new(&plain).to_vec()).map_err(|_| Failure::NotText)
 }
 
 const LANGUAGE_KEY: &str = "hicp-check/language";
@@ -668,4 +694,11 @@ pub fn set_language(code: &str) {
         let _ = s.set_item(LANGUAGE_KEY, code);
     }
     let _ = gloo::utils::window().location().reload();
+}
+
+/// Tells the page (and so screen readers and spell checkers) which language it is in.
+pub fn set_document_language(code: &str) {
+    if let Some(html) = gloo::utils::document().document_element() {
+        let _ = html.set_attribute("lang", code);
+    }
 }

@@ -7,6 +7,7 @@ use yew::Reducible;
 
 use crate::config::StorageMode;
 use crate::domain::envelope::Envelope;
+use crate::i18n::Texts;
 use crate::ui::browser::SetAside;
 
 use crate::domain::{
@@ -88,8 +89,20 @@ pub struct Staged {
     pub warnings: Vec<String>,
 }
 
+/// The interface texts, shared; compared by identity (they never change while the app runs).
+#[derive(Clone, Debug)]
+pub struct SharedTexts(pub Rc<Texts>);
+
+impl PartialEq for SharedTexts {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
+    /// For the few messages the reducer itself words.
+    pub texts: SharedTexts,
     pub screen: Screen,
     pub entries: Vec<Entry>,
     pub current: Option<String>,
@@ -292,7 +305,7 @@ impl Reducible for AppState {
                 s.screen = Screen::Start;
                 s.notice = Some(Notice {
                     tone: Tone::Info,
-                    text: "Everything HICP Check kept in this browser has been erased.".into(),
+                    text: s.texts.0.get("app.erased").to_owned(),
                 });
             }
             Action::Exported { id, at } => {

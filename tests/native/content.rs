@@ -364,3 +364,46 @@ fn broken_packs_are_refused_naming_the_file_and_the_id() {
         "{not_json}"
     );
 }
+
+#[test]
+fn the_spanish_overlay_translates_every_text_and_keeps_every_fact() {
+    use hicp_check::content::{built_in_in, built_in_languages};
+    assert_eq!(built_in_languages(), ["en", "es"]);
+    let en = catalog();
+    let es = built_in_in("es").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(es.info().language, "es");
+    assert_eq!(
+        es.info().id,
+        en.info().id,
+        "the same pack, so files move between languages"
+    );
+    assert_eq!(es.sub_practices().len(), 88);
+    for (a, b) in en.sub_practices().iter().zip(es.sub_practices()) {
+        assert_eq!(
+            (&a.id, a.tier, &a.practice, &a.nist_csf),
+            (&b.id, b.tier, &b.practice, &b.nist_csf)
+        );
+        assert_eq!(a.questions.len(), b.questions.len(), "{}", a.id);
+        assert_ne!(a.questions[0], b.questions[0], "{} is translated", a.id);
+        assert_ne!(a.technical, b.technical, "{} is translated", a.id);
+    }
+    for (a, b) in en.threats().iter().zip(es.threats()) {
+        assert_eq!(a.id, b.id);
+        assert_ne!(a.name, b.name);
+        assert_eq!(a.cited.len(), b.cited.len());
+    }
+    for (a, b) in en.scale().choices.iter().zip(&es.scale().choices) {
+        assert_eq!((&a.id, a.points, a.task), (&b.id, b.points, b.task));
+        assert_ne!(a.label, b.label);
+    }
+    for (a, b) in en.lenses()[0].items.iter().zip(&es.lenses()[0].items) {
+        assert_eq!(
+            (&a.id, &a.sub_practices, a.name_confirmed),
+            (&b.id, &b.sub_practices, b.name_confirmed)
+        );
+        assert_ne!(a.name, b.name, "{}", a.id);
+    }
+    assert_eq!(es.sizing().factors.len(), en.sizing().factors.len());
+    // Unknown languages fall back to the pack's own.
+    assert_eq!(built_in_in("fr").unwrap().info().language, "en");
+}

@@ -59,7 +59,7 @@ fn every_key_looked_up_exists_and_every_key_is_used() {
     let english = table(DEFAULT).unwrap();
     let src = source();
     let mut looked_up = BTreeSet::new();
-    for marker in [".t(\"", ".tf(\""] {
+    for marker in [".t(\"", ".tf(\"", "texts.get(\""] {
         for part in src.split(marker).skip(1) {
             if let Some((key, _)) = part.split_once('"') {
                 looked_up.insert(key.to_owned());
@@ -83,4 +83,58 @@ fn every_key_looked_up_exists_and_every_key_is_used() {
         unused.is_empty(),
         "in content/i18n/en but never used: {unused:?}"
     );
+}
+
+/// In English, the worded messages equal the domain's own sentences, for every hostile file,
+/// every sizing reason and every kind of recommendation.
+#[test]
+fn english_messages_equal_the_domain_sentences() {
+    use hicp_check::domain::transfer::import_with_warnings;
+    use hicp_check::domain::{recommend, FactorAnswer, FactorId, Tier};
+    use hicp_check::i18n::messages;
+    use hicp_check::i18n::Texts;
+    use std::collections::BTreeMap;
+
+    let en = Texts::new("en");
+    let catalog = super::catalog();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut checked = 0;
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let bytes = fs::read(entry.path()).unwrap();
+        match import_with_warnings(&catalog, &String::from_utf8_lossy(&bytes)) {
+            Err(e) => assert_eq!(messages::import_error(&en, &e), e.to_string()),
+            Ok((_, warnings)) => {
+                for w in warnings {
+                    assert_eq!(messages::warning(&en, &w), w.to_string());
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 30);
+    let profiles: Vec<Vec<(&str, FactorAnswer)>> = vec![
+        vec![],
+        vec![
+            ("size.beds", FactorAnswer::Count(300)),
+            ("size.physicians", FactorAnswer::Count(3)),
+        ],
+        vec![
+            ("size.beds", FactorAnswer::Count(0)),
+            ("size.providers", FactorAnswer::Count(600)),
+        ],
+        vec![
+            ("size.it-capability", FactorAnswer::Band(Tier::Medium)),
+            ("size.org-type", FactorAnswer::Choice("health-plan".into())),
+        ],
+        vec![("size.exchange-partners", FactorAnswer::Band(Tier::Small))],
+    ];
+    for p in profiles {
+        let answers: BTreeMap<FactorId, FactorAnswer> =
+            p.into_iter().map(|(k, v)| (FactorId::new(k), v)).collect();
+        let r = recommend(catalog.sizing(), &answers);
+        assert_eq!(messages::summary(&en, &r), r.summary());
+        for reason in &r.reasons {
+            assert_eq!(messages::reason(&en, &reason.why), reason.reason);
+        }
+    }
 }

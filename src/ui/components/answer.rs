@@ -24,7 +24,7 @@ pub fn answer_screen(props: &AnswerScreenProps) -> Html {
     let catalog = handle.catalog.clone();
     let a = entry.assessment.clone();
     let Some(tier) = a.tier else {
-        return html! { <p>{ "Choose a size first." }</p> };
+        return html! { <p>{ handle.t("answer.choose_size") }</p> };
     };
     let practices = catalog.practices();
     let index = practices
@@ -34,13 +34,6 @@ pub fn answer_screen(props: &AnswerScreenProps) -> Html {
     let practice = &practices[index];
     let scope = catalog.in_scope(tier, a.include_optional);
     let results = score(&catalog, &a);
-    let go = |p: usize| {
-        let (h, id) = (
-            handle.clone(),
-            practices[p.min(practices.len() - 1)].id.clone(),
-        );
-        Callback::from(move |_| h.go(Screen::Answer(id.clone())))
-    };
     let next_unanswered = {
         // The first unanswered sub-practice after this practice's first one, wrapping round.
         let start = scope
@@ -53,13 +46,6 @@ pub fn answer_screen(props: &AnswerScreenProps) -> Html {
             .map(|s| (s.practice.clone(), s.id.clone()))
             .next()
     };
-    let on_next_unanswered = next_unanswered.clone().map(|(p, id)| {
-        let h = handle.clone();
-        Callback::from(move |_| {
-            h.go(Screen::Answer(p.clone()));
-            browser::focus_soon(&format!("q-{}", dom_id(id.as_str())));
-        })
-    });
     let threats: Vec<String> = practice
         .threats
         .iter()
@@ -67,11 +53,41 @@ pub fn answer_screen(props: &AnswerScreenProps) -> Html {
         .map(|t| t.name.clone())
         .collect();
     let total = &results.overall;
+    let progress = handle.tf(
+        "answer.progress",
+        &[
+            ("answered", &total.answered().to_string()),
+            ("total", &total.in_scope.to_string()),
+        ],
+    );
+    let heading = handle.tf(
+        "answer.heading",
+        &[
+            ("number", &practice.number.to_string()),
+            ("total", &practices.len().to_string()),
+            ("name", &practice.name),
+        ],
+    );
+    let helps_against = handle.tf("answer.helps_against", &[("threats", &threats.join("; "))]);
+    let go = |p: usize| {
+        let (h, id) = (
+            handle.clone(),
+            practices[p.min(practices.len() - 1)].id.clone(),
+        );
+        Callback::from(move |_| h.go(Screen::Answer(id.clone())))
+    };
+    let on_next_unanswered = next_unanswered.clone().map(|(p, id)| {
+        let h = handle.clone();
+        Callback::from(move |_| {
+            h.go(Screen::Answer(p.clone()));
+            browser::focus_soon(&format!("q-{}", dom_id(id.as_str())));
+        })
+    });
     html! {
         <div class="answering">
-            <nav id="practice-nav" aria-label="Practices" class="navigator">
+            <nav id="practice-nav" aria-label={handle.t("answer.practices")} class="navigator">
                 <p id="progress" aria-live="polite">
-                    { format!("{} of {} answered", total.answered(), total.in_scope) }
+                    { progress }
                 </p>
                 <progress max={total.in_scope.to_string()} value={total.answered().to_string()} aria-labelledby="progress"></progress>
                 <ol>
@@ -86,34 +102,34 @@ pub fn answer_screen(props: &AnswerScreenProps) -> Html {
                                 <button type="button" id={format!("nav-practice-{}", p.number)} {onclick}
                                     aria-current={(pid == &practice.id).then_some("page")}
                                     class={classes!(done.then_some("done"))}>
-                                    <span class="name">{ format!("{}. {}", p.number, p.name) }</span>
-                                    <span class="count">{ format!("{} of {}", c.answered(), c.in_scope) }</span>
+                                    <span class="name">{ handle.tf("answer.practice_name", &[("number", &p.number.to_string()), ("name", &p.name)]) }</span>
+                                    <span class="count">{ handle.tf("answer.practice_count", &[("answered", &c.answered().to_string()), ("total", &c.in_scope.to_string())]) }</span>
                                 </button>
                             </li>
                         }
                     }) }
                 </ol>
                 if let Some(onclick) = on_next_unanswered {
-                    <button type="button" id="next-unanswered" {onclick}>{ "Next unanswered question" }</button>
+                    <button type="button" id="next-unanswered" {onclick}>{ handle.t("answer.next_unanswered") }</button>
                 } else {
-                    <p id="all-answered">{ "Every question is answered." }</p>
+                    <p id="all-answered">{ handle.t("answer.all_answered") }</p>
                 }
             </nav>
             <section class="practice" aria-labelledby="screen-heading">
-                <h1 id="screen-heading" tabindex="-1">{ format!("Practice {} of {}: {}", practice.number, practices.len(), practice.name) }</h1>
+                <h1 id="screen-heading" tabindex="-1">{ heading }</h1>
                 <p>{ practice.summary.clone() }</p>
-                <p class="hint">{ format!("Helps against: {}.", threats.join("; ")) }</p>
+                <p class="hint">{ helps_against }</p>
                 { for scope.iter().filter(|s| s.practice == practice.id).map(|s| html! {
                     <SubPracticeCard id={s.id.clone()} answer={a.answers.get(&s.id).cloned()} />
                 }) }
                 <div class="actions pager">
                     if index > 0 {
-                        <button type="button" id="prev-practice" onclick={go(index - 1)}>{ "Previous practice" }</button>
+                        <button type="button" id="prev-practice" onclick={go(index - 1)}>{ handle.t("answer.previous") }</button>
                     }
                     if index + 1 < practices.len() {
-                        <button type="button" class="primary" id="next-practice" onclick={go(index + 1)}>{ "Next practice" }</button>
+                        <button type="button" class="primary" id="next-practice" onclick={go(index + 1)}>{ handle.t("answer.next") }</button>
                     } else {
-                        <button type="button" class="primary" id="to-results" onclick={let h = handle.clone(); Callback::from(move |_| h.go(Screen::Results))}>{ "See the results" }</button>
+                        <button type="button" class="primary" id="to-results" onclick={let h = handle.clone(); Callback::from(move |_| h.go(Screen::Results))}>{ handle.t("answer.to_results") }</button>
                     }
                 </div>
             </section>
@@ -173,29 +189,29 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
             </fieldset>
             if s.questions.len() > 1 {
                 <div class="also">
-                    <p>{ "Also ask yourself:" }</p>
+                    <p>{ handle.t("answer.also_ask") }</p>
                     <ul>{ for s.questions[1..].iter().map(|q| html! { <li>{ q.clone() }</li> }) }</ul>
                 </div>
             }
             <details class="help">
-                <summary>{ "What \u{201c}in place\u{201d} looks like, and why it matters" }</summary>
+                <summary>{ handle.t("answer.in_place") }</summary>
                 <p>{ s.in_place.clone() }</p>
-                <p><strong>{ "Why it matters: " }</strong>{ s.why.clone() }</p>
+                <p><strong>{ handle.t("answer.why") }</strong>{ s.why.clone() }</p>
             </details>
             <details class="help">
-                <summary>{ "Technical detail for your IT person" }</summary>
+                <summary>{ handle.t("answer.technical") }</summary>
                 <p>{ s.technical.clone() }</p>
                 if let Some(refs) = s.nist_csf.as_ref().filter(|r| !r.is_empty()) {
-                    <p class="hint">{ format!("NIST Cybersecurity Framework references: {}", refs.join(", ")) }</p>
+                    <p class="hint">{ handle.tf("answer.nist_refs", &[("refs", &refs.join(", "))]) }</p>
                 }
             </details>
             <div class="extras">
                 <div class="field">
-                    <label for={format!("note-{key}")}>{ "Note (optional)" }</label>
+                    <label for={format!("note-{key}")}>{ handle.t("answer.note") }</label>
                     <textarea id={format!("note-{key}")} rows="2" maxlength="4000" value={answer.note.clone()} onchange={on_note} />
                 </div>
                 <div class="field">
-                    <label for={format!("since-{key}")}>{ "In place since (optional)" }</label>
+                    <label for={format!("since-{key}")}>{ handle.t("answer.since") }</label>
                     <input type="date" id={format!("since-{key}")} min="1900-01-01" max="2999-12-31"
                         value={answer.since.map(|d| d.to_string()).unwrap_or_default()} onchange={on_since} />
                 </div>

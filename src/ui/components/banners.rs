@@ -76,8 +76,8 @@ pub fn banners(props: &BannersProps) -> Html {
         <>
             if state.update_ready {
                 <div class="banner" role="status" id="update-ready">
-                    { "A new version of HICP Check is ready. Your answers are saved. " }
-                    <button type="button" id="update-reload" onclick={Callback::from(|_| browser::apply_update())}>{ "Reload to update" }</button>
+                    { handle.t("banners.update_ready") }
+                    <button type="button" id="update-reload" onclick={Callback::from(|_| browser::apply_update())}>{ handle.t("banners.update_reload") }</button>
                 </div>
             }
             if let Some(problem) = &props.config_problem {
@@ -87,7 +87,7 @@ pub fn banners(props: &BannersProps) -> Html {
                 <div class="banner problem" role="alert" id="storage-problem">
                     <p>{ problem.clone() }</p>
                     if has_current {
-                        <button type="button" id="storage-download" onclick={download_current(&handle)}>{ "Download a copy now" }</button>
+                        <button type="button" id="storage-download" onclick={download_current(&handle)}>{ handle.t("banners.download_now") }</button>
                     }
                 </div>
             }
@@ -105,21 +105,21 @@ pub fn banners(props: &BannersProps) -> Html {
                 });
                 html! {
                     <div class="banner problem" role="alert" data-testid="set-aside">
-                        <p>{ format!("A saved assessment could not be read, so it was set aside and everything else works as usual. The reason: {}", x.reason) }</p>
+                        <p>{ handle.tf("banners.set_aside", &[("reason", &x.reason)]) }</p>
                         <div class="actions">
-                            <button type="button" onclick={on_download}>{ "Download the unreadable record" }</button>
-                            <button type="button" onclick={on_delete}>{ "Delete it" }</button>
+                            <button type="button" onclick={on_download}>{ handle.t("banners.set_aside_download") }</button>
+                            <button type="button" onclick={on_delete}>{ handle.t("banners.set_aside_delete") }</button>
                         </div>
                     </div>
                 }
             }) }
             if state.conflict.is_some() {
                 <div class="banner problem" role="alert" id="conflict">
-                    <p>{ "This assessment was also changed in another tab or window. Nothing has been overwritten: choose which version to keep." }</p>
+                    <p>{ handle.t("banners.conflict") }</p>
                     <div class="actions">
-                        <button type="button" id="conflict-theirs" onclick={resolve(false)}>{ "Use the other tab's version" }</button>
-                        <button type="button" id="conflict-mine" onclick={resolve(true)}>{ "Keep this tab's version" }</button>
-                        <button type="button" onclick={download_current(&handle)}>{ "Download this tab's version first" }</button>
+                        <button type="button" id="conflict-theirs" onclick={resolve(false)}>{ handle.t("banners.conflict_theirs") }</button>
+                        <button type="button" id="conflict-mine" onclick={resolve(true)}>{ handle.t("banners.conflict_mine") }</button>
+                        <button type="button" onclick={download_current(&handle)}>{ handle.t("banners.conflict_download") }</button>
                     </div>
                 </div>
             }

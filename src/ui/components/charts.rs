@@ -3,6 +3,16 @@
 
 use yew::prelude::*;
 
+use crate::ui::hooks::{use_assessment, AssessmentHandle};
+
+/// A percent as the chart prints it, or a dash when nothing is scored.
+fn percent_text(handle: &AssessmentHandle, percent: Option<u32>) -> String {
+    match percent {
+        Some(p) => handle.tf("charts.percent", &[("percent", &p.to_string())]),
+        None => handle.t("charts.not_scored"),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct RingProps {
     /// `None` draws an empty ring: nothing scored yet.
@@ -12,6 +22,7 @@ pub struct RingProps {
 /// The overall coverage as a ring.
 #[component(Ring)]
 pub fn ring(props: &RingProps) -> Html {
+    let handle = use_assessment();
     let p = props.percent.unwrap_or(0).min(100);
     // Circumference of r=15.9155 is 100, so the dash length is the percent itself.
     let dash = format!("{p} {}", 100 - p);
@@ -21,7 +32,7 @@ pub fn ring(props: &RingProps) -> Html {
             <circle class="ring-value" cx="21" cy="21" r="15.9155" fill="none" stroke-width="6"
                 stroke-dasharray={dash} stroke-dashoffset="25" />
             <text x="21" y="23.5" text-anchor="middle" class="ring-text">
-                { props.percent.map(|p| format!("{p}%")).unwrap_or_else(|| "–".into()) }
+                { percent_text(&handle, props.percent) }
             </text>
         </svg>
     }
@@ -36,6 +47,7 @@ pub struct BarsProps {
 /// Horizontal bars, one per row, 0-100 %.
 #[component(Bars)]
 pub fn bars(props: &BarsProps) -> Html {
+    let handle = use_assessment();
     let row_h = 22;
     let height = (props.bars.len() * row_h) as u32 + 4;
     html! {
@@ -50,7 +62,7 @@ pub fn bars(props: &BarsProps) -> Html {
                         <rect x="250" y={(y + 3).to_string()} width="200" height="14" class="bar-track" />
                         <rect x="250" y={(y + 3).to_string()} width={w.to_string()} height="14" class="bar-value" />
                         <text x="458" y={(y + 15).to_string()} class="bar-text">
-                            { percent.map(|p| format!("{p}%")).unwrap_or_else(|| "–".into()) }
+                            { percent_text(&handle, *percent) }
                         </text>
                     </g>
                 }

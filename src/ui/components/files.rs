@@ -10,8 +10,9 @@ use yew::prelude::*;
 use super::header::display_name;
 use super::human_date;
 use crate::domain::envelope::{Envelope, MIN_PASSPHRASE};
-use crate::domain::score;
 use crate::domain::transfer::{import_with_warnings, ImportError, MAX_FILE_BYTES};
+use crate::domain::{score, Tier};
+use crate::i18n::messages;
 use crate::ui::browser;
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
 use crate::ui::state::{Action, Locked, Notice, Staged, Tone};
@@ -22,7 +23,10 @@ fn read(handle: AssessmentHandle, file: web_sys::File) {
     yew::platform::spawn_local(async move {
         // Refuse a huge file before reading it into memory at all.
         let outcome = if size > MAX_FILE_BYTES {
-            Err(ImportError::TooLarge { bytes: size }.to_string())
+            Err(messages::import_error(
+                &handle.texts,
+                &ImportError::TooLarge { bytes: size },
+            ))
         } else {
             match browser::read_text(file).await {
                 Ok(text) => match Envelope::parse(&text) {
@@ -33,25 +37,25 @@ fn read(handle: AssessmentHandle, file: web_sys::File) {
                         }));
                         return;
                     }
-                    Ok(None) => {
-                        import_with_warnings(&handle.catalog, &text).map_err(|e| e.to_string())
-                    }
-                    Err(why) => Err(why),
+                    Ok(None) => import_with_warnings(&handle.catalog, &text)
+                        .map_err(|e| messages::import_error(&handle.texts, &e)),
+                    Err(why) => Err(messages::envelope_error(&handle.texts, why)),
                 },
-                Err(e) => Err(e),
+                Err(e) => Err(handle.t(e.key())),
             }
         };
         match outcome {
             Ok((a, warnings)) => handle.dispatch(Action::Stage(Staged {
                 file_name: name,
                 assessment: Rc::new(a),
-                warnings: warnings.iter().map(ToString::to_string).collect(),
+                warnings: warnings
+                    .iter()
+                    .map(|w| messages::warning(&handle.texts, w))
+                    .collect(),
             })),
             Err(why) => handle.dispatch(Action::Notify(Some(Notice {
                 tone: Tone::Problem,
-                text: format!(
-                    "\u{201c}{name}\u{201d} was not opened. {why} Nothing you saved has changed."
-                ),
+                text: handle.tf("files.not_opened", &[("why", &why), ("name", &name)]),
             }))),
         }
     });
@@ -99,9 +103,9 @@ pub fn open_file() -> Html {
     html! {
         <div class={classes!("dropzone", dragging.then_some("dragging"))} id="dropzone"
              {ondragover} {ondragleave} {ondrop}>
-            <label for="file-input">{ "Open an assessment file (.json) you downloaded earlier" }</label>
+            <label for="file-input">{ handle.t("files.open_label") }</label>
             <input type="file" id="file-input" accept=".json,application/json" {onchange} />
-            <p class="hint">{ "or drop the file here. It is read in this browser only." }</p>
+            <p class="hint">{ handle.t("files.drop_hint") }</p>
         </div>
     }
 }
@@ -138,15 +142,19 @@ fn unlock() -> Html {
             busy.set(true);
             yew::platform::spawn_local(async move {
                 let outcome = match browser::decrypt(&pass, &locked.envelope).await {
-                    Ok(text) => import_with_warnings(&h.catalog, &text).map_err(|e| e.to_string()),
-                    Err(why) => Err(why),
+                    Ok(text) => import_with_warnings(&h.catalog, &text)
+                        .map_err(|e| messages::import_error(&h.texts, &e)),
+                    Err(why) => Err(h.t(why.key())),
                 };
                 busy.set(false);
                 match outcome {
                     Ok((a, warnings)) => h.dispatch(Action::Stage(Staged {
                         file_name: locked.file_name.clone(),
                         assessment: Rc::new(a),
-                        warnings: warnings.iter().map(ToString::to_string).collect(),
+                        warnings: warnings
+                            .iter()
+                            .map(|w| messages::warning(&h.texts, w))
+                            .collect(),
                     })),
                     Err(why) => {
                         error.set(Some(why));
@@ -162,16 +170,16 @@ fn unlock() -> Html {
     };
     html! {
         <section id="unlock" class="panel" aria-labelledby="unlock-heading">
-            <h2 id="unlock-heading">{ format!("\u{201c}{}\u{201d} is protected by a passphrase", locked.file_name) }</h2>
+            <h2 id="unlock-heading">{ handle.tf("files.unlock.heading", &[("name", &locked.file_name)]) }</h2>
             <form {onsubmit}>
                 <div class="field">
-                    <label for="unlock-passphrase">{ "Passphrase" }</label>
+                    <label for="unlock-passphrase">{ handle.t("files.unlock.passphrase") }</label>
                     <input type="password" id="unlock-passphrase" autocomplete="current-password" aria-describedby="unlock-error" />
                 </div>
                 <p id="unlock-error" role="alert" class="problem-text">{ (*error).clone().unwrap_or_default() }</p>
                 <div class="actions">
-                    <button type="submit" class="primary" id="unlock-open" disabled={*busy}>{ if *busy { "Opening\u{2026}" } else { "Open" } }</button>
-                    <button type="button" id="unlock-cancel" onclick={cancel}>{ "Cancel" }</button>
+                    <button type="submit" class="primary" id="unlock-open" disabled={*busy}>{ handle.t(if *busy { "files.unlock.opening" } else { "files.unlock.open" }) }</button>
+                    <button type="button" id="unlock-cancel" onclick={cancel}>{ handle.t("files.cancel") }</button>
                 </div>
             </form>
         </section>
@@ -189,13 +197,14 @@ pub fn protected_download() -> Html {
             e.prevent_default();
             let (pass, again) = (field_value("protect-pass"), field_value("protect-confirm"));
             if pass.chars().count() < MIN_PASSPHRASE {
-                message.set(Some(format!(
-                    "Choose a passphrase of at least {MIN_PASSPHRASE} characters."
+                message.set(Some(h.tf(
+                    "files.protect.too_short",
+                    &[("min", &MIN_PASSPHRASE.to_string())],
                 )));
                 return;
             }
             if pass != again {
-                message.set(Some("The two passphrases differ.".into()));
+                message.set(Some(h.t("files.protect.differ")));
                 return;
             }
             let Some(entry) = h.current().cloned() else {
@@ -214,28 +223,32 @@ pub fn protected_download() -> Html {
                             "application/json",
                             &sealed,
                         );
-                        message.set(Some("Downloaded. Keep the passphrase somewhere safe: without it the file cannot be opened.".into()));
+                        message.set(Some(h.t("files.protect.downloaded")));
                     }
-                    Err(why) => message.set(Some(why)),
+                    Err(why) => message.set(Some(h.t(why.key()))),
                 }
             });
         })
     };
+    let pass_label = handle.tf(
+        "files.protect.passphrase",
+        &[("min", &MIN_PASSPHRASE.to_string())],
+    );
     html! {
         <section id="protect" aria-labelledby="protect-h">
-            <h3 id="protect-h">{ "Download with a passphrase" }</h3>
-            <p>{ "The file is encrypted in this browser (AES-256-GCM, with a key made from the passphrase by PBKDF2). Nobody, HICP Check included, can open it without the passphrase." }</p>
+            <h3 id="protect-h">{ handle.t("files.protect.heading") }</h3>
+            <p>{ handle.t("files.protect.intro") }</p>
             <form {onsubmit}>
                 <div class="field">
-                    <label for="protect-pass">{ format!("Passphrase (at least {MIN_PASSPHRASE} characters)") }</label>
+                    <label for="protect-pass">{ pass_label }</label>
                     <input type="password" id="protect-pass" autocomplete="new-password" />
                 </div>
                 <div class="field">
-                    <label for="protect-confirm">{ "The same passphrase again" }</label>
+                    <label for="protect-confirm">{ handle.t("files.protect.again") }</label>
                     <input type="password" id="protect-confirm" autocomplete="new-password" />
                 </div>
                 <p id="protect-message" role="status">{ (*message).clone().unwrap_or_default() }</p>
-                <button type="submit" id="protect-download">{ "Download protected copy" }</button>
+                <button type="submit" id="protect-download">{ handle.t("files.protect.download") }</button>
             </form>
         </section>
     }
@@ -260,33 +273,43 @@ pub fn import_preview() -> Html {
         Callback::from(move |_| action(&h))
     };
     let can_replace = handle.current().is_some();
+    let tier = handle.t(match a.tier {
+        Some(Tier::Small) => "files.preview.small",
+        Some(Tier::Medium) => "files.preview.medium",
+        Some(Tier::Large) => "files.preview.large",
+        None => "files.preview.no_size",
+    });
+    let coverage = match results.overall.percent() {
+        Some(p) => handle.tf("files.preview.percent", &[("percent", &p.to_string())]),
+        None => handle.t("files.preview.nothing_scored"),
+    };
     html! {
         <section id="import-preview" class="panel" aria-labelledby="import-heading">
-            <h2 id="import-heading" tabindex="-1">{ format!("Open \u{201c}{}\u{201d}?", staged.file_name) }</h2>
+            <h2 id="import-heading" tabindex="-1">{ handle.tf("files.preview.heading", &[("name", &staged.file_name)]) }</h2>
             <dl class="facts">
-                <dt>{ "Organization" }</dt><dd id="preview-name">{ display_name(&handle, &a.organization.name) }</dd>
-                <dt>{ "Size" }</dt><dd>{ a.tier.map(|t| t.label()).unwrap_or("Not chosen yet") }</dd>
-                <dt>{ "Answers" }</dt><dd id="preview-answers">{ answered }</dd>
-                <dt>{ "Coverage" }</dt><dd>{ results.overall.percent().map(|p| format!("{p} %")).unwrap_or_else(|| "Nothing scored yet".into()) }</dd>
-                <dt>{ "Last changed" }</dt><dd>{ human_date(&handle, a.updated.date()) }</dd>
+                <dt>{ handle.t("files.preview.organization") }</dt><dd id="preview-name">{ display_name(&handle, &a.organization.name) }</dd>
+                <dt>{ handle.t("files.preview.size") }</dt><dd>{ tier }</dd>
+                <dt>{ handle.t("files.preview.answers") }</dt><dd id="preview-answers">{ answered }</dd>
+                <dt>{ handle.t("files.preview.coverage") }</dt><dd>{ coverage }</dd>
+                <dt>{ handle.t("files.preview.last_changed") }</dt><dd>{ human_date(&handle, a.updated.date()) }</dd>
             </dl>
             if !staged.warnings.is_empty() {
                 <div class="banner" id="import-warnings">
-                    <p>{ "The file opens, with these changes:" }</p>
+                    <p>{ handle.t("files.preview.warnings") }</p>
                     <ul>{ for staged.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
                 </div>
             }
             <div class="actions">
                 <button type="button" class="primary" id="import-as-new"
                     onclick={act(|h| h.dispatch(Action::ImportAsNew { id: browser::new_id() }))}>
-                    { "Open as a new assessment" }
+                    { handle.t("files.preview.as_new") }
                 </button>
                 if can_replace {
                     <button type="button" id="import-replace" onclick={act(|h| h.dispatch(Action::ImportReplace))}>
-                        { "Replace the open assessment" }
+                        { handle.t("files.preview.replace") }
                     </button>
                 }
-                <button type="button" id="import-cancel" onclick={act(|h| h.dispatch(Action::CancelImport))}>{ "Cancel" }</button>
+                <button type="button" id="import-cancel" onclick={act(|h| h.dispatch(Action::CancelImport))}>{ handle.t("files.cancel") }</button>
             </div>
         </section>
     }

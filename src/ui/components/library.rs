@@ -50,26 +50,44 @@ fn row(props: &RowProps) -> Html {
         Callback::from(move |_| c.set(on))
     };
     let name = display_name(&handle, &a.organization.name);
+    let summary = {
+        let size = a
+            .tier
+            .map(|t| handle.catalog.tier_rule(t).label.clone())
+            .unwrap_or_else(|| handle.t("library.size_not_chosen"));
+        let changed = human_date(&handle, a.updated.date());
+        match &e.exported {
+            Some(t) => handle.tf(
+                "library.summary_downloaded",
+                &[
+                    ("size", &size),
+                    ("changed", &changed),
+                    ("downloaded", &human_date(&handle, t.date())),
+                ],
+            ),
+            None => handle.tf(
+                "library.summary_never",
+                &[("size", &size), ("changed", &changed)],
+            ),
+        }
+    };
     html! {
         <li class="saved" data-testid="saved-assessment">
             <h2>{ name.clone() }</h2>
-            <p class="hint">{ format!("{} · last changed {} · {}",
-                a.tier.map(|t| t.label()).unwrap_or("size not chosen"),
-                human_date(&handle, a.updated.date()),
-                e.exported.as_ref().map(|t| format!("last downloaded {}", human_date(&handle, t.date()))).unwrap_or_else(|| "never downloaded".into())) }</p>
+            <p class="hint">{ summary }</p>
             <div class="field">
-                <label for={format!("rename-{id}")}>{ format!("Name of \u{201c}{name}\u{201d}") }</label>
+                <label for={format!("rename-{id}")}>{ handle.tf("library.rename", &[("name", &name)]) }</label>
                 <input type="text" id={format!("rename-{id}")} maxlength="200" value={a.organization.name.clone()} onchange={on_rename} />
             </div>
             <div class="actions">
-                <button type="button" class="primary" onclick={act(Action::Open)}>{ format!("Open \u{201c}{name}\u{201d}") }</button>
-                <button type="button" onclick={on_duplicate}>{ "Duplicate" }</button>
+                <button type="button" class="primary" onclick={act(Action::Open)}>{ handle.tf("library.open", &[("name", &name)]) }</button>
+                <button type="button" onclick={on_duplicate}>{ handle.t("library.duplicate") }</button>
                 if *confirming {
-                    <span role="alert">{ format!("Delete \u{201c}{name}\u{201d} from this browser? This cannot be undone. ") }</span>
-                    <button type="button" class="danger" onclick={act(Action::Delete)}>{ "Yes, delete" }</button>
-                    <button type="button" onclick={toggle(false)}>{ "Keep it" }</button>
+                    <span role="alert">{ handle.tf("library.delete_confirm", &[("name", &name)]) }</span>
+                    <button type="button" class="danger" onclick={act(Action::Delete)}>{ handle.t("library.delete_yes") }</button>
+                    <button type="button" onclick={toggle(false)}>{ handle.t("library.delete_keep") }</button>
                 } else {
-                    <button type="button" onclick={toggle(true)}>{ "Delete" }</button>
+                    <button type="button" onclick={toggle(true)}>{ handle.t("library.delete") }</button>
                 }
             </div>
         </li>
@@ -94,26 +112,26 @@ pub fn library() -> Html {
     };
     html! {
         <>
-            <h1 id="screen-heading" tabindex="-1">{ "Saved assessments" }</h1>
-            <p>{ "These live in this browser only. Clearing the browser's site data removes them: download a copy of each one you want to keep." }</p>
+            <h1 id="screen-heading" tabindex="-1">{ handle.t("library.heading") }</h1>
+            <p>{ handle.t("library.intro") }</p>
             if handle.state.entries.is_empty() {
-                <p id="library-empty">{ "There are no saved assessments in this browser." }</p>
+                <p id="library-empty">{ handle.t("library.empty") }</p>
             } else {
                 <ul class="library" id="library">
                     { for handle.state.entries.iter().map(|e| html! { <Row key={e.id.clone()} entry={e.clone()} /> }) }
                 </ul>
             }
             <section class="panel erase" aria-labelledby="erase-heading">
-                <h2 id="erase-heading">{ "Erase everything on this device" }</h2>
-                <p>{ "On a shared computer, erase your answers when you are done. This removes every assessment HICP Check keeps in this browser." }</p>
+                <h2 id="erase-heading">{ handle.t("library.erase_heading") }</h2>
+                <p>{ handle.t("library.erase_intro") }</p>
                 if *confirming {
-                    <p role="alert">{ "Erase every saved assessment from this browser? Files you downloaded are not affected. This cannot be undone." }</p>
+                    <p role="alert">{ handle.t("library.erase_confirm") }</p>
                     <div class="actions">
-                        <button type="button" class="danger" id="erase-confirm" onclick={on_erase}>{ "Yes, erase everything" }</button>
-                        <button type="button" id="erase-cancel" onclick={toggle(false)}>{ "Cancel" }</button>
+                        <button type="button" class="danger" id="erase-confirm" onclick={on_erase}>{ handle.t("library.erase_yes") }</button>
+                        <button type="button" id="erase-cancel" onclick={toggle(false)}>{ handle.t("library.erase_cancel") }</button>
                     </div>
                 } else {
-                    <button type="button" id="erase-all" onclick={toggle(true)}>{ "Erase everything…" }</button>
+                    <button type="button" id="erase-all" onclick={toggle(true)}>{ handle.t("library.erase") }</button>
                 }
             </section>
         </>

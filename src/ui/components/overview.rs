@@ -7,14 +7,23 @@ use crate::ui::hooks::use_assessment;
 
 #[component(Overview)]
 pub fn overview() -> Html {
-    let catalog = use_assessment().catalog;
+    let handle = use_assessment();
+    let catalog = handle.catalog.clone();
     let totals = catalog.tier_counts(None);
+    let intro = handle.tf(
+        "overview.intro",
+        &[
+            ("title", &catalog.info().title),
+            ("small", &totals[0].to_string()),
+            ("medium", &totals[1].to_string()),
+            ("large", &totals[2].to_string()),
+        ],
+    );
     html! {
         <section id="overview" aria-labelledby="overview-heading">
-            <h2 id="overview-heading">{ "What HICP covers" }</h2>
-            <p>{ format!("{}. It names five threats and ten practices against them, with {} sub-practices for small organizations, {} for medium and {} for large.",
-                catalog.info().title, totals[0], totals[1], totals[2]) }</p>
-            <h3>{ "The five threats" }</h3>
+            <h2 id="overview-heading">{ handle.t("overview.heading") }</h2>
+            <p>{ intro }</p>
+            <h3>{ handle.t("overview.threats") }</h3>
             <ol class="threats">
                 { for catalog.threats().iter().map(|t| html! {
                     <li data-testid={format!("threat-{}", t.number)}>
@@ -22,21 +31,21 @@ pub fn overview() -> Html {
                     </li>
                 }) }
             </ol>
-            <h3>{ "The ten practices" }</h3>
+            <h3>{ handle.t("overview.practices") }</h3>
             <table class="practices">
-                <caption>{ "Sub-practices per organization size" }</caption>
+                <caption>{ handle.t("overview.caption") }</caption>
                 <thead><tr>
-                    <th scope="col">{ "Practice" }</th>
-                    <th scope="col">{ "Small" }</th>
-                    <th scope="col">{ "Medium" }</th>
-                    <th scope="col">{ "Large" }</th>
+                    <th scope="col">{ handle.t("overview.practice") }</th>
+                    <th scope="col">{ handle.t("overview.small") }</th>
+                    <th scope="col">{ handle.t("overview.medium") }</th>
+                    <th scope="col">{ handle.t("overview.large") }</th>
                 </tr></thead>
                 <tbody>
                     { for catalog.practices().iter().map(|p| {
                         let c = catalog.tier_counts(Some(&p.id));
                         html! {
                             <tr data-testid={format!("practice-{}", p.number)}>
-                                <th scope="row">{ format!("{}. {}", p.number, p.name) }</th>
+                                <th scope="row">{ handle.tf("overview.practice_name", &[("number", &p.number.to_string()), ("name", &p.name)]) }</th>
                                 <td class="count-small">{ c[0] }</td>
                                 <td class="count-medium">{ c[1] }</td>
                                 <td class="count-large">{ c[2] }</td>
@@ -45,7 +54,7 @@ pub fn overview() -> Html {
                     }) }
                 </tbody>
                 <tfoot><tr data-testid="practice-totals">
-                    <th scope="row">{ "All practices" }</th>
+                    <th scope="row">{ handle.t("overview.all_practices") }</th>
                     <td class="count-small">{ totals[0] }</td>
                     <td class="count-medium">{ totals[1] }</td>
                     <td class="count-large">{ totals[2] }</td>

@@ -11,22 +11,36 @@ use super::views::{CompareView, Lenses, LookBackView, ShareView};
 use super::{date_change, dom_id, human_date, input_value};
 use crate::domain::{action_plan, findings_csv, fingerprint, score, Coverage, PlanKind};
 use crate::ui::browser;
-use crate::ui::hooks::use_assessment;
+use crate::ui::hooks::{use_assessment, AssessmentHandle};
 use crate::ui::state::Edit;
 
-fn coverage_text(c: &Coverage) -> String {
+/// Coverage in words: each count a clause of its own, listed with the language's separator;
+/// the things to find out only where `with_tasks` asks for them.
+fn coverage_text(handle: &AssessmentHandle, c: &Coverage, with_tasks: bool) -> String {
     let head = match c.percent() {
-        Some(p) => format!("{p}% in place, over {} answered", c.assessed),
-        None => "Nothing scored yet".into(),
+        Some(p) => handle.tf(
+            "results.coverage.scored",
+            &[
+                ("percent", &p.to_string()),
+                ("answered", &c.assessed.to_string()),
+            ],
+        ),
+        None => handle.t("results.coverage.nothing_scored"),
     };
     let mut parts = vec![head];
     if c.not_applicable > 0 {
-        parts.push(format!("{} not applicable", c.not_applicable));
+        let n = c.not_applicable.to_string();
+        parts.push(handle.tf("results.coverage.not_applicable", &[("count", &n)]));
     }
     if c.unanswered > 0 {
-        parts.push(format!("{} unanswered", c.unanswered));
+        let n = c.unanswered.to_string();
+        parts.push(handle.tf("results.coverage.unanswered", &[("count", &n)]));
     }
-    parts.join("; ")
+    if with_tasks && c.tasks > 0 {
+        let n = c.tasks.to_string();
+        parts.push(handle.tf("results.coverage.to_find_out", &[("count", &n)]));
+    }
+    parts.join(&handle.t("results.coverage.separator"))
 }
 
 #[component(Results)]
@@ -78,6 +92,22 @@ pub fn results() -> Html {
         .tier
         .map(|t| catalog.tier_rule(t).label.clone())
         .unwrap_or_default();
+    let size_assessed = if a.include_optional {
+        handle.tf("results.size_with_large", &[("tier", &tier)])
+    } else {
+        tier
+    };
+    let content = handle.tf(
+        "results.content_version",
+        &[
+            ("title", &catalog.info().title),
+            ("version", &catalog.info().content_version),
+        ],
+    );
+    let overall = handle.tf(
+        "results.overall_sentence",
+        &[("coverage", &coverage_text(&handle, &r.overall, true))],
+    );
     let bars: Vec<(String, Option<u32>)> = r
         .practices
         .iter()
@@ -94,62 +124,61 @@ pub fn results() -> Html {
         .collect();
     html! {
         <div class="results">
-            <h1 id="screen-heading" tabindex="-1">{ format!("Results for {name}") }</h1>
+            <h1 id="screen-heading" tabindex="-1">{ handle.tf("results.heading", &[("name", &name)]) }</h1>
             <dl class="facts report-header" id="report-header">
-                <dt>{ "Organization" }</dt><dd>{ name.clone() }</dd>
-                <dt>{ "Size assessed" }</dt><dd id="report-tier">{ format!("{tier}{}", if a.include_optional { " (with the large sub-practices)" } else { "" }) }</dd>
-                <dt>{ "Date" }</dt><dd>{ human_date(&handle, browser::now().date()) }</dd>
-                <dt>{ "Content" }</dt><dd>{ format!("{} (content {})", catalog.info().title, catalog.info().content_version) }</dd>
-                <dt>{ "Answers fingerprint" }</dt><dd id="fingerprint">{ fingerprint(&catalog, &a) }</dd>
+                <dt>{ handle.t("results.organization") }</dt><dd>{ name.clone() }</dd>
+                <dt>{ handle.t("results.size_assessed") }</dt><dd id="report-tier">{ size_assessed }</dd>
+                <dt>{ handle.t("results.date") }</dt><dd>{ human_date(&handle, browser::now().date()) }</dd>
+                <dt>{ handle.t("results.content") }</dt><dd>{ content }</dd>
+                <dt>{ handle.t("results.fingerprint") }</dt><dd id="fingerprint">{ fingerprint(&catalog, &a) }</dd>
             </dl>
             <div class="actions no-print">
-                <button type="button" class="primary" id="download-json" onclick={on_json}>{ "Download the assessment (JSON)" }</button>
-                <button type="button" id="download-csv" onclick={on_csv}>{ "Download findings (CSV)" }</button>
-                <button type="button" id="download-oscal" onclick={on_oscal}>{ "Download OSCAL assessment results" }</button>
-                <button type="button" id="print" onclick={Callback::from(|_| browser::print())}>{ "Print / save as PDF" }</button>
+                <button type="button" class="primary" id="download-json" onclick={on_json}>{ handle.t("results.download_json") }</button>
+                <button type="button" id="download-csv" onclick={on_csv}>{ handle.t("results.download_csv") }</button>
+                <button type="button" id="download-oscal" onclick={on_oscal}>{ handle.t("results.download_oscal") }</button>
+                <button type="button" id="print" onclick={Callback::from(|_| browser::print())}>{ handle.t("results.print") }</button>
             </div>
             <section class="summary" aria-labelledby="summary-heading">
-                <h2 id="summary-heading">{ "Overall" }</h2>
+                <h2 id="summary-heading">{ handle.t("results.overall") }</h2>
                 <div class="overall">
                     <Ring percent={r.overall.percent()} />
-                    <p id="overall">{ coverage_text(&r.overall) }
-                        if r.overall.tasks > 0 { { format!("; {} to find out", r.overall.tasks) } }
-                        { "." }
-                    </p>
+                    <p id="overall">{ overall }</p>
                 </div>
-                <h2>{ "By threat" }</h2>
+                <h2>{ handle.t("results.by_threat") }</h2>
                 <ul class="threat-summary" id="threat-summary">
                     { for r.threats.iter().filter_map(|t| Some((catalog.threat(&t.threat)?, t))).map(|(threat, t)| html! {
-                        <li><strong>{ format!("{}: ", threat.name) }</strong>
-                            { t.coverage.percent().map(|p| format!("{p}%")).unwrap_or_else(|| "not scored yet".into()) }
-                            { format!(" ({} gaps)", t.gaps.len()) }</li>
+                        <li><strong>{ handle.tf("results.threat_name", &[("threat", &threat.name)]) }</strong>
+                            { match t.coverage.percent() {
+                                Some(p) => handle.tf("results.threat_scored", &[("percent", &p.to_string()), ("gaps", &t.gaps.len().to_string())]),
+                                None => handle.tf("results.threat_unscored", &[("gaps", &t.gaps.len().to_string())]),
+                            } }</li>
                     }) }
                 </ul>
-                <h2>{ "By practice" }</h2>
+                <h2>{ handle.t("results.by_practice") }</h2>
                 <Bars bars={bars} />
                 <table id="practice-results">
-                    <caption class="visually-hidden">{ "Coverage by practice" }</caption>
-                    <thead><tr><th scope="col">{ "Practice" }</th><th scope="col">{ "Coverage" }</th></tr></thead>
+                    <caption class="visually-hidden">{ handle.t("results.coverage_by_practice") }</caption>
+                    <thead><tr><th scope="col">{ handle.t("results.practice") }</th><th scope="col">{ handle.t("results.coverage") }</th></tr></thead>
                     <tbody>
                     { for r.practices.iter().map(|(p, c)| {
                         let p = catalog.practice(p).expect("scored practices exist");
-                        html! { <tr data-testid={format!("result-practice-{}", p.number)}><th scope="row">{ format!("{}. {}", p.number, p.name) }</th><td>{ coverage_text(c) }</td></tr> }
+                        html! { <tr data-testid={format!("result-practice-{}", p.number)}><th scope="row">{ format!("{}. {}", p.number, p.name) }</th><td>{ coverage_text(&handle, c, false) }</td></tr> }
                     }) }
                     </tbody>
                 </table>
             </section>
             <section class="threats-detail" aria-labelledby="threats-heading">
-                <h2 id="threats-heading">{ "The five threats" }</h2>
+                <h2 id="threats-heading">{ handle.t("results.five_threats") }</h2>
                 { for r.threats.iter().map(|t| {
                     let threat = catalog.threat(&t.threat).expect("scored threats exist");
                     html! {
                         <article class="threat" id={format!("threat-{}", threat.number)}>
                             <h3>{ threat.name.clone() }</h3>
-                            <p class="coverage">{ coverage_text(&t.coverage) }</p>
+                            <p class="coverage">{ coverage_text(&handle, &t.coverage, false) }</p>
                             if t.gaps.is_empty() {
-                                <p>{ "No known gaps." }</p>
+                                <p>{ handle.t("results.no_gaps") }</p>
                             } else {
-                                <p>{ "Gaps behind this threat:" }</p>
+                                <p>{ handle.t("results.gaps_behind") }</p>
                                 <ul>{ for t.gaps.iter().filter_map(|g| catalog.sub_practice(g)).map(|s| html! {
                                     <li>{ format!("{} {}", s.id, s.title) }</li>
                                 }) }</ul>
@@ -159,33 +188,33 @@ pub fn results() -> Html {
                 }) }
             </section>
             <section class="more-views" aria-labelledby="views-heading">
-                <h2 id="views-heading">{ "Other views" }</h2>
+                <h2 id="views-heading">{ handle.t("results.other_views") }</h2>
                 <Lenses assessment={a.clone()} />
                 <LookBackView assessment={a.clone()} />
             </section>
             <section class="no-print" aria-labelledby="more-heading">
-                <h2 id="more-heading">{ "Compare and share" }</h2>
+                <h2 id="more-heading">{ handle.t("results.compare_and_share") }</h2>
                 <CompareView assessment={a.clone()} />
                 <ShareView assessment={a.clone()} />
                 <ProtectedDownload />
             </section>
             <section class="plan" aria-labelledby="plan-heading">
-                <h2 id="plan-heading">{ "Action plan" }</h2>
+                <h2 id="plan-heading">{ handle.t("results.action_plan") }</h2>
                 if plan.is_empty() {
-                    <p id="plan-empty">{ "No gaps among the answered sub-practices." }</p>
+                    <p id="plan-empty">{ handle.t("results.plan_empty") }</p>
                 } else {
-                    <p>{ "Gaps first that protect against the most threats, foundations before advanced measures. Give each an owner and a target date; they are saved as you type." }</p>
+                    <p>{ handle.t("results.plan_intro") }</p>
                     <table id="plan-table">
                         <thead><tr>
-                            <th scope="col">{ "#" }</th><th scope="col">{ "Sub-practice" }</th><th scope="col">{ "Status" }</th>
-                            <th scope="col">{ "Threats" }</th><th scope="col">{ "Owner" }</th><th scope="col">{ "Target date" }</th>
+                            <th scope="col">{ handle.t("results.plan.number") }</th><th scope="col">{ handle.t("results.plan.sub_practice") }</th><th scope="col">{ handle.t("results.plan.status") }</th>
+                            <th scope="col">{ handle.t("results.plan.threats") }</th><th scope="col">{ handle.t("results.plan.owner") }</th><th scope="col">{ handle.t("results.plan.target") }</th>
                         </tr></thead>
                         <tbody>
                         { for plan.iter().enumerate().map(|(i, item)| {
                             let s = catalog.sub_practice(&item.sub_practice).expect("planned sub-practices exist");
                             let key = dom_id(s.id.as_str());
                             let status = match item.kind {
-                                PlanKind::FindOut => "Find out".to_owned(),
+                                PlanKind::FindOut => handle.t("results.plan.find_out"),
                                 PlanKind::Gap => catalog.scale().choice(&item.choice).map(|c| c.label.clone()).unwrap_or_default(),
                             };
                             let on_owner = { let (h, id) = (handle.clone(), s.id.clone());
@@ -197,15 +226,15 @@ pub fn results() -> Html {
                                     <td>{ i + 1 }</td>
                                     <th scope="row">{ format!("{} {}", s.id, s.title) }
                                         <details class="help guidance">
-                                            <summary>{ "What to do" }</summary>
+                                            <summary>{ handle.t("results.plan.what_to_do") }</summary>
                                             <p>{ s.in_place.clone() }</p>
                                             <p class="hint">{ s.technical.clone() }</p>
                                         </details>
                                     </th>
                                     <td>{ status }</td>
                                     <td>{ item.threats }</td>
-                                    <td><input type="text" id={format!("owner-{key}")} maxlength="200" aria-label={format!("Owner of {}", s.id)} value={item.owner.clone()} onchange={on_owner} /></td>
-                                    <td><input type="date" id={format!("target-{key}")} aria-label={format!("Target date for {}", s.id)} value={item.target.map(|d| d.to_string()).unwrap_or_default()} onchange={on_target} /></td>
+                                    <td><input type="text" id={format!("owner-{key}")} maxlength="200" aria-label={handle.tf("results.plan.owner_of", &[("id", s.id.as_str())])} value={item.owner.clone()} onchange={on_owner} /></td>
+                                    <td><input type="date" id={format!("target-{key}")} aria-label={handle.tf("results.plan.target_for", &[("id", s.id.as_str())])} value={item.target.map(|d| d.to_string()).unwrap_or_default()} onchange={on_target} /></td>
                                 </tr>
                             }
                         }) }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::{dom_id, input_value};
 use crate::domain::sizing::{FactorKind, SizeFactor};
 use crate::domain::{recommend, FactorAnswer, Tier};
+use crate::i18n::messages;
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
 use crate::ui::state::{Edit, Screen};
 
@@ -17,6 +18,10 @@ fn factor_input(handle: &AssessmentHandle, f: &SizeFactor, current: Option<&Fact
     };
     match f.kind {
         FactorKind::Count => {
+            let hint = handle.tf(
+                "size.count_hint",
+                &[("unit", f.unit.as_deref().unwrap_or_default())],
+            );
             let value = match current {
                 Some(FactorAnswer::Count(n)) => n.to_string(),
                 _ => String::new(),
@@ -30,7 +35,7 @@ fn factor_input(handle: &AssessmentHandle, f: &SizeFactor, current: Option<&Fact
                     <label for={id.clone()}>{ f.label.clone() }</label>
                     <input type="number" id={id} min="0" max="1000000" inputmode="numeric" {value} {onchange}
                         aria-describedby={f.note.as_ref().map(|_| format!("{}-note", dom_id(f.id.as_str())))} />
-                    <span class="hint">{ format!(" {} (leave empty if it does not apply)", f.unit.clone().unwrap_or_default()) }</span>
+                    <span class="hint">{ hint }</span>
                     if let Some(note) = &f.note {
                         <p class="hint" id={format!("{}-note", dom_id(f.id.as_str()))}>{ note.clone() }</p>
                     }
@@ -72,7 +77,7 @@ fn factor_input(handle: &AssessmentHandle, f: &SizeFactor, current: Option<&Fact
                     }) }
                     if current.is_some() {
                         <button type="button" class="link" onclick={let set = set.clone(); Callback::from(move |_| set(None))}>
-                            { "Clear this answer" }
+                            { handle.t("size.clear") }
                         </button>
                     }
                 </fieldset>
@@ -90,6 +95,19 @@ pub fn size_screen() -> Html {
     let a = &entry.assessment;
     let sizing = handle.catalog.sizing();
     let rec = recommend(sizing, &a.organization.sizing);
+    let chosen = a.tier.or(rec.tier);
+    let groups = [
+        ("common", handle.t("size.group_common")),
+        ("provider", handle.t("size.group_provider")),
+        ("other", handle.t("size.group_other")),
+    ];
+    let rec_heading = match rec.tier {
+        Some(t) => handle.tf(
+            "size.recommended",
+            &[("size", &handle.catalog.tier_rule(t).label)],
+        ),
+        None => handle.t("size.no_recommendation"),
+    };
     let on_name = {
         let h = handle.clone();
         Callback::from(move |e: Event| {
@@ -106,43 +124,34 @@ pub fn size_screen() -> Html {
             }
         })
     };
-    let chosen = a.tier.or(rec.tier);
-    let groups = [
-        ("common", "About your organization"),
-        ("provider", "If you provide care"),
-        ("other", "If you are not a care provider"),
-    ];
     html! {
         <>
-            <h1 id="screen-heading" tabindex="-1">{ "Your organization's size" }</h1>
-            <p>{ "HICP asks organizations to check themselves against the practices for their size. Answer what applies; HICP Check suggests the size that fits best, and you can choose another." }</p>
+            <h1 id="screen-heading" tabindex="-1">{ handle.t("size.heading") }</h1>
+            <p>{ handle.t("size.intro") }</p>
             <div class="field">
-                <label for="org-name">{ "Organization name (stays in this browser)" }</label>
+                <label for="org-name">{ handle.t("size.name_label") }</label>
                 <input type="text" id="org-name" maxlength="200" autocomplete="organization" value={a.organization.name.clone()} onchange={on_name} />
             </div>
             { for groups.iter().map(|(group, title)| html! {
-                <section class="factor-group" aria-label={*title}>
-                    <h2>{ *title }</h2>
+                <section class="factor-group" aria-label={title.clone()}>
+                    <h2>{ title.clone() }</h2>
                     { for sizing.factors.iter().filter(|f| f.group == *group)
                         .map(|f| factor_input(&handle, f, a.organization.sizing.get(&f.id))) }
                 </section>
             }) }
             <section id="recommendation" class="panel" aria-labelledby="rec-heading" aria-live="polite">
-                <h2 id="rec-heading">{ match rec.tier {
-                    Some(t) => format!("Recommended size: {}", t.label()),
-                    None => "No recommendation yet".into(),
-                } }</h2>
-                <p id="rec-summary">{ rec.summary() }</p>
+                <h2 id="rec-heading">{ rec_heading }</h2>
+                <p id="rec-summary">{ messages::summary(&handle.texts, &rec) }</p>
                 <ul class="reasons">
                     { for rec.reasons.iter().filter(|r| r.vote.is_some()).map(|r| html! {
-                        <li><strong>{ format!("{}: ", r.label) }</strong>{ r.reason.clone() }</li>
+                        <li><strong>{ handle.tf("size.reason_factor", &[("factor", &r.label)]) }</strong>{ messages::reason(&handle.texts, &r.why) }</li>
                     }) }
                 </ul>
             </section>
             <TierChoice chosen={chosen} recommended={rec.tier} include_optional={a.include_optional} />
             <div class="actions">
                 <button type="button" class="primary" id="size-continue" onclick={on_continue} disabled={chosen.is_none()}>
-                    { "Continue to the questions" }
+                    { handle.t("size.continue") }
                 </button>
             </div>
         </>
@@ -171,7 +180,7 @@ fn tier_choice(props: &TierChoiceProps) -> Html {
     };
     html! {
         <fieldset id="tier-choice" class="tiers">
-            <legend>{ "The size you will assess against" }</legend>
+            <legend>{ handle.t("size.tier_legend") }</legend>
             { for Tier::ALL.into_iter().map(|t| {
                 let rule = catalog.tier_rule(t);
                 let count = catalog.in_scope(t, false).len();
@@ -182,8 +191,8 @@ fn tier_choice(props: &TierChoiceProps) -> Html {
                     <div class="option">
                         <input type="radio" name="tier" id={id.clone()} value={t.key()} checked={props.chosen == Some(t)} {onchange} />
                         <label for={id}>
-                            { format!("{} ({} sub-practices, {})", rule.label, count, rule.source) }
-                            if props.recommended == Some(t) { <span class="tag">{ " recommended" }</span> }
+                            { handle.tf("size.tier_option", &[("size", &rule.label), ("count", &count.to_string()), ("source", &rule.source)]) }
+                            if props.recommended == Some(t) { <span class="tag">{ handle.t("size.recommended_tag") }</span> }
                         </label>
                     </div>
                 }
@@ -191,7 +200,7 @@ fn tier_choice(props: &TierChoiceProps) -> Html {
             if props.chosen.is_some_and(|t| !catalog.tier_rule(t).optional.is_empty()) {
                 <div class="option">
                     <input type="checkbox" id="include-optional" checked={props.include_optional} onchange={on_optional} />
-                    <label for="include-optional">{ "Also assess the large-organization sub-practices (HICP encourages medium organizations to consider them)" }</label>
+                    <label for="include-optional">{ handle.t("size.include_optional") }</label>
                 </div>
             }
         </fieldset>

@@ -14,6 +14,14 @@ use crate::ui::state::{Action, Screen};
 pub fn start() -> Html {
     let handle = use_assessment();
     let latest = handle.state.entries.first().cloned();
+    let host_heading = if handle.config.organization.is_empty() {
+        handle.t("start.from_site")
+    } else {
+        handle.tf(
+            "start.from_organization",
+            &[("organization", &handle.config.organization)],
+        )
+    };
     let on_new = {
         let h = handle.clone();
         Callback::from(move |_| {
@@ -32,34 +40,38 @@ pub fn start() -> Html {
         let h = handle.clone();
         Callback::from(move |_| h.go(Screen::Library))
     };
+    let on_blank = {
+        let h = handle.clone();
+        Callback::from(move |_| h.go(Screen::Blank(crate::domain::Tier::Small)))
+    };
     html! {
         <>
             <h1 id="screen-heading" tabindex="-1">{ "HICP Check" }</h1>
             <p class="lead">
-                { "A self-assessment against the Health Industry Cybersecurity Practices (HICP) that HHS published with the health sector. Find your organization's size, check yourself against the practices for that size, and leave with a prioritized action plan." }
+                { handle.t("start.lead") }
             </p>
             <p class="promise-box" id="privacy-promise">
-                <strong>{ "Your answers stay in this browser; nothing is sent." }</strong>
-                { " There is no account and no server: HICP Check keeps your work in this browser's storage, and you can download it as a file at any time. It is a self-check, not a certification of compliance." }
+                <strong>{ handle.t("start.promise") }</strong>
+                { handle.t("start.promise_detail") }
             </p>
             <section aria-labelledby="ways-in" class="ways-in">
-                <h2 id="ways-in">{ "Get started" }</h2>
+                <h2 id="ways-in">{ handle.t("start.get_started") }</h2>
                 <div class="actions">
-                    <button type="button" class="primary" id="start-new" onclick={on_new}>{ "Start a new assessment" }</button>
+                    <button type="button" class="primary" id="start-new" onclick={on_new}>{ handle.t("start.new") }</button>
                     if let (Some(e), Some(onclick)) = (&latest, on_continue) {
                         <button type="button" id="continue-latest" {onclick}>
-                            { format!("Continue \u{201c}{}\u{201d}", display_name(&handle, &e.assessment.organization.name)) }
+                            { handle.tf("start.continue", &[("name", &display_name(&handle, &e.assessment.organization.name))]) }
                         </button>
                     }
                     if handle.state.entries.len() > 1 {
                         <button type="button" id="open-library" onclick={on_library}>
-                            { format!("All {} saved assessments", handle.state.entries.len()) }
+                            { handle.tf("start.all_saved", &[("count", &handle.state.entries.len().to_string())]) }
                         </button>
                     }
                 </div>
                 <OpenFile />
-                <p><button type="button" class="link" id="open-blank" onclick={let h = handle.clone(); Callback::from(move |_| h.go(Screen::Blank(crate::domain::Tier::Small)))}>
-                    { "Print a blank questionnaire to fill in on paper" }
+                <p><button type="button" class="link" id="open-blank" onclick={on_blank}>
+                    { handle.t("start.blank") }
                 </button></p>
             </section>
             if handle.config.storage_choice {
@@ -67,7 +79,7 @@ pub fn start() -> Html {
             }
             if !handle.config.intro.is_empty() || !handle.config.links.is_empty() {
                 <section class="host-info" aria-labelledby="host-heading" id="host-info">
-                    <h2 id="host-heading">{ if handle.config.organization.is_empty() { "From this site".to_owned() } else { format!("From {}", handle.config.organization) } }</h2>
+                    <h2 id="host-heading">{ host_heading }</h2>
                     if !handle.config.intro.is_empty() { <p>{ handle.config.intro.clone() }</p> }
                     if !handle.config.links.is_empty() {
                         <ul>{ for handle.config.links.iter().map(|l| html! {
@@ -86,7 +98,7 @@ pub fn start() -> Html {
 fn storage_choice() -> Html {
     let handle = use_assessment();
     let current = handle.state.storage_mode;
-    let option = |mode: StorageMode, id: &'static str, label: &'static str| {
+    let option = |mode: StorageMode, id: &'static str, label: String| {
         let h = handle.clone();
         let onchange = Callback::from(move |_| {
             browser::set_mode(mode);
@@ -101,9 +113,9 @@ fn storage_choice() -> Html {
     };
     html! {
         <fieldset id="storage-choice">
-            <legend>{ "Where to keep your answers" }</legend>
-            { option(StorageMode::Device, "storage-device", "In this browser on this device, until you erase them") }
-            { option(StorageMode::Session, "storage-session", "Only in this tab: nothing stays after you close it (for shared computers)") }
+            <legend>{ handle.t("start.storage_legend") }</legend>
+            { option(StorageMode::Device, "storage-device", handle.t("start.storage_device")) }
+            { option(StorageMode::Session, "storage-session", handle.t("start.storage_session")) }
         </fieldset>
     }
 }

@@ -13,15 +13,36 @@ use crate::domain::compare::{compare, Change};
 use crate::domain::lens::{csf_results, lens_results};
 use crate::domain::lookback::look_back;
 use crate::domain::{export, import, sanitized, Assessment, Coverage};
+use crate::i18n::messages;
 use crate::ui::browser;
-use crate::ui::hooks::use_assessment;
+use crate::ui::hooks::{use_assessment, AssessmentHandle};
 
-fn percent(c: &Coverage) -> String {
+fn percent(handle: &AssessmentHandle, c: &Coverage) -> String {
     match c.percent() {
-        Some(p) => format!("{p}% over {} answered", c.assessed),
-        None if c.in_scope == 0 => "none in scope".into(),
-        None => "not scored yet".into(),
+        Some(p) => handle.tf(
+            "views.coverage.scored",
+            &[
+                ("percent", &p.to_string()),
+                ("answered", &c.assessed.to_string()),
+            ],
+        ),
+        None if c.in_scope == 0 => handle.t("views.coverage.none_in_scope"),
+        None => handle.t("views.coverage.not_scored"),
     }
+}
+
+/// A NIST CSF function's name in the person's language, by its prefix; the domain's English
+/// name for a prefix this table does not know.
+fn csf_function(handle: &AssessmentHandle, prefix: &str, name: &str) -> String {
+    let key = match prefix {
+        "ID" => "views.csf.identify",
+        "PR" => "views.csf.protect",
+        "DE" => "views.csf.detect",
+        "RS" => "views.csf.respond",
+        "RC" => "views.csf.recover",
+        _ => return name.to_owned(),
+    };
+    handle.t(key)
 }
 
 #[derive(Properties, PartialEq)]
@@ -31,7 +52,8 @@ pub struct ViewProps {
 
 #[component(Lenses)]
 pub fn lenses(props: &ViewProps) -> Html {
-    let catalog = use_assessment().catalog;
+    let handle = use_assessment();
+    let catalog = handle.catalog.clone();
     let a = &props.assessment;
     html! {
         <>
@@ -39,18 +61,18 @@ pub fn lenses(props: &ViewProps) -> Html {
                 <section class="lens" id={lens.id.replace('.', "-")} aria-labelledby={format!("{}-h", lens.id.replace('.', "-"))}>
                     <h3 id={format!("{}-h", lens.id.replace('.', "-"))}>
                         { lens.name.clone() }
-                        if lens.provisional { <span class="tag provisional">{ " (provisional mapping)" }</span> }
+                        if lens.provisional { <span class="tag provisional">{ handle.t("views.lens.provisional") }</span> }
                     </h3>
                     <p class="hint">{ lens.note.clone() }</p>
                     <table>
-                        <thead><tr><th scope="col">{ "Goal" }</th><th scope="col">{ "Coverage" }</th><th scope="col">{ "Sub-practices in scope" }</th></tr></thead>
+                        <thead><tr><th scope="col">{ handle.t("views.lens.goal") }</th><th scope="col">{ handle.t("views.coverage") }</th><th scope="col">{ handle.t("views.lens.in_scope") }</th></tr></thead>
                         <tbody>
                         { for lens_results(&catalog, a, lens).into_iter().map(|r| html! {
                             <tr data-testid={format!("lens-{}", r.item.label)}>
                                 <th scope="row">{ format!("{} {} ({})", r.item.label, r.item.name, r.item.group.to_lowercase()) }
-                                    if !r.item.name_confirmed { <span class="hint">{ " name unconfirmed" }</span> }
+                                    if !r.item.name_confirmed { <span class="hint">{ handle.t("views.lens.name_unconfirmed") }</span> }
                                 </th>
-                                <td>{ percent(&r.coverage) }</td>
+                                <td>{ percent(&handle, &r.coverage) }</td>
                                 <td>{ r.in_scope.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(", ") }</td>
                             </tr>
                         }) }
@@ -59,13 +81,13 @@ pub fn lenses(props: &ViewProps) -> Html {
                 </section>
             }) }
             <section class="lens" id="lens-csf" aria-labelledby="lens-csf-h">
-                <h3 id="lens-csf-h">{ "NIST Cybersecurity Framework functions" }</h3>
-                <p class="hint">{ "From the NIST CSF v1.1 references HICP prints for medium and large sub-practices; small sub-practices carry none." }</p>
+                <h3 id="lens-csf-h">{ handle.t("views.csf.heading") }</h3>
+                <p class="hint">{ handle.t("views.csf.note") }</p>
                 <table>
-                    <thead><tr><th scope="col">{ "Function" }</th><th scope="col">{ "Coverage" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ handle.t("views.csf.function") }</th><th scope="col">{ handle.t("views.coverage") }</th></tr></thead>
                     <tbody>
                     { for csf_results(&catalog, a).into_iter().map(|(prefix, name, c)| html! {
-                        <tr data-testid={format!("csf-{prefix}")}><th scope="row">{ format!("{name} ({prefix})") }</th><td>{ percent(&c) }</td></tr>
+                        <tr data-testid={format!("csf-{prefix}")}><th scope="row">{ handle.tf("views.csf.row", &[("function", &csf_function(&handle, prefix, name)), ("prefix", prefix)]) }</th><td>{ percent(&handle, &c) }</td></tr>
                     }) }
                     </tbody>
                 </table>
@@ -88,27 +110,42 @@ pub fn look_back_view(props: &ViewProps) -> Html {
         })
     };
     let r = look_back(&catalog, &props.assessment, *as_of);
+    let summary = handle.tf(
+        "views.look_back.summary",
+        &[
+            ("qualifying", &r.qualifying.len().to_string()),
+            ("date", &human_date(&handle, r.window_start)),
+            ("recent", &r.too_recent.len().to_string()),
+            ("undated", &r.undated.len().to_string()),
+            ("not_in_place", &r.not_in_place.to_string()),
+        ],
+    );
+    let since = |id: &dyn std::fmt::Display, d: crate::domain::Date| {
+        handle.tf(
+            "views.look_back.since",
+            &[("id", &id.to_string()), ("date", &human_date(&handle, d))],
+        )
+    };
     let list = |items: Vec<String>| html! { <ul>{ for items.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> };
     html! {
         <section id="look-back" aria-labelledby="look-back-h">
-            <h3 id="look-back-h">{ "Recognized security practices: the 12-month look-back" }</h3>
-            <p>{ "A 2021 law (Public Law 116-321) asks HHS to consider recognized security practices, HICP among them, that were in place for the previous 12 months. From your \u{201c}in place since\u{201d} dates:" }</p>
+            <h3 id="look-back-h">{ handle.t("views.look_back.heading") }</h3>
+            <p>{ handle.t("views.look_back.intro") }</p>
             <div class="field">
-                <label for="look-back-date">{ "As of" }</label>
+                <label for="look-back-date">{ handle.t("views.look_back.as_of") }</label>
                 <input type="date" id="look-back-date" value={as_of.to_string()} onchange={on_date} />
             </div>
-            <p id="look-back-summary">{ format!("{} in place since {} or earlier; {} in place more recently; {} in place with no date; {} not in place.",
-                r.qualifying.len(), human_date(&handle, r.window_start), r.too_recent.len(), r.undated.len(), r.not_in_place) }</p>
+            <p id="look-back-summary">{ summary }</p>
             if !r.qualifying.is_empty() {
-                <p>{ "In place for the whole 12 months:" }</p>
-                { list(r.qualifying.iter().map(|(id, d)| format!("{id} (since {})", human_date(&handle, *d))).collect()) }
+                <p>{ handle.t("views.look_back.qualifying") }</p>
+                { list(r.qualifying.iter().map(|(id, d)| since(id, *d)).collect()) }
             }
             if !r.too_recent.is_empty() {
-                <p>{ "In place, but not for the whole 12 months:" }</p>
-                { list(r.too_recent.iter().map(|(id, d)| format!("{id} (since {})", human_date(&handle, *d))).collect()) }
+                <p>{ handle.t("views.look_back.too_recent") }</p>
+                { list(r.too_recent.iter().map(|(id, d)| since(id, *d)).collect()) }
             }
             if !r.undated.is_empty() {
-                <p>{ "In place, with no date given (add one on the question to count it):" }</p>
+                <p>{ handle.t("views.look_back.undated") }</p>
                 { list(r.undated.iter().map(|id| id.to_string()).collect()) }
             }
         </section>
@@ -120,45 +157,50 @@ pub fn compare_view(props: &ViewProps) -> Html {
     let handle = use_assessment();
     let other = use_state(|| None::<Result<(String, Rc<Assessment>), String>>);
     let onchange = {
-        let (other, catalog) = (other.clone(), handle.catalog.clone());
+        let (other, catalog, texts) = (other.clone(), handle.catalog.clone(), handle.texts.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
-            let (other, catalog) = (other.clone(), catalog.clone());
+            let (other, catalog, texts) = (other.clone(), catalog.clone(), texts.clone());
             yew::platform::spawn_local(async move {
                 let name = file.name();
                 let outcome = match browser::read_text(file).await {
                     Ok(text) => import(&catalog, &text)
                         .map(|a| (name, Rc::new(a)))
-                        .map_err(|e| e.to_string()),
-                    Err(e) => Err(e),
+                        .map_err(|e| messages::import_error(&texts, &e)),
+                    Err(e) => Err(texts.get(e.key()).to_owned()),
                 };
                 other.set(Some(outcome));
             });
         })
     };
     let catalog = &handle.catalog;
-    let pct = |p: Option<u32>| p.map(|p| format!("{p}%")).unwrap_or_else(|| "–".into());
-    let label = |c: Change| match c {
-        Change::Improved => "Improved",
-        Change::Slipped => "Slipped",
-        Change::New => "New answer",
-        Change::NowNotApplicable => "Now not applicable",
-        Change::NowUnanswered => "Now unanswered",
+    let pct = |p: Option<u32>| {
+        p.map(|p| handle.tf("views.percent", &[("percent", &p.to_string())]))
+            .unwrap_or_else(|| "–".into())
+    };
+    let label = |c: Change| {
+        handle.t(match c {
+            Change::Improved => "views.compare.improved",
+            Change::Slipped => "views.compare.slipped",
+            Change::New => "views.compare.new",
+            Change::NowNotApplicable => "views.compare.now_not_applicable",
+            Change::NowUnanswered => "views.compare.now_unanswered",
+        })
     };
     let choice = |c: &Option<crate::domain::ChoiceId>| {
         c.as_ref()
             .and_then(|c| catalog.scale().choice(c))
             .map(|c| c.label.clone())
-            .unwrap_or_else(|| "Unanswered".into())
+            .unwrap_or_else(|| handle.t("views.compare.unanswered"))
     };
     html! {
         <section id="compare" aria-labelledby="compare-h">
-            <h3 id="compare-h">{ "Compare with an earlier assessment" }</h3>
+            <h3 id="compare-h">{ handle.t("views.compare.heading") }</h3>
             <div class="field">
-                <label for="compare-file">{ "Open an earlier assessment file (.json) to compare with this one" }</label>
+                <label for="compare-file">{ handle.t("views.compare.file") }</label>
                 <input type="file" id="compare-file" accept=".json,application/json" {onchange} />
             </div>
             { match &*other {
@@ -168,10 +210,13 @@ pub fn compare_view(props: &ViewProps) -> Html {
                     let cmp = compare(catalog, before, &props.assessment);
                     html! {
                         <div id="compare-result" role="status">
-                            <p id="compare-summary">{ format!("Against \u{201c}{name}\u{201d}: overall {} \u{2192} {}; {} improved, {} slipped, {} new.",
-                                pct(cmp.overall.0), pct(cmp.overall.1), cmp.count(Change::Improved), cmp.count(Change::Slipped), cmp.count(Change::New)) }</p>
+                            <p id="compare-summary">{ handle.tf("views.compare.summary", &[
+                                ("before", &pct(cmp.overall.0)), ("after", &pct(cmp.overall.1)),
+                                ("improved", &cmp.count(Change::Improved).to_string()), ("slipped", &cmp.count(Change::Slipped).to_string()),
+                                ("new", &cmp.count(Change::New).to_string()), ("name", name),
+                            ]) }</p>
                             <table id="compare-changes">
-                                <thead><tr><th scope="col">{ "Sub-practice" }</th><th scope="col">{ "Before" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "Change" }</th></tr></thead>
+                                <thead><tr><th scope="col">{ handle.t("views.compare.sub_practice") }</th><th scope="col">{ handle.t("views.compare.before") }</th><th scope="col">{ handle.t("views.compare.now") }</th><th scope="col">{ handle.t("views.compare.change") }</th></tr></thead>
                                 <tbody>{ for cmp.changes.iter().map(|c| html! {
                                     <tr data-testid={format!("change-{}", c.sub_practice.as_str().replace('.', "-"))}>
                                         <th scope="row">{ c.sub_practice.to_string() }</th><td>{ choice(&c.before) }</td><td>{ choice(&c.after) }</td><td>{ label(c.change) }</td>
@@ -179,7 +224,7 @@ pub fn compare_view(props: &ViewProps) -> Html {
                                 }) }</tbody>
                             </table>
                             <table id="compare-practices">
-                                <thead><tr><th scope="col">{ "Practice or threat" }</th><th scope="col">{ "Before" }</th><th scope="col">{ "Now" }</th></tr></thead>
+                                <thead><tr><th scope="col">{ handle.t("views.compare.practice_or_threat") }</th><th scope="col">{ handle.t("views.compare.before") }</th><th scope="col">{ handle.t("views.compare.now") }</th></tr></thead>
                                 <tbody>
                                 { for cmp.practices.iter().filter_map(|(id, b, a)| Some((catalog.practice(id)?, b, a))).map(|(p, b, a)| html! {
                                     <tr><th scope="row">{ format!("{}. {}", p.number, p.name) }</th><td>{ pct(*b) }</td><td>{ pct(*a) }</td></tr>
@@ -199,7 +244,8 @@ pub fn compare_view(props: &ViewProps) -> Html {
 
 #[component(ShareView)]
 pub fn share_view(props: &ViewProps) -> Html {
-    let catalog = use_assessment().catalog;
+    let handle = use_assessment();
+    let catalog = handle.catalog.clone();
     let shown = use_state(|| false);
     // Made when asked for, not on every render of the results.
     let sanitized_text = {
@@ -219,14 +265,14 @@ pub fn share_view(props: &ViewProps) -> Html {
     };
     html! {
         <section id="share" aria-labelledby="share-h">
-            <h3 id="share-h">{ "Share without names" }</h3>
-            <p>{ "A copy for a consultant, your association or a benchmark: it keeps the size, the answers, the \u{201c}in place since\u{201d} dates and the plan's target dates, and drops the organization's name, every note and every owner." }</p>
+            <h3 id="share-h">{ handle.t("views.share.heading") }</h3>
+            <p>{ handle.t("views.share.intro") }</p>
             <div class="actions">
-                <button type="button" id="share-preview" onclick={on_show} aria-expanded={shown.to_string()}>{ if *shown { "Hide the preview" } else { "Preview exactly what the file holds" } }</button>
-                <button type="button" id="share-download" onclick={on_download}>{ "Download the sanitized copy" }</button>
+                <button type="button" id="share-preview" onclick={on_show} aria-expanded={shown.to_string()}>{ handle.t(if *shown { "views.share.hide" } else { "views.share.preview" }) }</button>
+                <button type="button" id="share-download" onclick={on_download}>{ handle.t("views.share.download") }</button>
             </div>
             if *shown {
-                <pre id="share-text" class="preview" tabindex="0" aria-label="The sanitized file">{ sanitized_text() }</pre>
+                <pre id="share-text" class="preview" tabindex="0" aria-label={handle.t("views.share.file")}>{ sanitized_text() }</pre>
             }
         </section>
     }
