@@ -60,7 +60,8 @@ pub struct Loaded {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SetAside {
     pub key: String,
-    pub reason: String,
+    /// Why it could not be read; `None` when it was set aside at an earlier start.
+    pub reason: Option<crate::domain::ImportError>,
 }
 
 const MODE_KEY: &str = "hicp-check/mode";
@@ -148,10 +149,7 @@ pub fn load(catalog: &Catalog) -> Loaded {
     };
     for key in keys(&store) {
         if key.starts_with(SET_ASIDE_PREFIX) {
-            loaded.set_aside.push(SetAside {
-                key,
-                reason: "it could not be read when HICP Check last started".into(),
-            });
+            loaded.set_aside.push(SetAside { key, reason: None });
             continue;
         }
         let Some(id) = key.strip_prefix(RECORD_PREFIX) else {
@@ -169,7 +167,7 @@ pub fn load(catalog: &Catalog) -> Loaded {
                     store.set_item(&aside, &text).is_ok() && store.remove_item(&key).is_ok();
                 loaded.set_aside.push(SetAside {
                     key: if moved { aside } else { key },
-                    reason: e.to_string(),
+                    reason: Some(e),
                 });
             }
         }

@@ -105,7 +105,10 @@ pub fn banners(props: &BannersProps) -> Html {
                 });
                 html! {
                     <div class="banner problem" role="alert" data-testid="set-aside">
-                        <p>{ handle.tf("banners.set_aside", &[("reason", &x.reason)]) }</p>
+                        <p>{ handle.tf("banners.set_aside", &[("reason", &match &x.reason {
+                            Some(e) => crate::i18n::messages::import_error(&handle.texts, e),
+                            None => handle.t("banners.set_aside_earlier"),
+                        })]) }</p>
                         <div class="actions">
                             <button type="button" onclick={on_download}>{ handle.t("banners.set_aside_download") }</button>
                             <button type="button" onclick={on_delete}>{ handle.t("banners.set_aside_delete") }</button>
