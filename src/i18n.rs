@@ -127,7 +127,7 @@ pub mod messages {
     use crate::domain::envelope::EnvelopeError;
     use crate::domain::sizing::{Reason, Recommendation};
     use crate::domain::transfer::{
-        ImportError, ImportWarning, TextField, FORMAT_VERSION, MAX_FILE_BYTES,
+        thousands, ImportError, ImportWarning, TextField, FORMAT_VERSION, MAX_FILE_BYTES,
     };
     use crate::domain::Tier;
 
@@ -142,19 +142,6 @@ pub mod messages {
             (Tier::Large, true) => "tier.Large",
         };
         t.get(key).to_owned()
-    }
-
-    /// Digits grouped in threes with commas, as the domain writes counts.
-    fn thousands(n: usize) -> String {
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
     }
 
     pub fn reason(t: &Texts, r: &Reason) -> String {

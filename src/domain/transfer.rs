@@ -750,7 +750,8 @@ fn truncated_to(s: &str, max: usize) -> String {
 }
 
 /// `4000` as `4,000`.
-fn thousands(n: usize) -> String {
+/// Digits grouped in threes with commas: 4,000.
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
