@@ -61,15 +61,7 @@ pub fn start() {
             };
             let catalog = match catalog {
                 Ok(c) => c,
-                Err(e) => {
-                    let props = BrokenProps {
-                        message: e.to_string().into(),
-                        texts: texts.clone(),
-                    };
-                    root.set_text_content(None);
-                    yew::Renderer::<Broken>::with_root_and_props(root, props).render();
-                    return;
-                }
+                Err(e) => return show_broken(root, &e, texts),
             };
             browser::init_mode(config.storage, config.storage_choice);
             // The loading shell from index.html makes way for the app.
@@ -83,13 +75,16 @@ pub fn start() {
             };
             yew::Renderer::<app::App>::with_root_and_props(root, props).render();
         }),
-        Err(e) => {
-            let props = BrokenProps {
-                message: e.to_string().into(),
-                texts: texts.clone(),
-            };
-            root.set_text_content(None);
-            yew::Renderer::<Broken>::with_root_and_props(root, props).render();
-        }
+        Err(e) => show_broken(root, &e, texts),
     }
+}
+
+/// Replaces the loading shell with the page that says which pack is broken, and how.
+fn show_broken(root: web_sys::Element, error: &content::ContentError, texts: Rc<Texts>) {
+    let props = BrokenProps {
+        message: error.to_string().into(),
+        texts,
+    };
+    root.set_text_content(None);
+    yew::Renderer::<Broken>::with_root_and_props(root, props).render();
 }
