@@ -1,73 +1,81 @@
-//! Collects the languages, as data: every interface string table
-//! (`content/i18n/<language>/*.json`) and every content translation overlay
-//! (`content/<pack>.<language>.json`) is compiled in, so that a new language needs no code.
+//! Collects the languages, as data, from `content/i18n/<language>/*.json`.
+//!
+//! Only English is compiled in: its string tables, and the built-in pack. Every other
+//! language is a file fetched when someone chooses it (`lang/<code>.json`, written at build
+//! time by scripts/postbuild.py), so an English visit downloads no other language. Each
+//! language's `app.json` is compiled in too: the switch names every language in its own words
+//! and can say, in that language, when it could not be loaded.
+//!
+//! JSON is compiled in minified.
 
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+const DEFAULT: &str = "en";
+
 fn main() {
+    let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
     let root = Path::new("content/i18n");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut languages: Vec<_> = fs::read_dir(root)
         .expect("content/i18n exists")
         .filter_map(Result::ok)
         .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    languages.sort_by_key(|e| e.file_name());
-    let mut out = String::from("pub const TABLES: &[(&str, &[(&str, &str)])] = &[\n");
-    for lang in languages {
-        println!("cargo:rerun-if-changed={}", lang.path().display());
-        let code = lang.file_name().to_string_lossy().into_owned();
-        let mut files: Vec<_> = fs::read_dir(lang.path())
-            .expect("a language folder")
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        writeln!(out, "    ({code:?}, &[").unwrap();
-        for f in files {
-            println!("cargo:rerun-if-changed={}", f.display());
-            let abs = fs::canonicalize(&f).expect("a readable file");
-            let name = f.file_name().unwrap().to_string_lossy().into_owned();
-            writeln!(
-                out,
-                "        ({name:?}, include_str!({:?})),",
-                abs.display()
-            )
-            .unwrap();
-        }
-        out.push_str("    ]),\n");
+    languages.sort();
+    let mut out = String::from("pub const ENGLISH: &[(&str, &str)] = &[\n");
+    for file in json_files(&root.join(DEFAULT)) {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        writeln!(out, "    ({name:?}, {:?}),", minified(&file)).unwrap();
+    }
+    out.push_str("];\npub const LANGUAGES: &[(&str, &str)] = &[\n");
+    for code in &languages {
+        let app = root.join(code).join("app.json");
+        writeln!(out, "    ({code:?}, {:?}),", minified(&app)).unwrap();
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("i18n_tables.rs");
-    fs::write(dest, out).unwrap();
-    content_translations();
+    fs::write(out_dir.join("i18n_tables.rs"), out).unwrap();
+
+    let pack = Path::new("content/hicp-2018.json");
+    fs::write(out_dir.join("hicp-2018.json"), minified(pack)).unwrap();
 }
 
-/// Every content translation overlay, `content/<pack>.<language>.json`, compiled in.
-fn content_translations() {
-    println!("cargo:rerun-if-changed=content");
-    let mut files: Vec<_> = fs::read_dir("content")
-        .expect("content exists")
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .expect("a language folder")
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let parts: Vec<&str> = name.split('.').collect();
-            parts.len() == 3 && parts[2] == "json" && parts[1].len() == 2
-        })
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
-    let mut out = String::from("pub const TRANSLATIONS: &[(&str, &str)] = &[\n");
-    for f in files {
-        println!("cargo:rerun-if-changed={}", f.display());
-        let abs = fs::canonicalize(&f).expect("a readable file");
-        let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        writeln!(out, "    ({name:?}, include_str!({:?})),", abs.display()).unwrap();
+    files
+}
+
+/// The file's JSON without the whitespace between tokens.
+fn minified(file: &Path) -> String {
+    println!("cargo:rerun-if-changed={}", file.display());
+    let json = fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
     }
-    out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("content_translations.rs");
-    fs::write(dest, out).unwrap();
+    out
 }

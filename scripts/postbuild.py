@@ -3,8 +3,13 @@
 0. Drops Trunk's <link rel="preload"> of the wasm (see WASM_PRELOAD).
 1. Writes the Content-Security-Policy into index.html as a <meta> tag, allowing Trunk's one
    inline loader script by its SHA-256 hash, so that the policy holds on any static host.
-2. Fills in sw.js: the list of every file of the build (hashed names) and a version that
-   changes whenever any file changes, so that a deployment offers "reload to update".
+2. Writes lang/<code>.json for each language other than English: its string tables
+   (content/i18n/<code>/*.json) and content overlays (content/*.<code>.json), each embedded as
+   it is under its file name, minified. The app reads them (src/i18n.rs, Bundle); English is
+   compiled in.
+3. Fills in sw.js: the list of every file a visit needs (hashed names; not the languages,
+   which are kept once used) and a version that changes whenever any file changes, so that a
+   deployment offers "reload to update".
 """
 import base64
 import hashlib
@@ -37,6 +42,31 @@ def csp(index_html):
     return html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />' + meta, 1)
 
 
+CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "content")
+DEFAULT_LANGUAGE = "en"
+
+
+def language_bundles(folder):
+    i18n = os.path.join(CONTENT, "i18n")
+    for code in sorted(os.listdir(i18n)):
+        tables_dir = os.path.join(i18n, code)
+        if code == DEFAULT_LANGUAGE or not os.path.isdir(tables_dir):
+            continue
+        bundle = {"language": code, "tables": {}, "packs": {}}
+        for name in sorted(os.listdir(tables_dir)):
+            if name.endswith(".json"):
+                with open(os.path.join(tables_dir, name), encoding="utf-8") as f:
+                    bundle["tables"][name] = json.load(f)
+        for name in sorted(os.listdir(CONTENT)):
+            parts = name.split(".")
+            if len(parts) == 3 and parts[1] == code and parts[2] == "json":
+                with open(os.path.join(CONTENT, name), encoding="utf-8") as f:
+                    bundle["packs"][name] = json.load(f)
+        os.makedirs(os.path.join(folder, "lang"), exist_ok=True)
+        with open(os.path.join(folder, "lang", code + ".json"), "w", encoding="utf-8") as f:
+            json.dump(bundle, f, ensure_ascii=False, separators=(",", ":"))
+
+
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"]
     index = os.path.join(folder, "index.html")
@@ -45,6 +75,7 @@ def main():
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
 
+    language_bundles(folder)
     files = []
     for root, _, names in os.walk(folder):
         for name in names:
@@ -61,7 +92,7 @@ def main():
         sw = f.read()
     # Line by line, so that a folder already processed can be processed again.
     sw = re.sub(r"^const VERSION = .*;$", lambda _: "const VERSION = '%s';" % digest.hexdigest()[:16], sw, count=1, flags=re.M)
-    sw = re.sub(r"^const PRECACHE = .*;$", lambda _: "const PRECACHE = %s;" % json.dumps(["./"] + files), sw, count=1, flags=re.M)
+    sw = re.sub(r"^const PRECACHE = .*;$", lambda _: "const PRECACHE = %s;" % json.dumps(["./"] + [f for f in files if not f.startswith("lang/")]), sw, count=1, flags=re.M)
     with open(sw_path, "w", encoding="utf-8") as f:
         f.write(sw)
 

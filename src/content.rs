@@ -19,11 +19,11 @@ pub const PACK_FORMAT: &str = "hicp-check-content";
 /// The pack format version this build reads.
 pub const PACK_FORMAT_VERSION: u32 = 1;
 
-/// Every built-in pack: its file name under `content/` and its text.
-pub const BUILT_IN: &[(&str, &str)] =
-    &[("hicp-2018.json", include_str!("../content/hicp-2018.json"))];
-
-include!(concat!(env!("OUT_DIR"), "/content_translations.rs"));
+/// Every built-in pack: its file name under `content/` and its text (minified by build.rs).
+pub const BUILT_IN: &[(&str, &str)] = &[(
+    "hicp-2018.json",
+    include_str!(concat!(env!("OUT_DIR"), "/hicp-2018.json")),
+)];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -204,47 +204,28 @@ pub fn apply_translation(pack: &mut Value, overlay: &Value) {
     }
 }
 
-/// The default pack in `language`, where a translation overlay exists for it; otherwise in
-/// the pack's own language.
+/// The default pack, translated by the first of `overlays` (file name and JSON) made for it;
+/// in the pack's own language when none is.
 ///
 /// # Errors
 /// As [`load`], naming the overlay's file when the translated pack does not validate.
-pub fn built_in_in(language: &str) -> Result<Catalog, ContentError> {
+pub fn built_in_translated<'a>(
+    overlays: impl IntoIterator<Item = (&'a str, &'a Value)>,
+) -> Result<Catalog, ContentError> {
     let (file, text) = BUILT_IN[0];
     let mut pack: Value = serde_json::from_str(text).map_err(|e| ContentError {
         file: file.into(),
         problem: e.to_string(),
     })?;
     let pack_id = pack["id"].as_str().unwrap_or_default().to_owned();
-    let overlay = TRANSLATIONS.iter().find_map(|(name, text)| {
-        let v: Value = serde_json::from_str(text).ok()?;
-        (v["pack"] == pack_id.as_str() && v["language"] == language).then_some((*name, v))
-    });
-    match overlay {
+    match overlays
+        .into_iter()
+        .find(|(_, v)| v["pack"] == pack_id.as_str())
+    {
         Some((name, overlay)) => {
-            apply_translation(&mut pack, &overlay);
+            apply_translation(&mut pack, overlay);
             load(name, &pack.to_string())
         }
         None => load(file, text),
     }
-}
-
-/// The languages the default pack is available in, its own first.
-pub fn built_in_languages() -> Vec<String> {
-    let own = serde_json::from_str::<Value>(BUILT_IN[0].1)
-        .ok()
-        .and_then(|v| v["language"].as_str().map(str::to_owned))
-        .unwrap_or_else(|| "en".into());
-    let mut out = vec![own];
-    for (_, text) in TRANSLATIONS {
-        if let Some(lang) = serde_json::from_str::<Value>(text)
-            .ok()
-            .and_then(|v| v["language"].as_str().map(str::to_owned))
-        {
-            if !out.contains(&lang) {
-                out.push(lang);
-            }
-        }
-    }
-    out
 }

@@ -1,9 +1,15 @@
 //! Interface strings as data: one table per language, from `content/i18n/<language>/*.json`
-//! (flat objects of key to text, compiled in by build.rs). Text may hold named placeholders,
-//! `{name}`, filled by [`Texts::fill`]. A key missing from a language falls back to English.
-//! Pure Rust: tested natively.
+//! (flat objects of key to text). Text may hold named placeholders, `{name}`, filled by
+//! [`Texts::fill`]. A key missing from a language falls back to English.
+//!
+//! English is compiled in (build.rs). Every other language arrives as a [`Bundle`],
+//! `lang/<code>.json`, fetched only when someone chooses that language. Pure Rust: tested
+//! natively.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+use serde_json::Value;
 
 include!(concat!(env!("OUT_DIR"), "/i18n_tables.rs"));
 
@@ -19,23 +25,24 @@ pub struct Texts {
 
 /// The languages with a table, by code.
 pub fn languages() -> Vec<&'static str> {
-    TABLES.iter().map(|(code, _)| *code).collect()
+    LANGUAGES.iter().map(|(code, _)| *code).collect()
 }
 
-/// Reads one language's files into one map.
-///
-/// # Errors
-/// A message naming the file when a table is not a flat object of strings, or a key repeats.
-pub fn table(language: &str) -> Result<HashMap<String, String>, String> {
-    let files = TABLES
-        .iter()
-        .find(|(code, _)| *code == language)
-        .map(|(_, files)| *files)
-        .ok_or_else(|| format!("there is no table for the language {language}"))?;
+/// One of the few texts known for every language without fetching it: `language.name` (the
+/// language named in its own words) and `language.unavailable`.
+pub fn about_language(language: &str, key: &str) -> Option<String> {
+    let (_, app) = LANGUAGES.iter().find(|(code, _)| *code == language)?;
+    let mut table: HashMap<String, String> = serde_json::from_str(app).ok()?;
+    table.remove(key)
+}
+
+/// Merges one language's files into one map.
+fn merge<'a>(
+    language: &str,
+    files: impl IntoIterator<Item = (&'a str, HashMap<String, String>)>,
+) -> Result<HashMap<String, String>, String> {
     let mut map = HashMap::new();
-    for (name, text) in files {
-        let entries: HashMap<String, String> = serde_json::from_str(text)
-            .map_err(|e| format!("content/i18n/{language}/{name}: {e}"))?;
+    for (name, entries) in files {
         for (k, v) in entries {
             if map.insert(k.clone(), v).is_some() {
                 return Err(format!(
@@ -47,20 +54,75 @@ pub fn table(language: &str) -> Result<HashMap<String, String>, String> {
     Ok(map)
 }
 
+/// The English table, compiled in.
+///
+/// # Errors
+/// A message naming the file when a table is not a flat object of strings, or a key repeats.
+pub fn english() -> Result<HashMap<String, String>, String> {
+    let mut files = Vec::new();
+    for (name, text) in ENGLISH {
+        let entries: HashMap<String, String> = serde_json::from_str(text)
+            .map_err(|e| format!("content/i18n/{DEFAULT}/{name}: {e}"))?;
+        files.push((*name, entries));
+    }
+    merge(DEFAULT, files)
+}
+
+/// One language other than English, as fetched: each of its string tables by file name
+/// (`content/i18n/<language>/<name>`) and each content translation overlay by file name
+/// (`content/<pack>.<language>.json`), embedded as they are by scripts/postbuild.py.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    pub language: String,
+    tables: BTreeMap<String, HashMap<String, String>>,
+    #[serde(default)]
+    packs: BTreeMap<String, Value>,
+}
+
+impl Bundle {
+    /// # Errors
+    /// A message for the webmaster when the file is not a language bundle.
+    pub fn parse(text: &str) -> Result<Bundle, String> {
+        serde_json::from_str(text).map_err(|e| format!("not a language file: {e}"))
+    }
+
+    /// The bundle's string tables, merged into one.
+    ///
+    /// # Errors
+    /// When a key repeats across its files.
+    pub fn table(&self) -> Result<HashMap<String, String>, String> {
+        let files = self.tables.iter().map(|(n, t)| (n.as_str(), t.clone()));
+        merge(&self.language, files)
+    }
+
+    /// The content translation overlays, by file name.
+    pub fn packs(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.packs.iter().map(|(n, v)| (n.as_str(), v))
+    }
+}
+
 impl Texts {
-    /// The texts of `language` (falling back to English), or English alone when the
-    /// language has no table.
-    pub fn new(language: &str) -> Texts {
-        let fallback = table(DEFAULT).unwrap_or_default();
-        let (language, map) = match table(language) {
-            Ok(map) => (language.to_owned(), map),
-            Err(_) => (DEFAULT.to_owned(), fallback.clone()),
-        };
+    /// The English texts.
+    pub fn english() -> Texts {
+        let map = english().unwrap_or_default();
         Texts {
-            language,
+            language: DEFAULT.to_owned(),
+            fallback: map.clone(),
             map,
-            fallback,
         }
+    }
+
+    /// The texts of a fetched language, falling back to English key by key.
+    ///
+    /// # Errors
+    /// As [`Bundle::table`].
+    pub fn from_bundle(bundle: &Bundle) -> Result<Texts, String> {
+        Ok(Texts {
+            language: bundle.language.clone(),
+            map: bundle.table()?,
+            fallback: english().unwrap_or_default(),
+        })
     }
 
     pub fn language(&self) -> &str {
@@ -110,7 +172,7 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled_once_and_unknown_braces_stay() {
-        let t = Texts::new("en");
+        let t = Texts::english();
         let filled = t.fill(
             "files.not_opened",
             &[("why", "{name} is odd."), ("name", "a{why}.json")],

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content;
-use crate::i18n::Texts;
+use crate::i18n::{self, Texts};
 
 #[derive(Properties, PartialEq)]
 struct BrokenProps {
@@ -39,44 +39,73 @@ pub fn start() {
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
     let language = browser::language();
-    browser::set_document_language(&language);
-    let texts = Rc::new(Texts::new(&language));
-    match content::built_in_in(&language) {
-        Ok(built_in) => yew::platform::spawn_local(async move {
-            let (config, config_problem) = browser::load_config().await;
-            let catalog = if config.pack.is_empty() {
-                Ok(built_in)
-            } else {
-                match browser::fetch_text(&config.pack).await {
-                    Ok(Some(text)) => content::load(&config.pack, &text),
-                    Ok(None) => Err(content::ContentError {
-                        file: config.pack.clone(),
-                        problem: "the file is not on this site".into(),
-                    }),
-                    Err(problem) => Err(content::ContentError {
-                        file: config.pack.clone(),
-                        problem,
-                    }),
+    // Asked for at once, so that it downloads while the settings file does.
+    let bundle = (language != i18n::DEFAULT)
+        .then(|| browser::fetch_text(&browser::language_file(&language)));
+    yew::platform::spawn_local(async move {
+        let (config, config_problem) = browser::load_config().await;
+        let (texts, overlays, language_problem) = match bundle {
+            None => (Texts::english(), None, None),
+            Some(fetched) => match language_texts(fetched.await) {
+                Ok((texts, bundle)) => {
+                    browser::keep_offline(&browser::language_file(&language));
+                    (texts, Some(bundle), None)
                 }
-            };
-            let catalog = match catalog {
-                Ok(c) => c,
-                Err(e) => return show_broken(root, &e, texts),
-            };
-            browser::init_mode(config.storage, config.storage_choice);
-            // The loading shell from index.html makes way for the app.
-            root.set_text_content(None);
-            browser::apply_colors(&config);
-            let props = app::AppProps {
-                catalog: Rc::new(catalog),
-                config: Rc::new(config),
-                texts: texts.clone(),
-                config_problem,
-            };
-            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
-        }),
-        Err(e) => show_broken(root, &e, texts),
-    }
+                Err(_) => (
+                    Texts::english(),
+                    None,
+                    i18n::about_language(&language, "language.unavailable")
+                        .map(|text| (language.clone(), text)),
+                ),
+            },
+        };
+        browser::set_document_language(texts.language());
+        let texts = Rc::new(texts);
+        let built_in = match &overlays {
+            Some(bundle) => content::built_in_translated(bundle.packs()),
+            None => content::built_in(),
+        };
+        let catalog = match (built_in, config.pack.is_empty()) {
+            (Err(e), _) => Err(e),
+            (Ok(built_in), true) => Ok(built_in),
+            (Ok(_), false) => match browser::fetch_text(&config.pack).await {
+                Ok(Some(text)) => content::load(&config.pack, &text),
+                Ok(None) => Err(content::ContentError {
+                    file: config.pack.clone(),
+                    problem: "the file is not on this site".into(),
+                }),
+                Err(problem) => Err(content::ContentError {
+                    file: config.pack.clone(),
+                    problem,
+                }),
+            },
+        };
+        let catalog = match catalog {
+            Ok(c) => c,
+            Err(e) => return show_broken(root, &e, texts),
+        };
+        browser::init_mode(config.storage, config.storage_choice);
+        // The loading shell from index.html makes way for the app.
+        root.set_text_content(None);
+        browser::apply_colors(&config);
+        let props = app::AppProps {
+            catalog: Rc::new(catalog),
+            config: Rc::new(config),
+            texts,
+            config_problem,
+            language_problem,
+        };
+        yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    });
+}
+
+/// The texts (and content overlays) of a fetched language file.
+fn language_texts(
+    fetched: Result<Option<String>, String>,
+) -> Result<(Texts, i18n::Bundle), String> {
+    let text = fetched?.ok_or("the language file is not on this site")?;
+    let bundle = i18n::Bundle::parse(&text)?;
+    Ok((Texts::from_bundle(&bundle)?, bundle))
 }
 
 /// Replaces the loading shell with the page that says which pack is broken, and how.

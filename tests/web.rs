@@ -47,8 +47,9 @@ async fn mount() -> yew::AppHandle<App> {
     let props = AppProps {
         catalog,
         config: Rc::new(hicp_check::config::SiteConfig::default()),
-        texts: Rc::new(hicp_check::i18n::Texts::new("en")),
+        texts: Rc::new(hicp_check::i18n::Texts::english()),
         config_problem: None,
+        language_problem: None,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();
     settle().await;

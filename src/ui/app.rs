@@ -26,6 +26,8 @@ pub struct AppProps {
     pub texts: Rc<Texts>,
     /// Why the host's settings file was not used, for the webmaster's eyes.
     pub config_problem: Option<String>,
+    /// The language chosen but not loaded, and a sentence in that language saying so.
+    pub language_problem: Option<(String, String)>,
 }
 
 impl PartialEq for AppProps {
@@ -248,7 +250,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<AssessmentHandle> context={handle}>
             <Header />
             <main id="main" tabindex="-1" aria-label="HICP Check">
-                <Banners config_problem={props.config_problem.clone()} written={written.clone()} />
+                <Banners config_problem={props.config_problem.clone()} language_problem={props.language_problem.clone()} written={written.clone()} />
                 <ImportPreview />
                 { body }
             </main>

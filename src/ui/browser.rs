@@ -339,34 +339,63 @@ pub fn focus_soon(id: &str) {
     gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
 }
 
-/// Fetches one of the app's own files as text: `Ok(None)` when it does not exist.
+/// Fetches one of the app's own files as text: `Ok(None)` when it does not exist. The request
+/// starts at once, before the result is awaited.
 ///
 /// # Errors
 /// A message when the file exists but cannot be read.
-pub async fn fetch_text(path: &str) -> Result<Option<String>, String> {
-    let window = gloo::utils::window();
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
-        .await
-        .map_err(|_| format!("{path} could not be fetched"))?;
-    let response: web_sys::Response = response.unchecked_into();
-    if response.status() == 404 {
-        return Ok(None);
+pub fn fetch_text(path: &str) -> impl std::future::Future<Output = Result<Option<String>, String>> {
+    let request = wasm_bindgen_futures::JsFuture::from(gloo::utils::window().fetch_with_str(path));
+    let path = path.to_owned();
+    async move {
+        let response = request
+            .await
+            .map_err(|_| format!("{path} could not be fetched"))?;
+        let response: web_sys::Response = response.unchecked_into();
+        if response.status() == 404 {
+            return Ok(None);
+        }
+        if !response.ok() {
+            return Err(format!(
+                "{path} answered with HTTP status {}",
+                response.status()
+            ));
+        }
+        let promise = response
+            .text()
+            .map_err(|_| format!("{path} could not be read"))?;
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .map(Some)
+            .ok_or_else(|| format!("{path} could not be read"))
     }
-    if !response.ok() {
-        return Err(format!(
-            "{path} answered with HTTP status {}",
-            response.status()
-        ));
-    }
-    let promise = response
-        .text()
-        .map_err(|_| format!("{path} could not be read"))?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .map(Some)
-        .ok_or_else(|| format!("{path} could not be read"))
+}
+
+/// Where a language other than English is fetched from (written by scripts/postbuild.py).
+pub fn language_file(code: &str) -> String {
+    format!("lang/{code}.json")
+}
+
+/// Asks the service worker to keep one of the app's optional files (a language) for offline
+/// use. The files every visit needs are kept anyway; these only once someone has used them.
+pub fn keep_offline(path: &str) {
+    let container = gloo::utils::window().navigator().service_worker();
+    let Ok(ready) = container.ready() else {
+        return;
+    };
+    let message = wasm_bindgen::JsValue::from_str(&format!("hicp-check:keep:{path}"));
+    yew::platform::spawn_local(async move {
+        if let Ok(reg) = wasm_bindgen_futures::JsFuture::from(ready).await {
+            if let Some(worker) = reg
+                .unchecked_into::<web_sys::ServiceWorkerRegistration>()
+                .active()
+            {
+                let _ = worker.post_message(&message);
+            }
+        }
+    });
 }
 
 /// Reads the host's settings file next to index.html. A missing file means the defaults; a

@@ -1,11 +1,16 @@
 // The Spanish interface: chosen from the header, remembered, and complete. On every screen no
 // English text from the string tables (content/i18n/en) and no English content-pack text is
-// left, and the page says it is in Spanish.
+// left, and the page says it is in Spanish. Spanish is downloaded only by those who choose it,
+// then kept for offline use (and kept again by a new version); when it cannot be loaded, the
+// app runs in English and says so in Spanish.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serve, browser, assertAccessible, assertOnlyOwnOrigin, ROOT } from './harness.mjs';
+import {
+  serve, browser, copyOfBuild, assertAccessible, assertOnlyOwnOrigin, ROOT,
+} from './harness.mjs';
 
 const I18N = join(ROOT, 'content', 'i18n');
 const table = (lang) => Object.assign({}, ...readdirSync(join(I18N, lang))
@@ -42,10 +47,13 @@ test('the interface switches to Spanish and remembers it', async () => {
   await page.goto(server.url);
   await page.locator('#language').waitFor();
   assert.ok(FRAGMENTS.length > 150, `${FRAGMENTS.length} English fragments to look for`);
+  const languageFiles = () => b.requests.filter((r) => new URL(r.url).pathname.includes('/lang/'));
+  assert.deepEqual(languageFiles(), [], 'an English visit downloads no other language');
   await Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
   await page.locator('#start-new').waitFor();
   assert.equal(await page.locator('#start-new').innerText(), ES['start.new']);
   await noEnglishLeft('the start screen');
+  assert.ok(languageFiles().some((r) => r.url.endsWith('/lang/es.json')), 'Spanish is fetched once chosen');
   await assertAccessible(page, 'the Spanish start screen');
   await page.reload();
   assert.equal(await page.locator('#start-new').innerText(), ES['start.new'], 'the choice is remembered');
@@ -91,4 +99,74 @@ test('every screen of a whole assessment is in Spanish', async () => {
   await noEnglishLeft('the blank questionnaire');
   assertOnlyOwnOrigin(b.requests, server.origin);
   assert.deepEqual(b.errors, []);
+});
+
+/** The URLs of lang/ files in each of the service worker's caches. */
+const keptLanguages = (page) => page.evaluate(async () => Promise.all((await caches.keys())
+  .map(async (name) => [name, (await (await caches.open(name)).keys())
+    .map((r) => new URL(r.url).pathname).filter((p) => p.includes('/lang/'))])));
+
+test('Spanish, once chosen, works offline, and a new version keeps it', async () => {
+  const dir = copyOfBuild();
+  const own = await serve(dir);
+  const c = await browser();
+  try {
+    const { page, context } = c;
+    await page.goto(own.url);
+    await page.locator('#language').waitFor();
+    await Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
+    await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+    await page.waitForFunction(async () => (await Promise.all((await caches.keys()).map(async (n) =>
+      (await (await caches.open(n)).keys()).some((r) => r.url.endsWith('/lang/es.json'))))).includes(true),
+    null, { timeout: 20000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    assert.equal(await page.locator('#language-problem').count(), 0);
+    await context.setOffline(false);
+    // A new deployment: its service worker keeps Spanish again, fetched fresh.
+    const manifestPath = join(dir, 'manifest.webmanifest');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, description: `${manifest.description} (new)` }));
+    execFileSync('python3', [join(ROOT, 'scripts', 'postbuild.py'), dir]);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.locator('#update-ready').waitFor({ timeout: 20000 });
+    const kept = await keptLanguages(page);
+    assert.equal(kept.length, 2, 'the old and the new version');
+    assert.deepEqual(kept.map(([, paths]) => paths.length), [1, 1], JSON.stringify(kept));
+    assertOnlyOwnOrigin(c.requests, own.origin);
+    assert.deepEqual(c.errors, []);
+  } finally {
+    await c.close();
+    own.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a language that cannot be loaded: English, and a notice in that language', async () => {
+  const dir = copyOfBuild();
+  rmSync(join(dir, 'lang', 'es.json'));
+  const own = await serve(dir);
+  const c = await browser();
+  try {
+    const { page } = c;
+    await page.goto(own.url);
+    await page.locator('#language').waitFor();
+    await Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
+    const notice = page.locator('#language-problem');
+    await notice.waitFor();
+    assert.equal(await notice.innerText(), ES['language.unavailable']);
+    assert.equal(await notice.getAttribute('lang'), 'es');
+    assert.equal(await page.locator('#start-new').innerText(), EN['start.new']);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await assertAccessible(page, 'the notice of a language not loaded');
+    // The answers and the app still work: an assessment can be started.
+    await page.click('#start-new');
+    await page.locator('#org-name').waitFor();
+  } finally {
+    await c.close();
+    own.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

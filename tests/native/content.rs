@@ -367,10 +367,10 @@ fn broken_packs_are_refused_naming_the_file_and_the_id() {
 
 #[test]
 fn the_spanish_overlay_translates_every_text_and_keeps_every_fact() {
-    use hicp_check::content::{built_in_in, built_in_languages};
-    assert_eq!(built_in_languages(), ["en", "es"]);
+    use hicp_check::content::built_in_translated;
     let en = catalog();
-    let es = built_in_in("es").unwrap_or_else(|e| panic!("{e}"));
+    let spanish = super::i18n::bundle("es");
+    let es = built_in_translated(spanish.packs()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(es.info().language, "es");
     assert_eq!(
         es.info().id,
@@ -404,6 +404,14 @@ fn the_spanish_overlay_translates_every_text_and_keeps_every_fact() {
         assert_ne!(a.name, b.name, "{}", a.id);
     }
     assert_eq!(es.sizing().factors.len(), en.sizing().factors.len());
-    // Unknown languages fall back to the pack's own.
-    assert_eq!(built_in_in("fr").unwrap().info().language, "en");
+    // No overlay for the pack: the pack's own language.
+    assert_eq!(built_in_translated([]).unwrap().info().language, "en");
+    let other = serde_json::json!({ "pack": "another-pack", "language": "fr" });
+    assert_eq!(
+        built_in_translated([("x.fr.json", &other)])
+            .unwrap()
+            .info()
+            .language,
+        "en"
+    );
 }

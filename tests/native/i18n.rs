@@ -5,7 +5,43 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use hicp_check::i18n::{languages, table, DEFAULT};
+use std::collections::HashMap;
+
+use hicp_check::i18n::{about_language, english, languages, Bundle, DEFAULT};
+
+/// A language file as scripts/postbuild.py writes it (`lang/<code>.json`): each string table
+/// and each content overlay embedded as it is, under its file name.
+pub fn bundle(language: &str) -> Bundle {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let read = |p: &Path| -> serde_json::Value {
+        serde_json::from_str(&fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let mut tables = serde_json::Map::new();
+    for entry in fs::read_dir(root.join("i18n").join(language))
+        .unwrap()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        tables.insert(name, read(&entry.path()));
+    }
+    let mut packs = serde_json::Map::new();
+    for entry in fs::read_dir(&root).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(&format!(".{language}.json")) {
+            packs.insert(name, read(&entry.path()));
+        }
+    }
+    let json = serde_json::json!({ "language": language, "tables": tables, "packs": packs });
+    Bundle::parse(&json.to_string()).unwrap_or_else(|e| panic!("{language}: {e}"))
+}
+
+fn table(language: &str) -> Result<HashMap<String, String>, String> {
+    if language == DEFAULT {
+        english()
+    } else {
+        bundle(language).table()
+    }
+}
 
 fn placeholders(text: &str) -> BTreeSet<String> {
     text.split('{')
@@ -18,7 +54,25 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 fn every_language_has_every_key_with_the_same_placeholders() {
     let english = table(DEFAULT).expect("the English table loads");
     assert!(languages().contains(&DEFAULT));
+    let folders: BTreeSet<String> =
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/i18n"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+    assert_eq!(
+        languages()
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<BTreeSet<_>>(),
+        folders,
+        "every language folder is offered"
+    );
     for lang in languages() {
+        for key in ["language.name", "language.unavailable"] {
+            let text = about_language(lang, key).unwrap_or_default();
+            assert_eq!(Some(&text), table(lang).unwrap().get(key), "{lang}: {key}");
+        }
         let t = table(lang).unwrap_or_else(|e| panic!("{e}"));
         let missing: BTreeSet<_> = english.keys().filter(|k| !t.contains_key(*k)).collect();
         let extra: BTreeSet<_> = t.keys().filter(|k| !english.contains_key(*k)).collect();
@@ -56,7 +110,7 @@ fn source() -> String {
 
 #[test]
 fn every_key_looked_up_exists_and_every_key_is_used() {
-    let english = table(DEFAULT).unwrap();
+    let english = english().unwrap();
     let src = source();
     let mut looked_up = BTreeSet::new();
     for marker in [".t(\"", ".tf(\"", "texts.get(\""] {
@@ -95,7 +149,7 @@ fn english_messages_equal_the_domain_sentences() {
     use hicp_check::i18n::Texts;
     use std::collections::BTreeMap;
 
-    let en = Texts::new("en");
+    let en = Texts::english();
     let catalog = super::catalog();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
     let mut checked = 0;

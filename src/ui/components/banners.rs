@@ -1,6 +1,7 @@
-//! Messages above every screen: a new version, a broken settings file, storage that refuses,
-//! records set aside, an edit made in two tabs at once, and the last notice. Each says what
-//! happened in plain words and offers the way out (mostly: download a copy now).
+//! Messages above every screen: a new version, a language that did not load, a broken settings
+//! file, storage that refuses, records set aside, an edit made in two tabs at once, and the
+//! last notice. Each says what happened in plain words and offers the way out (mostly:
+//! download a copy now).
 
 use std::rc::Rc;
 
@@ -16,12 +17,15 @@ use crate::ui::state::{Action, Tone};
 #[derive(Properties)]
 pub struct BannersProps {
     pub config_problem: Option<String>,
+    pub language_problem: Option<(String, String)>,
     pub written: SharedWritten,
 }
 
 impl PartialEq for BannersProps {
     fn eq(&self, other: &Self) -> bool {
-        self.config_problem == other.config_problem && Rc::ptr_eq(&self.written, &other.written)
+        self.config_problem == other.config_problem
+            && self.language_problem == other.language_problem
+            && Rc::ptr_eq(&self.written, &other.written)
     }
 }
 
@@ -79,6 +83,9 @@ pub fn banners(props: &BannersProps) -> Html {
                     { handle.t("banners.update_ready") }
                     <button type="button" id="update-reload" onclick={Callback::from(|_| browser::apply_update())}>{ handle.t("banners.update_reload") }</button>
                 </div>
+            }
+            if let Some((code, problem)) = &props.language_problem {
+                <p class="banner problem" role="alert" id="language-problem" lang={code.clone()}>{ problem.clone() }</p>
             }
             if let Some(problem) = &props.config_problem {
                 <p class="banner problem" role="alert" id="config-problem">{ problem.clone() }</p>

@@ -99,7 +99,7 @@ fn language_choice() -> Html {
             <label for="language">{ handle.t("language.label") }</label>
             <select id="language" {onchange}>
                 { for languages.into_iter().map(|code| {
-                    let name = crate::i18n::Texts::new(code).get("language.name").to_owned();
+                    let name = crate::i18n::about_language(code, "language.name").unwrap_or_else(|| code.to_owned());
                     html! { <option value={code} selected={code == handle.texts.language()} lang={code}>{ name }</option> }
                 }) }
             </select>
