@@ -8,7 +8,7 @@
    it is under its file name, minified. The app reads them (src/i18n.rs, Bundle); English is
    compiled in.
 3. Fills in sw.js: the list of every file a visit needs (hashed names; not the languages,
-   which are kept once used) and a version that changes whenever any file changes, so that a
+   which are kept once used, nor Apple's home-screen icon) and a version that changes whenever any file changes, so that a
    deployment offers "reload to update".
 """
 import base64
@@ -44,6 +44,8 @@ def csp(index_html):
 
 CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "content")
 DEFAULT_LANGUAGE = "en"
+# Not precached: only Apple devices fetch it, when someone adds the app to the home screen.
+ON_DEMAND = {"icons/apple-touch-icon.png"}
 
 
 def language_bundles(folder):
@@ -92,7 +94,7 @@ def main():
         sw = f.read()
     # Line by line, so that a folder already processed can be processed again.
     sw = re.sub(r"^const VERSION = .*;$", lambda _: "const VERSION = '%s';" % digest.hexdigest()[:16], sw, count=1, flags=re.M)
-    sw = re.sub(r"^const PRECACHE = .*;$", lambda _: "const PRECACHE = %s;" % json.dumps(["./"] + [f for f in files if not f.startswith("lang/")]), sw, count=1, flags=re.M)
+    sw = re.sub(r"^const PRECACHE = .*;$", lambda _: "const PRECACHE = %s;" % json.dumps(["./"] + [f for f in files if f not in ON_DEMAND and not f.startswith("lang/")]), sw, count=1, flags=re.M)
     with open(sw_path, "w", encoding="utf-8") as f:
         f.write(sw)
 

@@ -94,16 +94,16 @@ impl Envelope {
     /// # Errors
     /// [`EnvelopeError`] when it claims to be one but cannot be opened.
     pub fn parse(text: &str) -> Result<Option<Envelope>, EnvelopeError> {
-        let Ok(value) =
-            serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
-        else {
+        let text = text.trim_start_matches('\u{feff}');
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
             return Ok(None);
         };
         if value.get("format").and_then(|f| f.as_str()) != Some(ENCRYPTED_FORMAT) {
             return Ok(None);
         }
         let damaged = || EnvelopeError::Damaged;
-        let wire: Wire = serde_json::from_value(value).map_err(|_| damaged())?;
+        // From the text again, not from `value`: one deserializer compiled in, not two.
+        let wire: Wire = serde_json::from_str(text).map_err(|_| damaged())?;
         if wire.format_version != 1 {
             return Err(EnvelopeError::Newer);
         }

@@ -45,7 +45,7 @@ impl Coverage {
     }
 
     /// Counts one in-scope sub-practice with its answer.
-    pub(crate) fn add(&mut self, catalog: &Catalog, choice: Option<&ChoiceId>) {
+    pub fn add(&mut self, catalog: &Catalog, choice: Option<&ChoiceId>) {
         self.in_scope += 1;
         let Some(choice) = choice.and_then(|c| catalog.scale().choice(c)) else {
             self.unanswered += 1;
@@ -93,46 +93,62 @@ pub fn is_gap(catalog: &Catalog, choice: Option<&ChoiceId>) -> bool {
 }
 
 /// Scores an assessment against its tier. Without a tier nothing is in scope.
+///
+/// One pass over the sub-practices in scope, each answer looked up once: this runs on every
+/// answer, and its cost must not grow faster than the catalogue.
 pub fn score(catalog: &Catalog, assessment: &Assessment) -> Results {
     let scope: Vec<&SubPractice> = assessment
         .tier
         .map(|t| catalog.in_scope(t, assessment.include_optional))
         .unwrap_or_default();
-    let mut overall = Coverage::default();
-    let mut practices: Vec<(PracticeId, Coverage)> = Vec::new();
-    for p in catalog.practices() {
-        let mut c = Coverage::default();
-        for s in scope.iter().filter(|s| s.practice == p.id) {
-            c.add(catalog, assessment.choice(&s.id));
-        }
-        if c.in_scope > 0 {
-            practices.push((p.id.clone(), c));
-        }
-    }
-    for s in &scope {
-        overall.add(catalog, assessment.choice(&s.id));
-    }
-    let threats = catalog
-        .threats()
+    let all_practices = catalog.practices();
+    let all_threats = catalog.threats();
+    // For each practice, the positions of its threats in the pack's list.
+    let threats_of: Vec<Vec<usize>> = all_practices
         .iter()
-        .map(|t| {
-            let mut coverage = Coverage::default();
-            let mut gaps = Vec::new();
-            for s in scope
+        .map(|p| {
+            p.threats
                 .iter()
-                .filter(|s| catalog.threats_of(s).contains(&t.id))
-            {
-                let choice = assessment.choice(&s.id);
-                coverage.add(catalog, choice);
-                if is_gap(catalog, choice) {
-                    gaps.push(s.id.clone());
-                }
+                .filter_map(|t| all_threats.iter().position(|x| &x.id == t))
+                .collect()
+        })
+        .collect();
+    let mut overall = Coverage::default();
+    let mut by_practice = vec![Coverage::default(); all_practices.len()];
+    let mut by_threat = vec![(Coverage::default(), Vec::new()); all_threats.len()];
+    // The scope is in pack order, so a practice's sub-practices mostly come one after another.
+    let mut last: Option<usize> = None;
+    for s in &scope {
+        let choice = assessment.choice(&s.id);
+        overall.add(catalog, choice);
+        let practice = match last.filter(|&i| all_practices[i].id == s.practice) {
+            Some(i) => Some(i),
+            None => all_practices.iter().position(|p| p.id == s.practice),
+        };
+        last = practice;
+        let Some(i) = practice else { continue };
+        by_practice[i].add(catalog, choice);
+        for &t in &threats_of[i] {
+            let (coverage, gaps) = &mut by_threat[t];
+            coverage.add(catalog, choice);
+            if is_gap(catalog, choice) {
+                gaps.push(s.id.clone());
             }
-            ThreatResult {
-                threat: t.id.clone(),
-                coverage,
-                gaps,
-            }
+        }
+    }
+    let practices = all_practices
+        .iter()
+        .zip(by_practice)
+        .filter(|(_, c)| c.in_scope > 0)
+        .map(|(p, c)| (p.id.clone(), c))
+        .collect();
+    let threats = all_threats
+        .iter()
+        .zip(by_threat)
+        .map(|(t, (coverage, gaps))| ThreatResult {
+            threat: t.id.clone(),
+            coverage,
+            gaps,
         })
         .collect();
     Results {

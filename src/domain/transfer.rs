@@ -282,7 +282,7 @@ pub fn export(catalog: &Catalog, assessment: &Assessment, exported: &Timestamp) 
                 };
                 (id.clone(), wire)
             })
-            .collect(),
+            .fold(BTreeMap::new(), inserted),
         plan: assessment
             .plan
             .iter()
@@ -293,7 +293,7 @@ pub fn export(catalog: &Catalog, assessment: &Assessment, exported: &Timestamp) 
                 };
                 (id.clone(), wire)
             })
-            .collect(),
+            .fold(BTreeMap::new(), inserted),
     };
     let mut text = serde_json::to_string_pretty(&file).expect("plain data always serializes");
     text.push('\n');
@@ -407,7 +407,8 @@ pub fn import_with_warnings(
         // From the text, so that errors carry a line and column.
         serde_json::from_str(text).map_err(shape)?
     } else {
-        serde_json::from_value(upgrade(value, version)?).map_err(shape)?
+        // Through text too: one deserializer compiled in, not a second one for `Value`.
+        serde_json::from_str(&upgrade(value, version)?.to_string()).map_err(shape)?
     };
     from_wire(catalog, wire)
 }
@@ -712,7 +713,7 @@ fn from_wire(
             };
             (id, answer)
         })
-        .collect();
+        .fold(BTreeMap::new(), inserted);
     let plan = wire
         .plan
         .into_iter()
@@ -723,7 +724,7 @@ fn from_wire(
             };
             (id, entry)
         })
-        .collect();
+        .fold(BTreeMap::new(), inserted);
     let assessment = Assessment {
         organization: Organization {
             name,
@@ -741,6 +742,13 @@ fn from_wire(
 
 /// At most 40 characters of `s`, for quoting a value in a message; control characters are
 /// left out so that nothing odd reaches the page.
+/// Builds a map one entry at a time. `collect()` into a map sorts first, and that sort is
+/// compiled anew for every kind of entry: kilobytes of the app each.
+fn inserted<K: Ord, V>(mut map: BTreeMap<K, V>, (k, v): (K, V)) -> BTreeMap<K, V> {
+    map.insert(k, v);
+    map
+}
+
 fn truncated(s: &str) -> String {
     truncated_to(s, 40)
 }

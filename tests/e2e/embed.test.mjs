@@ -94,7 +94,7 @@ test('a self-hosted copy takes its name, colours, introduction, links and defaul
   const dir = copyOfBuild();
   writeFileSync(join(dir, 'hicp-check.config.json'), JSON.stringify({
     organization: 'Ohio Medical Society',
-    logo: 'icons/icon-192.png',
+    logo: 'icons/icon.svg',
     intro: 'Free for members. The Society never sees your answers.',
     links: [{ label: 'Member help', url: 'https://oms.example/help' }],
     colors: { accent: '#7a1f5c', accent_text: '#ffffff' },

@@ -34,7 +34,9 @@ test('the app is installable: a valid manifest and a controlling service worker'
   assert.deepEqual(installabilityErrors, []);
   const manifest = await (await page.request.get(new URL('manifest.webmanifest', server.url).href)).json();
   assert.equal(manifest.display, 'standalone');
-  assert.deepEqual(manifest.icons.map((i) => i.sizes), ['192x192', '512x512', '512x512']);
+  // Vector icons, one for each purpose: sharp at every size, and a few hundred bytes.
+  assert.deepEqual(manifest.icons.map((i) => [i.type, i.sizes, i.purpose]),
+    [['image/svg+xml', 'any', 'any'], ['image/svg+xml', 'any', 'maskable']]);
 });
 
 test('after one visit, a whole assessment can be done with no network', async () => {

@@ -162,3 +162,68 @@ fn answers_outside_the_tier_are_kept_but_not_scored() {
     assert_eq!((r.overall.assessed, r.overall.unanswered), (1, 35));
     assert_eq!(r.overall.percent(), Some(0));
 }
+
+/// The one-pass scorer agrees with the plainest reading of the rules (each practice and each
+/// threat scored over the sub-practices in scope that belong to it), on every tier, with and
+/// without the optional set, for mixed answers including unanswered ones.
+#[test]
+fn the_one_pass_score_equals_the_plain_definition() {
+    use hicp_check::domain::scoring::Coverage;
+    let c = catalog();
+    let choices = [
+        None,
+        Some("in_place"),
+        Some("partly"),
+        Some("not_in_place"),
+        Some("dont_know"),
+        Some("not_applicable"),
+    ];
+    for tier in [Tier::Small, Tier::Medium, Tier::Large] {
+        for (seed, optional) in [(3usize, false), (7, true), (11, false)] {
+            let mut a = answered(&c, tier, |i, _| choices[(i * seed + i / 3) % choices.len()]);
+            a.include_optional = optional;
+            let scope = c.in_scope(tier, optional);
+            let cover = |keep: &dyn Fn(&&&hicp_check::domain::SubPractice) -> bool| {
+                let mut cov = Coverage::default();
+                for s in scope.iter().filter(keep) {
+                    cov.add(&c, a.choice(&s.id));
+                }
+                cov
+            };
+            let r = score(&c, &a);
+            assert_eq!(r.overall, cover(&|_| true));
+            let practices: Vec<_> = c
+                .practices()
+                .iter()
+                .map(|p| (p.id.clone(), cover(&|s| s.practice == p.id)))
+                .filter(|(_, cov)| cov.in_scope > 0)
+                .collect();
+            assert_eq!(r.practices, practices, "{tier:?}");
+            for (t, got) in c.threats().iter().zip(&r.threats) {
+                let mitigates = |s: &&&hicp_check::domain::SubPractice| {
+                    c.practice(&s.practice)
+                        .is_some_and(|p| p.threats.contains(&t.id))
+                };
+                assert_eq!(got.threat, t.id);
+                assert_eq!(
+                    got.coverage,
+                    cover(&mitigates),
+                    "{tier:?} {}",
+                    t.id.as_str()
+                );
+                let gaps: Vec<_> = scope
+                    .iter()
+                    .filter(mitigates)
+                    .filter(|s| {
+                        a.choice(&s.id)
+                            .and_then(|ch| c.scale().choice(ch))
+                            .and_then(|ch| ch.points)
+                            .is_some_and(|p| p < c.scale().max_points())
+                    })
+                    .map(|s| s.id.clone())
+                    .collect();
+                assert_eq!(got.gaps, gaps);
+            }
+        }
+    }
+}
