@@ -1,6 +1,7 @@
 """A static file server for the built app, on 127.0.0.1 only.
 
-It compresses text and wasm with gzip when the browser accepts it, as static hosts do, and
+It compresses text and wasm with gzip when the browser accepts it, as static hosts do (once
+per version of a file, kept in memory, as hosts and CDNs keep theirs), and
 sends the headers a deployment should send: no caching of index.html and the service
 worker (hashed files are immutable), no MIME sniffing, no referrer, and the wasm MIME type
 that streaming compilation needs. The end-to-end tests use it too.
@@ -12,8 +13,26 @@ import io
 import http.server
 import os
 import sys
+import threading
 
 COMPRESSIBLE = (".html", ".js", ".css", ".wasm", ".json", ".webmanifest", ".svg")
+_compressed = {}
+_lock = threading.Lock()
+
+
+def compressed(path):
+    """The gzip body of `path`, made once for each version (size and modification time)."""
+    stat = os.stat(path)
+    key = (path, stat.st_size, stat.st_mtime_ns)
+    with _lock:
+        body = _compressed.get(key)
+    if body is None:
+        with open(path, "rb") as f:
+            body = gzip.compress(f.read(), 6)
+        with _lock:
+            _compressed[key] = body
+    return body
+
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
@@ -39,8 +58,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not accepts or not path.endswith(COMPRESSIBLE) or not os.path.isfile(path):
             return super().send_head()
-        with open(path, "rb") as f:
-            body = gzip.compress(f.read(), 6)
+        body = compressed(path)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", "gzip")
