@@ -318,10 +318,16 @@ pub fn print() {
     let _ = gloo::utils::window().print();
 }
 
-/// Asks the browser not to evict this site's storage when space runs low.
+/// Asks the browser not to evict this site's storage when space runs low. A browser may say
+/// no, or refuse to be asked (in a frame, say): answers are saved either way, so the outcome
+/// is awaited only to be set aside, never left as an unhandled rejection.
 pub fn ask_for_persistent_storage() {
     let storage = gloo::utils::window().navigator().storage();
-    let _ = storage.persist();
+    if let Ok(promise) = storage.persist() {
+        yew::platform::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
 }
 
 /// Moves keyboard focus to an element (after a step change), if it exists.
