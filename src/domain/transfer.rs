@@ -645,15 +645,15 @@ fn from_wire(
             id: truncated_to(&wire.content.id, 80),
         });
     }
-    let unknown: Vec<String> = wire
+    let mut unknown: Vec<String> = wire
         .answers
         .keys()
         .chain(wire.plan.keys())
         .filter(|id| catalog.sub_practice(id).is_none())
         .map(|id| truncated(id.as_str()))
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
         .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
     if !unknown.is_empty() {
         return Err(ImportError::UnknownSubPractices { ids: unknown });
     }

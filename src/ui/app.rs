@@ -13,7 +13,7 @@ use super::components::{
     answer::AnswerScreen, banners::Banners, blank::Blank, files::ImportPreview, header::Header,
     library::Library, results::Results, size::SizeScreen, start::Start,
 };
-use super::hooks::AssessmentHandle;
+use super::hooks::{AssessmentHandle, Fixed};
 use super::state::{Action, AppState, Entry, Screen, SharedTexts};
 use crate::config::SiteConfig;
 use crate::domain::{import, Assessment, Catalog};
@@ -247,6 +247,7 @@ pub fn app(props: &AppProps) -> Html {
         _ => html! { <Start /> },
     };
     html! {
+        <ContextProvider<Fixed> context={handle.fixed()}>
         <ContextProvider<AssessmentHandle> context={handle}>
             <Header />
             <main id="main" tabindex="-1" aria-label="HICP Check">
@@ -255,5 +256,6 @@ pub fn app(props: &AppProps) -> Html {
                 { body }
             </main>
         </ContextProvider<AssessmentHandle>>
+        </ContextProvider<Fixed>>
     }
 }

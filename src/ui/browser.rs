@@ -174,7 +174,7 @@ pub fn load(catalog: &Catalog) -> Loaded {
     }
     loaded
         .assessments
-        .sort_by(|a, b| b.1.updated.cmp(&a.1.updated));
+        .sort_unstable_by(|a, b| b.1.updated.cmp(&a.1.updated).then_with(|| a.0.cmp(&b.0)));
     if let Ok(Some(text)) = store.get_item(META_KEY) {
         loaded.meta = serde_json::from_str(&text).unwrap_or_default();
     }

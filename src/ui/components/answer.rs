@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::{date_change, dom_id, input_value};
 use crate::domain::{score, Answer, PracticeId, SubPracticeId};
 use crate::ui::browser;
-use crate::ui::hooks::use_assessment;
+use crate::ui::hooks::{use_assessment, use_fixed};
 use crate::ui::state::{Edit, Screen};
 
 #[derive(Properties, PartialEq)]
@@ -145,7 +145,8 @@ pub struct SubPracticeCardProps {
 
 #[component(SubPracticeCard)]
 pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
-    let handle = use_assessment();
+    // Not use_assessment: a card re-renders only when its own answer changes.
+    let handle = use_fixed();
     let catalog = handle.catalog.clone();
     let Some(s) = catalog.sub_practice(&props.id) else {
         return html! {};
