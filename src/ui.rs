@@ -44,42 +44,56 @@ pub fn start() {
         .then(|| browser::fetch_text(&browser::language_file(&language)));
     yew::platform::spawn_local(async move {
         let (config, config_problem) = browser::load_config().await;
-        let (texts, overlays, language_problem) = match bundle {
-            None => (Texts::english(), None, None),
-            Some(fetched) => match language_texts(fetched.await) {
-                Ok((texts, bundle)) => {
-                    browser::keep_offline(&browser::language_file(&language));
-                    (texts, Some(bundle), None)
+        let fetched = match bundle {
+            Some(fetched) => Some(language_texts(fetched.await)),
+            None => None,
+        };
+        let catalog = if config.pack.is_empty() {
+            Ok(None)
+        } else {
+            host_pack(&config.pack).await.map(Some)
+        };
+        // The language is used only when all of it works: its texts, and (unless the host
+        // brings its own pack) its translation of the built-in pack. Otherwise English, and a
+        // notice in the language chosen.
+        let (texts, catalog, language_problem) = match (fetched, catalog) {
+            (fetched, Err(e)) => {
+                let texts = match fetched {
+                    Some(Ok((texts, _))) => texts,
+                    _ => Texts::english(),
+                };
+                (texts, Err(e), None)
+            }
+            (None, Ok(host)) => (
+                Texts::english(),
+                host.map_or_else(content::built_in, Ok),
+                None,
+            ),
+            (Some(Ok((texts, bundle))), Ok(host)) => {
+                let translated = match host {
+                    Some(pack) => Ok(pack),
+                    None => content::built_in_translated(bundle.packs()),
+                };
+                match translated {
+                    Ok(catalog) => {
+                        browser::keep_offline(&browser::language_file(&language));
+                        (texts, Ok(catalog), None)
+                    }
+                    Err(_) => (
+                        Texts::english(),
+                        content::built_in(),
+                        unavailable(&language),
+                    ),
                 }
-                Err(_) => (
-                    Texts::english(),
-                    None,
-                    i18n::about_language(&language, "language.unavailable")
-                        .map(|text| (language.clone(), text)),
-                ),
-            },
+            }
+            (Some(Err(_)), Ok(host)) => (
+                Texts::english(),
+                host.map_or_else(content::built_in, Ok),
+                unavailable(&language),
+            ),
         };
         browser::set_document_language(texts.language());
         let texts = Rc::new(texts);
-        let built_in = match &overlays {
-            Some(bundle) => content::built_in_translated(bundle.packs()),
-            None => content::built_in(),
-        };
-        let catalog = match (built_in, config.pack.is_empty()) {
-            (Err(e), _) => Err(e),
-            (Ok(built_in), true) => Ok(built_in),
-            (Ok(_), false) => match browser::fetch_text(&config.pack).await {
-                Ok(Some(text)) => content::load(&config.pack, &text),
-                Ok(None) => Err(content::ContentError {
-                    file: config.pack.clone(),
-                    problem: "the file is not on this site".into(),
-                }),
-                Err(problem) => Err(content::ContentError {
-                    file: config.pack.clone(),
-                    problem,
-                }),
-            },
-        };
         let catalog = match catalog {
             Ok(c) => c,
             Err(e) => return show_broken(root, &e, texts),
@@ -97,6 +111,26 @@ pub fn start() {
         };
         yew::Renderer::<app::App>::with_root_and_props(root, props).render();
     });
+}
+
+/// The host's own content pack, named by its settings file.
+async fn host_pack(file: &str) -> Result<crate::domain::Catalog, content::ContentError> {
+    match browser::fetch_text(file).await {
+        Ok(Some(text)) => content::load(file, &text),
+        Ok(None) => Err(content::ContentError {
+            file: file.to_owned(),
+            problem: "the file is not on this site".into(),
+        }),
+        Err(problem) => Err(content::ContentError {
+            file: file.to_owned(),
+            problem,
+        }),
+    }
+}
+
+/// The notice, in the language chosen, that it could not be loaded.
+fn unavailable(language: &str) -> Option<(String, String)> {
+    i18n::about_language(language, "language.unavailable").map(|text| (language.to_owned(), text))
 }
 
 /// The texts (and content overlays) of a fetched language file.

@@ -103,14 +103,19 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Results {
         .unwrap_or_default();
     let all_practices = catalog.practices();
     let all_threats = catalog.threats();
-    // For each practice, the positions of its threats in the pack's list.
+    // For each practice, the positions of its threats in the pack's list, each once (a pack
+    // may name a threat twice; it still mitigates it once).
     let threats_of: Vec<Vec<usize>> = all_practices
         .iter()
         .map(|p| {
-            p.threats
+            let mut at: Vec<usize> = p
+                .threats
                 .iter()
                 .filter_map(|t| all_threats.iter().position(|x| &x.id == t))
-                .collect()
+                .collect();
+            at.sort_unstable();
+            at.dedup();
+            at
         })
         .collect();
     let mut overall = Coverage::default();

@@ -144,9 +144,17 @@ test('Spanish, once chosen, works offline, and a new version keeps it', async ()
   }
 });
 
-test('a language that cannot be loaded: English, and a notice in that language', async () => {
+for (const [why, damage] of [
+  ['is missing', (file) => rmSync(file)],
+  ['holds a translation that does not validate', (file) => {
+    const bundle = JSON.parse(readFileSync(file, 'utf8'));
+    const overlay = bundle.packs['hicp-2018.es.json'];
+    overlay.sub_practices[Object.keys(overlay.sub_practices)[0]].title = '';
+    writeFileSync(file, JSON.stringify(bundle));
+  }],
+]) test(`a language file that ${why}: English, and a notice in that language`, async () => {
   const dir = copyOfBuild();
-  rmSync(join(dir, 'lang', 'es.json'));
+  damage(join(dir, 'lang', 'es.json'));
   const own = await serve(dir);
   const c = await browser();
   try {
@@ -164,6 +172,12 @@ test('a language that cannot be loaded: English, and a notice in that language',
     // The answers and the app still work: an assessment can be started.
     await page.click('#start-new');
     await page.locator('#org-name').waitFor();
+    // A language that did not work is not kept for offline use. (An absence: give a wrongly
+    // sent request time to land once the service worker controls the page.)
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+    await page.waitForTimeout(1000);
+    const kept = await keptLanguages(page);
+    assert.deepEqual(kept.flatMap(([, paths]) => paths), []);
   } finally {
     await c.close();
     own.close();

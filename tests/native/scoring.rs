@@ -168,8 +168,22 @@ fn answers_outside_the_tier_are_kept_but_not_scored() {
 /// without the optional set, for mixed answers including unanswered ones.
 #[test]
 fn the_one_pass_score_equals_the_plain_definition() {
+    // The built-in pack, and one whose first practice names a threat twice.
+    let mut pack: serde_json::Value =
+        serde_json::from_str(hicp_check::content::BUILT_IN[0].1).unwrap();
+    let first = pack["practices"][0]["threats"][0].clone();
+    pack["practices"][0]["threats"]
+        .as_array_mut()
+        .unwrap()
+        .push(first);
+    let repeated = hicp_check::content::load("repeated.json", &pack.to_string()).unwrap();
+    for c in [catalog(), repeated] {
+        agrees_with_the_plain_definition(&c);
+    }
+}
+
+fn agrees_with_the_plain_definition(c: &hicp_check::domain::Catalog) {
     use hicp_check::domain::scoring::Coverage;
-    let c = catalog();
     let choices = [
         None,
         Some("in_place"),
@@ -180,17 +194,18 @@ fn the_one_pass_score_equals_the_plain_definition() {
     ];
     for tier in [Tier::Small, Tier::Medium, Tier::Large] {
         for (seed, optional) in [(3usize, false), (7, true), (11, false)] {
-            let mut a = answered(&c, tier, |i, _| choices[(i * seed + i / 3) % choices.len()]);
+            let mut a = answered(c, tier, |i, _| choices[(i * seed + i / 3) % choices.len()]);
             a.include_optional = optional;
             let scope = c.in_scope(tier, optional);
             let cover = |keep: &dyn Fn(&&&hicp_check::domain::SubPractice) -> bool| {
                 let mut cov = Coverage::default();
                 for s in scope.iter().filter(keep) {
-                    cov.add(&c, a.choice(&s.id));
+                    cov.add(c, a.choice(&s.id));
                 }
                 cov
             };
-            let r = score(&c, &a);
+            let r = score(c, &a);
+            assert_eq!(r.threats.len(), c.threats().len());
             assert_eq!(r.overall, cover(&|_| true));
             let practices: Vec<_> = c
                 .practices()
