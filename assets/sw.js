@@ -15,21 +15,33 @@ const LANGUAGE = /\/lang\/[a-z]{2,3}\.json$/;
 // Past the browser's HTTP cache, so that a new version never keeps an old language file.
 const fresh = (url) => new Request(url, { cache: 'reload' });
 
+// Copies into this version's cache the languages an earlier version kept and this one lacks:
+// fetched fresh, or (when `orOld`, and there is no network) the earlier copy.
+async function keepLanguagesOf(cache, orOld) {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith('hicp-check-') || name === CACHE) continue;
+    const old = await caches.open(name);
+    for (const request of await old.keys()) {
+      if (!LANGUAGE.test(new URL(request.url).pathname) || await cache.match(request)) continue;
+      const response = await fetch(fresh(request.url)).catch(() => null);
+      if (response?.ok) await cache.put(request, response);
+      else if (orOld) await cache.put(request, await old.match(request));
+    }
+  }
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(PRECACHE);
-    for (const name of await caches.keys()) {
-      if (!name.startsWith('hicp-check-') || name === CACHE) continue;
-      const kept = (await (await caches.open(name)).keys()).map((r) => r.url)
-        .filter((url) => LANGUAGE.test(new URL(url).pathname));
-      await Promise.all(kept.map((url) => cache.add(fresh(url)).catch(() => {})));
-    }
+    await keepLanguagesOf(cache, false);
   })());
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
+    // Again, for a language chosen while this version waited to take over.
+    await keepLanguagesOf(await caches.open(CACHE), true);
     const names = await caches.keys();
     await Promise.all(names.filter((n) => n.startsWith('hicp-check-') && n !== CACHE)
       .map((n) => caches.delete(n)));
@@ -43,7 +55,9 @@ self.addEventListener('message', (event) => {
   if (event.data === 'hicp-check:skip-waiting') self.skipWaiting();
   const keep = typeof event.data === 'string' && event.data.startsWith('hicp-check:keep:')
     ? new URL(event.data.slice('hicp-check:keep:'.length), self.registration.scope) : null;
-  if (keep && keep.origin === self.location.origin && LANGUAGE.test(keep.pathname)) {
+  // Only a language file of this app: in its lang/ folder, with no query.
+  const folder = new URL('lang/', self.registration.scope).href;
+  if (keep && keep.href.startsWith(folder) && /^[a-z]{2,3}\.json$/.test(keep.href.slice(folder.length))) {
     event.waitUntil(caches.open(CACHE).then((cache) => cache.match(keep)
       .then((hit) => hit ?? cache.add(fresh(keep.href)))));
   }

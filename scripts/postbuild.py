@@ -8,7 +8,7 @@
    it is under its file name, minified. The app reads them (src/i18n.rs, Bundle); English is
    compiled in.
 3. Fills in sw.js: the list of every file a visit needs (hashed names; not the languages,
-   which are kept once used, nor Apple's home-screen icon) and a version that changes whenever any file changes, so that a
+   which are kept once used, nor the bitmap icons) and a version that changes whenever any file changes, so that a
    deployment offers "reload to update".
 """
 import base64
@@ -44,8 +44,15 @@ def csp(index_html):
 
 CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "content")
 DEFAULT_LANGUAGE = "en"
-# Not precached: only Apple devices fetch it, when someone adds the app to the home screen.
-ON_DEMAND = {"icons/apple-touch-icon.png"}
+# Not precached: bitmap icons, fetched by the browser itself only when it needs one (Apple's
+# home-screen icon; the PNG icons for installing on Android, where SVG icons are not enough).
+# Browsers that take the SVG icons never ask for them.
+ON_DEMAND = {
+    "icons/apple-touch-icon.png",
+    "icons/icon-192.png",
+    "icons/icon-512.png",
+    "icons/icon-maskable-512.png",
+}
 
 
 def language_bundles(folder):

@@ -144,6 +144,43 @@ test('Spanish, once chosen, works offline, and a new version keeps it', async ()
   }
 });
 
+test('a language chosen while a new version waits is kept by that version too', async () => {
+  const dir = copyOfBuild();
+  const own = await serve(dir);
+  const c = await browser();
+  try {
+    const { page, context } = c;
+    await page.goto(own.url);
+    await page.locator('#language').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+    const manifestPath = join(dir, 'manifest.webmanifest');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, description: `${manifest.description} (new)` }));
+    execFileSync('python3', [join(ROOT, 'scripts', 'postbuild.py'), dir]);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.locator('#update-ready').waitFor({ timeout: 20000 });
+    // Spanish is chosen now: the version still in charge keeps it.
+    await Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
+    await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+    await page.waitForFunction(async () => (await Promise.all((await caches.keys()).map(async (n) =>
+      (await (await caches.open(n)).keys()).some((r) => r.url.endsWith('/lang/es.json'))))).includes(true),
+    null, { timeout: 20000 });
+    await page.locator('#update-ready').waitFor({ timeout: 20000 });
+    // The new version takes over with no network: it can only have Spanish from the old one.
+    await context.setOffline(true);
+    await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
+    await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+    assert.equal(await page.locator('#language-problem').count(), 0);
+    const kept = await keptLanguages(page);
+    assert.deepEqual(kept.map(([, paths]) => paths.length), [1], JSON.stringify(kept));
+    await context.setOffline(false);
+  } finally {
+    await c.close();
+    own.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 for (const [why, damage] of [
   ['is missing', (file) => rmSync(file)],
   ['holds a translation that does not validate', (file) => {
