@@ -1,8 +1,10 @@
 // Shared set-up for the end-to-end suite: serves the release build (dist/) on 127.0.0.1 with
 // scripts/serve.py, drives Debian's Chromium through playwright-core with a fresh profile per
 // browser, records every request, and runs axe-core.
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +104,18 @@ export function copyOfBuild() {
   const dir = mkdtempSync(join(tmpdir(), 'hicp-dist-'));
   cpSync(DIST, dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Deploys a changed build into `dir` (a copy of the build, see copyOfBuild): one file changes,
+ * so the service worker's version changes. Then has `page`'s service worker look for it.
+ */
+export async function redeploy(page, dir) {
+  const manifestPath = join(dir, 'manifest.webmanifest');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, description: `${manifest.description} (new)` }));
+  execFileSync('python3', [join(ROOT, 'scripts', 'postbuild.py'), dir]);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
 }
 
 /** Records CSP violations in every page of the context, readable as window.__cspViolations. */

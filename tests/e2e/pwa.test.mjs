@@ -3,11 +3,8 @@
 // installable in Chromium, the CSP holds, no cookies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import {
-  serve, browser, copyOfBuild, watchCsp, startAssessment, assertOnlyOwnOrigin, ROOT,
+  serve, browser, copyOfBuild, redeploy, watchCsp, startAssessment, assertOnlyOwnOrigin,
 } from './harness.mjs';
 
 let server;
@@ -67,12 +64,7 @@ test('a new deployment offers "reload to update", and every answer survives it',
   const { page } = b;
   const oldCaches = await page.evaluate(() => caches.keys());
   assert.equal(oldCaches.length, 1);
-  // Deploy a changed build: one file changes, so the service worker's version changes.
-  const manifestPath = join(dir, 'manifest.webmanifest');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  writeFileSync(manifestPath, JSON.stringify({ ...manifest, description: `${manifest.description} (new)` }));
-  execFileSync('python3', [join(ROOT, 'scripts', 'postbuild.py'), dir]);
-  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await redeploy(page, dir);
   await page.locator('#update-ready').waitFor({ timeout: 20000 });
   const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)
     .filter(([k]) => k.startsWith('hicp-check/assessment/')).map(([, v]) => JSON.parse(v).answers)));

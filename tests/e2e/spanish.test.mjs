@@ -6,10 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  serve, browser, copyOfBuild, assertAccessible, assertOnlyOwnOrigin, ROOT,
+  serve, browser, copyOfBuild, redeploy, assertAccessible, assertOnlyOwnOrigin, ROOT,
 } from './harness.mjs';
 
 const I18N = join(ROOT, 'content', 'i18n');
@@ -101,6 +100,11 @@ test('every screen of a whole assessment is in Spanish', async () => {
   assert.deepEqual(b.errors, []);
 });
 
+/** Waits until a service worker cache holds the Spanish file. */
+const spanishKept = (page) => page.waitForFunction(async () => (await Promise.all((await caches.keys())
+  .map(async (n) => (await (await caches.open(n)).keys()).some((r) => r.url.endsWith('/lang/es.json')))))
+  .includes(true), null, { timeout: 20000 });
+
 /** The URLs of lang/ files in each of the service worker's caches. */
 const keptLanguages = (page) => page.evaluate(async () => Promise.all((await caches.keys())
   .map(async (name) => [name, (await (await caches.open(name)).keys())
@@ -116,9 +120,7 @@ test('Spanish, once chosen, works offline, and a new version keeps it', async ()
     await page.locator('#language').waitFor();
     await Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
     await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
-    await page.waitForFunction(async () => (await Promise.all((await caches.keys()).map(async (n) =>
-      (await (await caches.open(n)).keys()).some((r) => r.url.endsWith('/lang/es.json'))))).includes(true),
-    null, { timeout: 20000 });
+    await spanishKept(page);
     await context.setOffline(true);
     await page.reload();
     await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
@@ -126,11 +128,7 @@ test('Spanish, once chosen, works offline, and a new version keeps it', async ()
     assert.equal(await page.locator('#language-problem').count(), 0);
     await context.setOffline(false);
     // A new deployment: its service worker keeps Spanish again, fetched fresh.
-    const manifestPath = join(dir, 'manifest.webmanifest');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, description: `${manifest.description} (new)` }));
-    execFileSync('python3', [join(ROOT, 'scripts', 'postbuild.py'), dir]);
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await redeploy(page, dir);
     await page.locator('#update-ready').waitFor({ timeout: 20000 });
     const kept = await keptLanguages(page);
     assert.equal(kept.length, 2, 'the old and the new version');
@@ -153,18 +151,12 @@ test('a language chosen while a new version waits is kept by that version too', 
     await page.goto(own.url);
     await page.locator('#language').waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-    const manifestPath = join(dir, 'manifest.webmanifest');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, description: `${manifest.description} (new)` }));
-    execFileSync('python3', [join(ROOT, 'scripts', 'postbuild.py'), dir]);
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await redeploy(page, dir);
     await page.locator('#update-ready').waitFor({ timeout: 20000 });
     // Spanish is chosen now: the version still in charge keeps it.
     await Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
     await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
-    await page.waitForFunction(async () => (await Promise.all((await caches.keys()).map(async (n) =>
-      (await (await caches.open(n)).keys()).some((r) => r.url.endsWith('/lang/es.json'))))).includes(true),
-    null, { timeout: 20000 });
+    await spanishKept(page);
     await page.locator('#update-ready').waitFor({ timeout: 20000 });
     // The new version takes over with no network: it can only have Spanish from the old one.
     await context.setOffline(true);
@@ -210,8 +202,8 @@ for (const [why, damage] of [
     await page.click('#start-new');
     await page.locator('#org-name').waitFor();
     // A language that did not work is not kept for offline use. (An absence: give a wrongly
-    // sent request time to land once the service worker controls the page.)
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+    // sent request time to land. The app sends it once a service worker is active.)
+    await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), null, { timeout: 20000 });
     await page.waitForTimeout(1000);
     const kept = await keptLanguages(page);
     assert.deepEqual(kept.flatMap(([, paths]) => paths), []);
