@@ -48,7 +48,7 @@ test('the interface switches to Spanish and remembers it', async () => {
   assert.ok(FRAGMENTS.length > 150, `${FRAGMENTS.length} English fragments to look for`);
   const languageFiles = () => b.requests.filter((r) => new URL(r.url).pathname.includes('/lang/'));
   assert.deepEqual(languageFiles(), [], 'an English visit downloads no other language');
-  await Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
+  await chooseSpanish(page);
   await page.locator('#start-new').waitFor();
   assert.equal(await page.locator('#start-new').innerText(), ES['start.new']);
   await noEnglishLeft('the start screen');
@@ -110,68 +110,69 @@ const keptLanguages = (page) => page.evaluate(async () => Promise.all((await cac
   .map(async (name) => [name, (await (await caches.open(name)).keys())
     .map((r) => new URL(r.url).pathname).filter((p) => p.includes('/lang/'))])));
 
-test('Spanish, once chosen, works offline, and a new version keeps it', async () => {
+/**
+ * Runs `body` in a fresh browser against a copy of the build of its own (changed first by
+ * `prepare`, if given) on a port of its own, and removes all three afterwards.
+ */
+async function onOwnCopy(body, prepare = () => {}) {
   const dir = copyOfBuild();
+  prepare(dir);
   const own = await serve(dir);
   const c = await browser();
   try {
-    const { page, context } = c;
-    await page.goto(own.url);
-    await page.locator('#language').waitFor();
-    await Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
-    await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
-    await spanishKept(page);
-    await context.setOffline(true);
-    await page.reload();
-    await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
-    assert.equal(await page.locator('#language-problem').count(), 0);
-    await context.setOffline(false);
-    // A new deployment: its service worker keeps Spanish again, fetched fresh.
-    await redeploy(page, dir);
-    await page.locator('#update-ready').waitFor({ timeout: 20000 });
-    const kept = await keptLanguages(page);
-    assert.equal(kept.length, 2, 'the old and the new version');
-    assert.deepEqual(kept.map(([, paths]) => paths.length), [1, 1], JSON.stringify(kept));
-    assertOnlyOwnOrigin(c.requests, own.origin);
-    assert.deepEqual(c.errors, []);
+    await body({ ...c, c, own, dir });
   } finally {
     await c.close();
     own.close();
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}
 
-test('a language chosen while a new version waits is kept by that version too', async () => {
-  const dir = copyOfBuild();
-  const own = await serve(dir);
-  const c = await browser();
-  try {
-    const { page, context } = c;
-    await page.goto(own.url);
-    await page.locator('#language').waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-    await redeploy(page, dir);
-    await page.locator('#update-ready').waitFor({ timeout: 20000 });
-    // Spanish is chosen now: the version still in charge keeps it.
-    await Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
-    await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
-    await spanishKept(page);
-    await page.locator('#update-ready').waitFor({ timeout: 20000 });
-    // The new version takes over with no network: it can only have Spanish from the old one.
-    await context.setOffline(true);
-    await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
-    await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
-    assert.equal(await page.locator('#language-problem').count(), 0);
-    const kept = await keptLanguages(page);
-    assert.deepEqual(kept.map(([, paths]) => paths.length), [1], JSON.stringify(kept));
-    await context.setOffline(false);
-  } finally {
-    await c.close();
-    own.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+/** Chooses Spanish in the header; the page reloads in it. */
+const chooseSpanish = (page) => Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
+
+test('Spanish, once chosen, works offline, and a new version keeps it', () => onOwnCopy(async ({ page, context, c, own, dir }) => {
+  await page.goto(own.url);
+  await page.locator('#language').waitFor();
+  await chooseSpanish(page);
+  await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+  await spanishKept(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  assert.equal(await page.locator('#language-problem').count(), 0);
+  await context.setOffline(false);
+  // A new deployment: its service worker keeps Spanish again, fetched fresh.
+  await redeploy(page, dir);
+  await page.locator('#update-ready').waitFor({ timeout: 20000 });
+  const kept = await keptLanguages(page);
+  assert.equal(kept.length, 2, 'the old and the new version');
+  assert.deepEqual(kept.map(([, paths]) => paths.length), [1, 1], JSON.stringify(kept));
+  assertOnlyOwnOrigin(c.requests, own.origin);
+  assert.deepEqual(c.errors, []);
+}));
+
+test('a language chosen while a new version waits is kept by that version too', () => onOwnCopy(async ({ page, context, own, dir }) => {
+  await page.goto(own.url);
+  await page.locator('#language').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  await redeploy(page, dir);
+  await page.locator('#update-ready').waitFor({ timeout: 20000 });
+  // Spanish is chosen now: the version still in charge keeps it.
+  await chooseSpanish(page);
+  await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+  await spanishKept(page);
+  await page.locator('#update-ready').waitFor({ timeout: 20000 });
+  // The new version takes over with no network: it can only have Spanish from the old one.
+  await context.setOffline(true);
+  await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
+  await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+  assert.equal(await page.locator('#language-problem').count(), 0);
+  const kept = await keptLanguages(page);
+  assert.deepEqual(kept.map(([, paths]) => paths.length), [1], JSON.stringify(kept));
+  await context.setOffline(false);
+}));
 
 for (const [why, damage] of [
   ['is missing', (file) => rmSync(file)],
@@ -181,35 +182,24 @@ for (const [why, damage] of [
     overlay.sub_practices[Object.keys(overlay.sub_practices)[0]].title = '';
     writeFileSync(file, JSON.stringify(bundle));
   }],
-]) test(`a language file that ${why}: English, and a notice in that language`, async () => {
-  const dir = copyOfBuild();
-  damage(join(dir, 'lang', 'es.json'));
-  const own = await serve(dir);
-  const c = await browser();
-  try {
-    const { page } = c;
-    await page.goto(own.url);
-    await page.locator('#language').waitFor();
-    await Promise.all([page.waitForEvent('load'), page.selectOption('#language', 'es')]);
-    const notice = page.locator('#language-problem');
-    await notice.waitFor();
-    assert.equal(await notice.innerText(), ES['language.unavailable']);
-    assert.equal(await notice.getAttribute('lang'), 'es');
-    assert.equal(await page.locator('#start-new').innerText(), EN['start.new']);
-    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-    await assertAccessible(page, 'the notice of a language not loaded');
-    // The answers and the app still work: an assessment can be started.
-    await page.click('#start-new');
-    await page.locator('#org-name').waitFor();
-    // A language that did not work is not kept for offline use. (An absence: give a wrongly
-    // sent request time to land. The app sends it once a service worker is active.)
-    await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), null, { timeout: 20000 });
-    await page.waitForTimeout(1000);
-    const kept = await keptLanguages(page);
-    assert.deepEqual(kept.flatMap(([, paths]) => paths), []);
-  } finally {
-    await c.close();
-    own.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+]) test(`a language file that ${why}: English, and a notice in that language`, () => onOwnCopy(async ({ page, own }) => {
+  await page.goto(own.url);
+  await page.locator('#language').waitFor();
+  await chooseSpanish(page);
+  const notice = page.locator('#language-problem');
+  await notice.waitFor();
+  assert.equal(await notice.innerText(), ES['language.unavailable']);
+  assert.equal(await notice.getAttribute('lang'), 'es');
+  assert.equal(await page.locator('#start-new').innerText(), EN['start.new']);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await assertAccessible(page, 'the notice of a language not loaded');
+  // The answers and the app still work: an assessment can be started.
+  await page.click('#start-new');
+  await page.locator('#org-name').waitFor();
+  // A language that did not work is not kept for offline use. (An absence: give a wrongly
+  // sent request time to land. The app sends it once a service worker is active.)
+  await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), null, { timeout: 20000 });
+  await page.waitForTimeout(1000);
+  const kept = await keptLanguages(page);
+  assert.deepEqual(kept.flatMap(([, paths]) => paths), []);
+}, (dir) => damage(join(dir, 'lang', 'es.json'))));
