@@ -1,20 +1,28 @@
 //! A host's settings for a self-hosted copy: `hicp-check.config.json` next to `index.html`.
 //! An association sets its name and logo, colours, an introduction, links to its member
-//! resources, a default tier, the storage mode, and which sites may embed the app.
+//! resources, a default tier, the storage mode, which sites may embed the app, and a content
+//! pack of its own.
 //!
 //! Everything is checked here, so that a settings file can neither make the app request
 //! another site nor inject markup or styles: colours must be hex, the logo a relative path on
-//! the same site, links https or relative. Pure Rust: tested natively.
+//! the same site, links https or relative. A file with mistakes is never half used: the app
+//! then runs in its most private mode ([`SiteConfig::most_private`]), and every mistake is
+//! reported as a [`ConfigProblem`] with the field at fault, worded by the interface.
+//! Pure Rust: tested natively.
 
-use std::fmt;
-
-use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use crate::domain::Tier;
 
+/// The settings file's name, next to `index.html`.
+pub const FILE: &str = "hicp-check.config.json";
+/// The longest `organization` name, in characters.
+pub const ORGANIZATION_MAX: usize = 120;
+/// The longest `intro`, in characters.
+pub const INTRO_MAX: usize = 1000;
+
 /// Where answers are kept.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum StorageMode {
     /// In this browser until erased (local storage).
     #[default]
@@ -23,60 +31,42 @@ pub enum StorageMode {
     Session,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Link {
     pub label: String,
     pub url: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Colors {
-    #[serde(default)]
     pub accent: Option<String>,
-    #[serde(default)]
     pub accent_text: Option<String>,
-    #[serde(default)]
     pub ink: Option<String>,
-    #[serde(default)]
     pub background: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteConfig {
     /// The host organization's name, shown in the header ("Offered by ...").
-    #[serde(default)]
     pub organization: String,
     /// A same-site image path, relative to index.html.
-    #[serde(default)]
     pub logo: String,
-    #[serde(default)]
     pub intro: String,
-    #[serde(default)]
     pub links: Vec<Link>,
-    #[serde(default)]
     pub colors: Colors,
-    #[serde(default)]
     pub default_tier: Option<Tier>,
-    #[serde(default)]
     pub storage: StorageMode,
     /// Whether the person may switch the storage mode.
-    #[serde(default = "yes")]
     pub storage_choice: bool,
-    /// Origins allowed to embed the app and ask it to erase data; empty allows the parent
-    /// page of any origin (messages are only ever accepted from the parent window).
-    #[serde(default)]
+    /// Origins allowed to frame the app, receive its height and ask it to erase data. Empty:
+    /// any parent page may frame it, and an erase request needs the visitor's confirmation.
     pub embed_origins: Vec<String>,
     /// A content pack of the host's own (same-site path, relative to index.html) used instead
     /// of the built-in HICP 2018 pack; see content/README.md for its fields.
-    #[serde(default)]
     pub pack: String,
-}
-
-fn yes() -> bool {
-    true
+    /// Whether a parent page may ask the app to erase (from a listed origin, or confirmed by
+    /// the visitor). Not a setting: only [`SiteConfig::most_private`] turns it off.
+    pub parent_may_erase: bool,
 }
 
 impl Default for SiteConfig {
@@ -92,20 +82,86 @@ impl Default for SiteConfig {
             storage_choice: true,
             embed_origins: Vec::new(),
             pack: String::new(),
+            parent_may_erase: true,
         }
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigError(String);
+impl SiteConfig {
+    /// What the app runs with when the settings file is present but cannot be used: answers in
+    /// this tab only, no way to switch that, and no erasing from a parent page.
+    pub fn most_private() -> SiteConfig {
+        SiteConfig {
+            storage: StorageMode::Session,
+            storage_choice: false,
+            parent_may_erase: false,
+            ..SiteConfig::default()
+        }
+    }
+}
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "This site's HICP Check settings (hicp-check.config.json) were not used: {}",
-            self.0
-        )
+/// What a setting's value must be, for the message that says it is not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    TrueOrFalse,
+    /// `"small"`, `"medium"`, `"large"` or `null`.
+    Tier,
+    /// `"device"` or `"session"`.
+    StorageMode,
+    List,
+    Object,
+    /// `#0b5563` or `#fff`.
+    HexColor,
+    /// A relative path on this site, such as `images/logo.png`.
+    SameSitePath,
+    /// `https://…` or a relative address.
+    LinkAddress,
+    /// An origin such as `https://www.example.org`.
+    Origin,
+    /// Text that is not blank.
+    NotBlank,
+}
+
+/// One mistake in a settings file, with the field at fault (`colors.accent`, `links[1].url`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// Not JSON; the place is where reading stopped.
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but not an object of settings.
+    NotAnObject,
+    /// A setting HICP Check does not have (often a typing mistake).
+    UnknownField {
+        field: String,
+    },
+    WrongValue {
+        field: String,
+        expected: Expected,
+    },
+    TooLong {
+        field: String,
+        max: usize,
+    },
+    /// The server answered the request for the file with an error status.
+    HttpStatus {
+        status: u16,
+    },
+    /// The file could not be fetched or read at all.
+    Unreachable,
+}
+
+impl ConfigProblem {
+    /// The field at fault, where there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            ConfigProblem::UnknownField { field }
+            | ConfigProblem::WrongValue { field, .. }
+            | ConfigProblem::TooLong { field, .. } => Some(field),
+            _ => None,
+        }
     }
 }
 
@@ -115,7 +171,7 @@ fn is_hex_color(s: &str) -> bool {
 }
 
 /// A path on the same site: no scheme, no `//`, no backslash, no `..`.
-fn is_same_site_path(s: &str) -> bool {
+pub fn is_same_site_path(s: &str) -> bool {
     !s.is_empty()
         && !s.contains(':')
         && !s.starts_with("//")
@@ -128,64 +184,233 @@ fn is_same_site_path(s: &str) -> bool {
 fn is_link(s: &str) -> bool {
     s.strip_prefix("https://")
         .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
-        || (is_same_site_path(s) && !s.starts_with('/'))
-        || (s.starts_with('/') && is_same_site_path(s))
+        || is_same_site_path(s)
 }
 
-fn is_origin(s: &str) -> bool {
+/// `scheme://host[:port]`, nothing after it.
+pub fn is_origin(s: &str) -> bool {
     (s.starts_with("https://") || s.starts_with("http://"))
-        && s.split("://")
-            .nth(1)
-            .is_some_and(|host| !host.is_empty() && !host.contains('/'))
+        && s.split("://").nth(1).is_some_and(|host| {
+            !host.is_empty()
+                && !host.contains('/')
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        })
+}
+
+/// Collects every mistake while reading one settings file.
+struct Reader {
+    problems: Vec<ConfigProblem>,
+}
+
+impl Reader {
+    fn wrong(&mut self, field: &str, expected: Expected) {
+        self.problems.push(ConfigProblem::WrongValue {
+            field: field.to_owned(),
+            expected,
+        });
+    }
+
+    fn text(&mut self, field: &str, v: &Value, max: Option<usize>) -> String {
+        let Some(s) = v.as_str() else {
+            self.wrong(field, Expected::Text);
+            return String::new();
+        };
+        if let Some(max) = max.filter(|m| s.chars().count() > *m) {
+            self.problems.push(ConfigProblem::TooLong {
+                field: field.to_owned(),
+                max,
+            });
+        }
+        s.to_owned()
+    }
+
+    /// Text that must pass `ok`.
+    fn checked(&mut self, field: &str, v: &Value, ok: fn(&str) -> bool, e: Expected) -> String {
+        let s = self.text(field, v, None);
+        if v.is_string() && !ok(&s) {
+            self.wrong(field, e);
+        }
+        s
+    }
+
+    fn list<'v>(&mut self, field: &str, v: &'v Value) -> &'v [Value] {
+        match v.as_array() {
+            Some(items) => items,
+            None => {
+                self.wrong(field, Expected::List);
+                &[]
+            }
+        }
+    }
+
+    fn object<'v>(
+        &mut self,
+        field: &str,
+        v: &'v Value,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
+        let Some(map) = v.as_object() else {
+            self.wrong(field, Expected::Object);
+            return None;
+        };
+        for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
+            self.problems.push(ConfigProblem::UnknownField {
+                field: format!("{field}.{key}"),
+            });
+        }
+        Some(map)
+    }
+
+    fn colors(&mut self, v: &Value) -> Colors {
+        let mut colors = Colors::default();
+        let names = ["accent", "accent_text", "ink", "background"];
+        let Some(map) = self.object("colors", v, &names) else {
+            return colors;
+        };
+        for (name, slot) in names.into_iter().zip([
+            &mut colors.accent,
+            &mut colors.accent_text,
+            &mut colors.ink,
+            &mut colors.background,
+        ]) {
+            match map.get(name) {
+                None | Some(Value::Null) => {}
+                Some(v) => {
+                    let field = format!("colors.{name}");
+                    *slot = Some(self.checked(&field, v, is_hex_color, Expected::HexColor));
+                }
+            }
+        }
+        colors
+    }
+
+    fn links(&mut self, v: &Value) -> Vec<Link> {
+        let mut links = Vec::new();
+        for (i, item) in self.list("links", v).iter().enumerate() {
+            let field = format!("links[{i}]");
+            let Some(map) = self.object(&field, item, &["label", "url"]) else {
+                continue;
+            };
+            let null = Value::Null;
+            let label = self.text(
+                &format!("{field}.label"),
+                map.get("label").unwrap_or(&null),
+                None,
+            );
+            if map.get("label").is_some_and(Value::is_string) && label.trim().is_empty() {
+                self.wrong(&format!("{field}.label"), Expected::NotBlank);
+            }
+            let url = self.checked(
+                &format!("{field}.url"),
+                map.get("url").unwrap_or(&null),
+                is_link,
+                Expected::LinkAddress,
+            );
+            links.push(Link { label, url });
+        }
+        links
+    }
+
+    fn set(&mut self, c: &mut SiteConfig, key: &str, v: &Value) {
+        let optional_path = |s: &str| s.is_empty() || is_same_site_path(s);
+        match key {
+            "organization" => c.organization = self.text(key, v, Some(ORGANIZATION_MAX)),
+            "logo" => c.logo = self.checked(key, v, optional_path, Expected::SameSitePath),
+            "intro" => c.intro = self.text(key, v, Some(INTRO_MAX)),
+            "pack" => c.pack = self.checked(key, v, optional_path, Expected::SameSitePath),
+            "links" => c.links = self.links(v),
+            "colors" => c.colors = self.colors(v),
+            "default_tier" => match v {
+                Value::Null => c.default_tier = None,
+                _ => match v.as_str().and_then(Tier::from_key) {
+                    Some(t) => c.default_tier = Some(t),
+                    None => self.wrong(key, Expected::Tier),
+                },
+            },
+            "storage" => match v.as_str() {
+                Some("device") => c.storage = StorageMode::Device,
+                Some("session") => c.storage = StorageMode::Session,
+                _ => self.wrong(key, Expected::StorageMode),
+            },
+            "storage_choice" => match v.as_bool() {
+                Some(b) => c.storage_choice = b,
+                None => self.wrong(key, Expected::TrueOrFalse),
+            },
+            "embed_origins" => {
+                let mut origins = Vec::new();
+                for (i, o) in self.list(key, v).iter().enumerate() {
+                    let field = format!("{key}[{i}]");
+                    origins.push(self.checked(&field, o, is_origin, Expected::Origin));
+                }
+                c.embed_origins = origins;
+            }
+            _ => self.problems.push(ConfigProblem::UnknownField {
+                field: key.to_owned(),
+            }),
+        }
+    }
 }
 
 impl SiteConfig {
     /// Reads and checks a settings file.
     ///
     /// # Errors
-    /// A [`ConfigError`] that names the field at fault; the app then runs with its defaults.
-    pub fn parse(text: &str) -> Result<SiteConfig, ConfigError> {
-        let c: SiteConfig = serde_json::from_str(text).map_err(|e| ConfigError(e.to_string()))?;
-        let bad = |what: String| Err(ConfigError(what));
-        let colors = [
-            ("accent", &c.colors.accent),
-            ("accent_text", &c.colors.accent_text),
-            ("ink", &c.colors.ink),
-            ("background", &c.colors.background),
-        ];
-        for (name, value) in colors {
-            if let Some(v) = value {
-                if !is_hex_color(v) {
-                    return bad(format!(
-                        "colors.{name} must be a hex colour such as #0b5563"
-                    ));
-                }
-            }
+    /// Every mistake in the file (settings in alphabetical order), each naming the field at fault.
+    /// The app then runs with [`SiteConfig::most_private`], never with part of the file.
+    pub fn parse(text: &str) -> Result<SiteConfig, Vec<ConfigProblem>> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            vec![ConfigProblem::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }]
+        })?;
+        let Value::Object(map) = value else {
+            return Err(vec![ConfigProblem::NotAnObject]);
+        };
+        let mut reader = Reader {
+            problems: Vec::new(),
+        };
+        let mut config = SiteConfig::default();
+        for (key, v) in &map {
+            reader.set(&mut config, key, v);
         }
-        if !c.pack.is_empty() && !is_same_site_path(&c.pack) {
-            return bad("pack must be a file on this site, such as packs/our-pack.json".into());
+        if reader.problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(reader.problems)
         }
-        if !c.logo.is_empty() && !is_same_site_path(&c.logo) {
-            return bad("logo must be an image path on this site, such as logo.png".into());
+    }
+}
+
+/// What the app runs with, from what fetching the settings file gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub config: SiteConfig,
+    /// Why the file was not used; empty when it was (or when there is none).
+    pub problems: Vec<ConfigProblem>,
+}
+
+impl Settings {
+    /// From the server's answer: `None` for a file that is not there (HTTP 404), which means
+    /// the documented defaults.
+    pub fn from_file(text: Option<&str>) -> Settings {
+        match text.map_or_else(|| Ok(SiteConfig::default()), SiteConfig::parse) {
+            Ok(config) => Settings {
+                config,
+                problems: Vec::new(),
+            },
+            Err(problems) => Settings::broken(problems),
         }
-        for (i, link) in c.links.iter().enumerate() {
-            if link.label.trim().is_empty() || !is_link(&link.url) {
-                return bad(format!(
-                    "links[{i}] needs a label and an https:// or relative address"
-                ));
-            }
+    }
+
+    /// A settings file that cannot be used, for `problems`: the most private mode.
+    pub fn broken(problems: Vec<ConfigProblem>) -> Settings {
+        Settings {
+            config: SiteConfig::most_private(),
+            problems,
         }
-        for o in &c.embed_origins {
-            if !is_origin(o) {
-                return bad(format!(
-                    "embed_origins: \"{o}\" is not an origin such as https://www.example.org"
-                ));
-            }
-        }
-        if c.organization.chars().count() > 120 || c.intro.chars().count() > 1000 {
-            return bad("organization (120) or intro (1,000 characters) is too long".into());
-        }
-        Ok(c)
     }
 }
 
@@ -200,6 +425,12 @@ mod tests {
     }
 
     #[test]
+    fn the_self_hosting_example_parses() {
+        let text = include_str!("../examples/self-hosted/hicp-check.config.json");
+        SiteConfig::parse(text).unwrap();
+    }
+
+    #[test]
     fn a_full_config_parses() {
         let c = SiteConfig::parse(
             r##"{"organization": "Ohio Medical Society", "logo": "images/oms.png",
@@ -211,28 +442,114 @@ mod tests {
         assert_eq!(c.default_tier, Some(Tier::Medium));
         assert_eq!(c.storage, StorageMode::Session);
         assert!(!c.storage_choice);
+        assert!(c.parent_may_erase);
+        assert_eq!(c.links[0].url, "https://oms.example/help");
+        assert_eq!(c.colors.accent.as_deref(), Some("#7a1f5c"));
     }
 
     #[test]
     fn nothing_in_a_config_can_reach_another_site_or_inject_styles() {
-        for bad in [
-            r#"{"logo": "https://tracker.example/pixel.png"}"#,
-            r#"{"logo": "//cdn.example/logo.png"}"#,
-            r#"{"logo": "data:image/svg+xml,<svg onload=alert(1)>"}"#,
-            r#"{"logo": "../../secret.png"}"#,
-            r#"{"colors": {"accent": "red; background: url(https://x.example)"}}"#,
-            r##"{"colors": {"accent": "#12345g"}}"##,
-            r#"{"links": [{"label": "x", "url": "javascript:alert(1)"}]}"#,
-            r#"{"links": [{"label": "x", "url": "http://plain.example"}]}"#,
-            r#"{"embed_origins": ["*"]}"#,
-            r#"{"storage": "cloud"}"#,
-            r#"{"unknown": 1}"#,
+        for (bad, field) in [
+            (r#"{"logo": "https://tracker.example/pixel.png"}"#, "logo"),
+            (r#"{"logo": "//cdn.example/logo.png"}"#, "logo"),
+            (
+                r#"{"logo": "data:image/svg+xml,<svg onload=alert(1)>"}"#,
+                "logo",
+            ),
+            (r#"{"logo": "../../secret.png"}"#, "logo"),
+            (r#"{"pack": "https://other.example/pack.json"}"#, "pack"),
+            (
+                r#"{"colors": {"accent": "red; background: url(https://x.example)"}}"#,
+                "colors.accent",
+            ),
+            (r##"{"colors": {"accent": "#12345g"}}"##, "colors.accent"),
+            (
+                r#"{"links": [{"label": "x", "url": "javascript:alert(1)"}]}"#,
+                "links[0].url",
+            ),
+            (
+                r#"{"links": [{"label": "x", "url": "http://plain.example"}]}"#,
+                "links[0].url",
+            ),
+            (r#"{"embed_origins": ["*"]}"#, "embed_origins[0]"),
+            (
+                r#"{"embed_origins": ["https://a.example/path"]}"#,
+                "embed_origins[0]",
+            ),
+            (r#"{"storage": "cloud"}"#, "storage"),
+            (r#"{"unknown": 1}"#, "unknown"),
         ] {
-            let e = SiteConfig::parse(bad).expect_err(bad);
-            assert!(
-                e.to_string().starts_with("This site's HICP Check settings"),
-                "{e}"
-            );
+            let problems = SiteConfig::parse(bad).expect_err(bad);
+            assert_eq!(problems.len(), 1, "{bad}: {problems:?}");
+            assert_eq!(problems[0].field(), Some(field), "{bad}");
         }
+    }
+
+    /// The issue's case: a host for shared computers mistypes one field. The file is not
+    /// half used, and the app runs in its most private mode, not the device-storage default.
+    #[test]
+    fn a_mistyped_field_beside_session_storage_fails_closed() {
+        let s = Settings::from_file(Some(
+            r##"{"storage": "session", "storage_choice": false, "colour": "#123456"}"##,
+        ));
+        assert_eq!(
+            s.problems,
+            [ConfigProblem::UnknownField {
+                field: "colour".into()
+            }]
+        );
+        let c = s.config;
+        assert_eq!(c.storage, StorageMode::Session);
+        assert!(!c.storage_choice && !c.parent_may_erase);
+    }
+
+    #[test]
+    fn every_mistake_is_listed_not_only_the_first() {
+        let problems = SiteConfig::parse(
+            r##"{"storage_choice": "no", "colors": {"accent": "blue", "border": "#000"},
+                "links": [{"label": " ", "url": "ftp://x"}, 3], "organization": 7,
+                "intro": "x", "default_tier": "huge", "embed_origins": "https://a.example"}"##,
+        )
+        .unwrap_err();
+        let fields: Vec<_> = problems.iter().filter_map(ConfigProblem::field).collect();
+        assert_eq!(
+            fields,
+            [
+                "colors.border",
+                "colors.accent",
+                "default_tier",
+                "embed_origins",
+                "links[0].label",
+                "links[0].url",
+                "links[1]",
+                "organization",
+                "storage_choice",
+            ]
+        );
+    }
+
+    #[test]
+    fn unreadable_files_and_other_shapes_fail_closed() {
+        assert_eq!(
+            SiteConfig::parse("{\n  \"storage\": \"session\",\n}").unwrap_err(),
+            [ConfigProblem::NotJson { line: 3, column: 1 }]
+        );
+        assert_eq!(
+            SiteConfig::parse("[]").unwrap_err(),
+            [ConfigProblem::NotAnObject]
+        );
+        assert_eq!(
+            SiteConfig::parse(&format!(
+                r#"{{"organization": "{}"}}"#,
+                "x".repeat(ORGANIZATION_MAX + 1)
+            ))
+            .unwrap_err(),
+            [ConfigProblem::TooLong {
+                field: "organization".into(),
+                max: ORGANIZATION_MAX
+            }]
+        );
+        assert_eq!(Settings::from_file(None).config, SiteConfig::default());
+        assert!(Settings::from_file(None).problems.is_empty());
     }
 }
