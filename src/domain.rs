@@ -7,6 +7,7 @@
 //! reads a clock: callers pass dates and timestamps in. The test script greps for it.
 
 pub mod assessment;
+pub mod canonical;
 pub mod catalog;
 pub mod compare;
 pub mod date;

@@ -2,6 +2,7 @@
 //! namespace, so that the same input always gives the same document.
 
 use crate::domain::assessment::Assessment;
+use crate::domain::canonical::Canonical;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::Timestamp;
 
@@ -20,43 +21,22 @@ pub(super) struct Ids {
 
 impl Ids {
     pub(super) fn new(catalog: &Catalog, assessment: &Assessment, generated: &Timestamp) -> Ids {
-        let info = catalog.info();
+        let canonical = Canonical::new(catalog, assessment);
         let mut subject = Vec::new();
-        for field in [
-            info.id.as_str(),
-            assessment.created.as_str(),
-            assessment.organization.name.as_str(),
-        ] {
+        for field in canonical.identity() {
             feed(&mut subject, field);
         }
         let mut content = subject.clone();
-        feed(&mut content, &info.content_version);
+        feed(&mut content, canonical.content_version());
         feed(&mut content, assessment.updated.as_str());
         feed(&mut content, generated.as_str());
-        feed(
-            &mut content,
-            assessment.tier.map(|t| t.key()).unwrap_or("-"),
-        );
-        feed(&mut content, &assessment.include_optional.to_string());
-        for (id, a) in &assessment.answers {
-            feed(&mut content, id.as_str());
-            feed(
-                &mut content,
-                a.choice.as_ref().map(|c| c.as_str()).unwrap_or(""),
-            );
-            feed(
-                &mut content,
-                &a.since.map(|d| d.to_string()).unwrap_or_default(),
-            );
-            feed(&mut content, &a.note);
+        feed(&mut content, canonical.tier());
+        feed(&mut content, &canonical.include_optional().to_string());
+        for fields in canonical.answers() {
+            fields.iter().for_each(|f| feed(&mut content, f));
         }
-        for (id, p) in &assessment.plan {
-            feed(&mut content, id.as_str());
-            feed(&mut content, &p.owner);
-            feed(
-                &mut content,
-                &p.target.map(|d| d.to_string()).unwrap_or_default(),
-            );
+        for fields in canonical.plan() {
+            fields.iter().for_each(|f| feed(&mut content, f));
         }
         Ids { content, subject }
     }
