@@ -3,12 +3,11 @@
 //! checks every id and reference, so the rest of the program may index it without fear.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use serde::Deserialize;
 
 use super::ids::{ChoiceId, PracticeId, SubPracticeId, ThreatId, Tier};
-use super::sizing::Sizing;
+use super::sizing::{Sizing, SizingProblem};
 
 /// How confident the reference is of a 2023-edition name. Only corroborated or verified names
 /// are carried at all; anything less stays out of the pack.
@@ -181,7 +180,7 @@ pub struct CatalogParts {
     pub lenses: Vec<Lens>,
 }
 
-/// A pack that failed validation; each variant names the id at fault.
+/// A mistake in a pack; each kind names the id at fault. `field` is the pack's own field name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CatalogError {
     DuplicateId {
@@ -215,58 +214,45 @@ pub enum CatalogError {
         sub_practice: String,
     },
     Scale {
-        problem: String,
+        problem: ScaleProblem,
     },
     Tiers {
-        problem: String,
+        problem: TierProblem,
     },
     Sizing {
         id: String,
-        problem: String,
+        problem: SizingProblem,
     },
 }
 
-impl fmt::Display for CatalogError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CatalogError::DuplicateId { id } => write!(f, "the id {id} is used twice"),
-            CatalogError::EmptyText { id, field } => write!(f, "{id} has an empty {field}"),
-            CatalogError::BadSubPracticeId { id } => write!(
-                f,
-                "{id} is not a sub-practice id of the form <practice>.<S|M|L>.<letter>"
-            ),
-            CatalogError::IdDisagrees { id, field } => {
-                write!(f, "the id {id} does not agree with its {field}")
-            }
-            CatalogError::UnknownPractice {
-                sub_practice,
-                practice,
-            } => write!(
-                f,
-                "{sub_practice} names a practice {practice} that does not exist"
-            ),
-            CatalogError::UnknownThreat { practice, threat } => {
-                write!(f, "{practice} names a threat {threat} that does not exist")
-            }
-            CatalogError::UnknownCitation {
-                threat,
-                sub_practice,
-            } => write!(
-                f,
-                "{threat} cites a sub-practice {sub_practice} that does not exist"
-            ),
-            CatalogError::UnknownLensReference { item, sub_practice } => write!(
-                f,
-                "{item} maps to a sub-practice {sub_practice} that does not exist"
-            ),
-            CatalogError::Scale { problem } => write!(f, "answer scale: {problem}"),
-            CatalogError::Tiers { problem } => write!(f, "tiers: {problem}"),
-            CatalogError::Sizing { id, problem } => write!(f, "size factor {id}: {problem}"),
-        }
-    }
+/// What is wrong with the answer scale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScaleProblem {
+    /// Fewer than two choices carry points.
+    TooFewScored,
+    /// The best choice carries 0 points.
+    NothingToEarn,
+    ChoiceTwice {
+        choice: String,
+    },
+    /// A choice carries points but does not apply, or applies without points.
+    PointsDisagree {
+        choice: String,
+    },
 }
 
-impl std::error::Error for CatalogError {}
+/// What is wrong with the tier rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TierProblem {
+    NoRule {
+        tier: Tier,
+    },
+    TwoRules {
+        tier: Tier,
+    },
+    /// A tier requires no set of sub-practices.
+    NothingRequired,
+}
 
 /// A validated content pack. Fields are private: every reference inside is known to resolve.
 #[derive(Clone, Debug)]
@@ -288,8 +274,11 @@ impl Catalog {
     /// two scored choices; every tier has a rule; size factors are well formed.
     ///
     /// # Errors
-    /// The first problem found, naming the id at fault.
+    /// The first mistake found, naming the id at fault ([`Catalog::problems`] finds them all).
     pub fn new(parts: CatalogParts) -> Result<Catalog, CatalogError> {
+        if let Some(first) = Catalog::problems(&parts).into_iter().next() {
+            return Err(first);
+        }
         let CatalogParts {
             info,
             scale,
@@ -300,102 +289,11 @@ impl Catalog {
             sub_practices,
             lenses,
         } = parts;
-        check_scale(&scale)?;
-        check_tiers(&tiers)?;
-        sizing.validate()?;
-
-        let mut seen = BTreeSet::new();
-        let mut unique = |id: &str| {
-            if seen.insert(id.to_owned()) {
-                Ok(())
-            } else {
-                Err(CatalogError::DuplicateId { id: id.to_owned() })
-            }
-        };
-        for t in &threats {
-            unique(t.id.as_str())?;
-            non_empty(t.id.as_str(), "name", &t.name)?;
-            non_empty(t.id.as_str(), "summary", &t.summary)?;
-        }
-        for p in &practices {
-            unique(p.id.as_str())?;
-            non_empty(p.id.as_str(), "name", &p.name)?;
-            non_empty(p.id.as_str(), "summary", &p.summary)?;
-            for t in &p.threats {
-                if !threats.iter().any(|x| &x.id == t) {
-                    return Err(CatalogError::UnknownThreat {
-                        practice: p.id.to_string(),
-                        threat: t.to_string(),
-                    });
-                }
-            }
-        }
-        let mut sub_index = BTreeMap::new();
-        for (i, s) in sub_practices.iter().enumerate() {
-            let id = s.id.as_str();
-            unique(id)?;
-            let (number, tier) =
-                s.id.parts()
-                    .ok_or_else(|| CatalogError::BadSubPracticeId { id: id.to_owned() })?;
-            let practice = practices
-                .iter()
-                .find(|p| p.id == s.practice)
-                .ok_or_else(|| CatalogError::UnknownPractice {
-                    sub_practice: id.to_owned(),
-                    practice: s.practice.to_string(),
-                })?;
-            if practice.number != number {
-                return Err(CatalogError::IdDisagrees {
-                    id: id.to_owned(),
-                    field: "practice",
-                });
-            }
-            if tier != s.tier {
-                return Err(CatalogError::IdDisagrees {
-                    id: id.to_owned(),
-                    field: "tier",
-                });
-            }
-            non_empty(id, "title", &s.title)?;
-            if s.questions.is_empty() {
-                return Err(CatalogError::EmptyText {
-                    id: id.to_owned(),
-                    field: "questions",
-                });
-            }
-            for q in &s.questions {
-                non_empty(id, "question", q)?;
-            }
-            non_empty(id, "in_place", &s.in_place)?;
-            non_empty(id, "why", &s.why)?;
-            non_empty(id, "technical", &s.technical)?;
-            sub_index.insert(s.id.clone(), i);
-        }
-        for t in &threats {
-            for c in &t.cited {
-                if !sub_index.contains_key(&c.sub_practice) {
-                    return Err(CatalogError::UnknownCitation {
-                        threat: t.id.to_string(),
-                        sub_practice: c.sub_practice.to_string(),
-                    });
-                }
-            }
-        }
-        for lens in &lenses {
-            unique(&lens.id)?;
-            for item in &lens.items {
-                unique(&item.id)?;
-                non_empty(&item.id, "name", &item.name)?;
-                for sp in &item.sub_practices {
-                    if !sub_index.contains_key(sp) {
-                        return Err(CatalogError::UnknownLensReference {
-                            item: item.id.clone(),
-                            sub_practice: sp.to_string(),
-                        });
-                    }
-                }
-            }
-        }
+        let sub_index = sub_practices
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
         Ok(Catalog {
             lenses,
             info,
@@ -407,6 +305,26 @@ impl Catalog {
             sub_practices,
             sub_index,
         })
+    }
+
+    /// Every mistake in a pack, in the order [`Catalog::new`] meets them (its error is the
+    /// first of these); empty for a pack that validates. A mistake is reported once: an id
+    /// that cannot be read is not also reported as disagreeing with its practice.
+    pub fn problems(parts: &CatalogParts) -> Vec<CatalogError> {
+        let mut found = Vec::new();
+        check_scale(&parts.scale, &mut found);
+        check_tiers(&parts.tiers, &mut found);
+        found.extend(parts.sizing.problems().into_iter().map(|(id, problem)| {
+            CatalogError::Sizing {
+                id: id.to_string(),
+                problem,
+            }
+        }));
+        let mut seen = BTreeSet::new();
+        let known = check_entries(parts, &mut seen, &mut found);
+        check_citations(parts, &known, &mut found);
+        check_lenses(parts, &known, &mut seen, &mut found);
+        found
     }
 
     pub fn info(&self) -> &PackInfo {
@@ -494,66 +412,177 @@ impl Catalog {
     }
 }
 
-fn non_empty(id: &str, field: &'static str, text: &str) -> Result<(), CatalogError> {
+fn non_empty(found: &mut Vec<CatalogError>, id: &str, field: &'static str, text: &str) {
     if text.trim().is_empty() {
-        Err(CatalogError::EmptyText {
+        found.push(CatalogError::EmptyText {
             id: id.to_owned(),
             field,
-        })
-    } else {
-        Ok(())
+        });
     }
 }
 
-fn check_scale(scale: &Scale) -> Result<(), CatalogError> {
-    let problem = |p: &str| {
-        Err(CatalogError::Scale {
-            problem: p.to_owned(),
-        })
+/// An id not used before in the pack (`seen` holds those that were).
+fn unique(seen: &mut BTreeSet<String>, found: &mut Vec<CatalogError>, id: &str) {
+    if !seen.insert(id.to_owned()) {
+        found.push(CatalogError::DuplicateId { id: id.to_owned() });
+    }
+}
+
+/// Threats, practices and sub-practices: ids, texts, and the threats and practice they name.
+/// Returns the sub-practice ids.
+fn check_entries(
+    parts: &CatalogParts,
+    seen: &mut BTreeSet<String>,
+    found: &mut Vec<CatalogError>,
+) -> BTreeSet<SubPracticeId> {
+    for t in &parts.threats {
+        unique(seen, found, t.id.as_str());
+        non_empty(found, t.id.as_str(), "name", &t.name);
+        non_empty(found, t.id.as_str(), "summary", &t.summary);
+    }
+    for p in &parts.practices {
+        unique(seen, found, p.id.as_str());
+        non_empty(found, p.id.as_str(), "name", &p.name);
+        non_empty(found, p.id.as_str(), "summary", &p.summary);
+        for t in &p.threats {
+            if !parts.threats.iter().any(|x| &x.id == t) {
+                found.push(CatalogError::UnknownThreat {
+                    practice: p.id.to_string(),
+                    threat: t.to_string(),
+                });
+            }
+        }
+    }
+    let mut known = BTreeSet::new();
+    for s in &parts.sub_practices {
+        let id = s.id.as_str();
+        unique(seen, found, id);
+        known.insert(s.id.clone());
+        check_sub_practice_id(parts, s, found);
+        non_empty(found, id, "title", &s.title);
+        if s.questions.is_empty() {
+            found.push(CatalogError::EmptyText {
+                id: id.to_owned(),
+                field: "questions",
+            });
+        }
+        for q in &s.questions {
+            non_empty(found, id, "question", q);
+        }
+        non_empty(found, id, "in_place", &s.in_place);
+        non_empty(found, id, "why", &s.why);
+        non_empty(found, id, "technical", &s.technical);
+    }
+    known
+}
+
+/// A sub-practice id reads `<practice>.<S|M|L>.<letter>` and agrees with its practice and tier.
+fn check_sub_practice_id(parts: &CatalogParts, s: &SubPractice, found: &mut Vec<CatalogError>) {
+    let id = s.id.as_str();
+    let Some((number, tier)) = s.id.parts() else {
+        found.push(CatalogError::BadSubPracticeId { id: id.to_owned() });
+        return;
     };
+    let Some(practice) = parts.practices.iter().find(|p| p.id == s.practice) else {
+        found.push(CatalogError::UnknownPractice {
+            sub_practice: id.to_owned(),
+            practice: s.practice.to_string(),
+        });
+        return;
+    };
+    if practice.number != number {
+        found.push(CatalogError::IdDisagrees {
+            id: id.to_owned(),
+            field: "practice",
+        });
+    }
+    if tier != s.tier {
+        found.push(CatalogError::IdDisagrees {
+            id: id.to_owned(),
+            field: "tier",
+        });
+    }
+}
+
+/// Threats cite sub-practices that exist.
+fn check_citations(
+    parts: &CatalogParts,
+    known: &BTreeSet<SubPracticeId>,
+    found: &mut Vec<CatalogError>,
+) {
+    for t in &parts.threats {
+        for c in t.cited.iter().filter(|c| !known.contains(&c.sub_practice)) {
+            found.push(CatalogError::UnknownCitation {
+                threat: t.id.to_string(),
+                sub_practice: c.sub_practice.to_string(),
+            });
+        }
+    }
+}
+
+/// Lenses and their items have their own ids and names, and map to sub-practices that exist.
+fn check_lenses(
+    parts: &CatalogParts,
+    known: &BTreeSet<SubPracticeId>,
+    seen: &mut BTreeSet<String>,
+    found: &mut Vec<CatalogError>,
+) {
+    for lens in &parts.lenses {
+        unique(seen, found, &lens.id);
+        for item in &lens.items {
+            unique(seen, found, &item.id);
+            non_empty(found, &item.id, "name", &item.name);
+            for sp in item.sub_practices.iter().filter(|sp| !known.contains(*sp)) {
+                found.push(CatalogError::UnknownLensReference {
+                    item: item.id.clone(),
+                    sub_practice: sp.to_string(),
+                });
+            }
+        }
+    }
+}
+
+fn check_scale(scale: &Scale, found: &mut Vec<CatalogError>) {
+    let mut problem = |problem| found.push(CatalogError::Scale { problem });
     let scored = scale.choices.iter().filter(|c| c.points.is_some()).count();
     if scored < 2 {
-        return problem("it needs at least two choices that carry points");
+        problem(ScaleProblem::TooFewScored);
     }
     if scale.max_points() == 0 {
-        return problem("the best choice must carry more than 0 points");
+        problem(ScaleProblem::NothingToEarn);
     }
     let mut ids = BTreeSet::new();
     for c in &scale.choices {
         if !ids.insert(&c.id) {
-            return problem(&format!("the choice {} is listed twice", c.id));
+            found.push(CatalogError::Scale {
+                problem: ScaleProblem::ChoiceTwice {
+                    choice: c.id.to_string(),
+                },
+            });
         }
-        non_empty(c.id.as_str(), "label", &c.label)?;
+        non_empty(found, c.id.as_str(), "label", &c.label);
         if c.applies != c.points.is_some() {
-            return problem(&format!(
-                "the choice {} must carry points exactly when it applies",
-                c.id
-            ));
+            found.push(CatalogError::Scale {
+                problem: ScaleProblem::PointsDisagree {
+                    choice: c.id.to_string(),
+                },
+            });
         }
     }
-    Ok(())
 }
 
-fn check_tiers(tiers: &[TierRule]) -> Result<(), CatalogError> {
+fn check_tiers(tiers: &[TierRule], found: &mut Vec<CatalogError>) {
     for tier in Tier::ALL {
-        match tiers.iter().filter(|r| r.id == tier).count() {
-            1 => {}
-            0 => {
-                return Err(CatalogError::Tiers {
-                    problem: format!("no rule for the {} tier", tier.key()),
-                })
-            }
-            _ => {
-                return Err(CatalogError::Tiers {
-                    problem: format!("two rules for the {} tier", tier.key()),
-                })
-            }
-        }
+        let problem = match tiers.iter().filter(|r| r.id == tier).count() {
+            1 => continue,
+            0 => TierProblem::NoRule { tier },
+            _ => TierProblem::TwoRules { tier },
+        };
+        found.push(CatalogError::Tiers { problem });
     }
     if tiers.iter().any(|r| r.required.is_empty()) {
-        return Err(CatalogError::Tiers {
-            problem: "every tier must require at least one set of sub-practices".into(),
+        found.push(CatalogError::Tiers {
+            problem: TierProblem::NothingRequired,
         });
     }
-    Ok(())
 }

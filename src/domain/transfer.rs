@@ -19,10 +19,10 @@ mod text;
 mod upgrade;
 mod wire;
 
-pub use error::{ImportError, ImportWarning, TextField};
+pub use error::{ImportError, ImportWarning, ShapeProblem, TextField, ValueProblem};
 pub use json::read_json;
 pub use reading::{import, import_with_warnings};
-pub use text::thousands;
+pub use text::{thousands, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX};
 pub use upgrade::upgrade;
 pub use wire::export;
 

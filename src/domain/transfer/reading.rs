@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::error::{ImportError, ImportWarning, TextField};
+use super::error::{ImportError, ImportWarning, ShapeProblem, TextField, ValueProblem};
 use super::json::read_json;
-use super::text::{plain_text, shorten_quoted, truncated, truncated_to};
+use super::text::{
+    plain_text, shorten_quoted, truncated, truncated_to, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX,
+};
 use super::upgrade::upgrade;
 use super::wire::{inserted, WireFile};
 use super::{FORMAT, FORMAT_VERSION, MAX_FILE_BYTES};
@@ -58,7 +60,9 @@ pub fn import_with_warnings(
         }
         None => {
             return Err(ImportError::WrongShape {
-                detail: "missing field `format_version`".into(),
+                problem: ShapeProblem::MissingField {
+                    field: "format_version",
+                },
             })
         }
     };
@@ -66,7 +70,7 @@ pub fn import_with_warnings(
         return Err(ImportError::NewerVersion { version });
     }
     let shape = |e: serde_json::Error| ImportError::WrongShape {
-        detail: shape_detail(&e),
+        problem: shape_problem(&e),
     };
     let wire: WireFile = if version == FORMAT_VERSION {
         // From the text, so that errors carry a line and column.
@@ -78,22 +82,27 @@ pub fn import_with_warnings(
     from_wire(catalog, wire)
 }
 
-/// serde's message, with quoted values cut short: it repeats a wrong value or name whole, and
-/// a file may hold a megabyte in one string.
-fn shape_detail(e: &serde_json::Error) -> String {
+/// serde's message, with quoted values cut short (it repeats a wrong value or name whole, and
+/// a file may hold a megabyte in one string), and its place apart.
+fn shape_problem(e: &serde_json::Error) -> ShapeProblem {
     let full = e.to_string();
-    let place = if e.line() == 0 {
+    let (line, column) = (e.line(), e.column());
+    let place = if line == 0 {
         String::new()
     } else {
-        format!(" at line {} column {}", e.line(), e.column())
+        format!(" at line {line} column {column}")
     };
     let what = full.strip_suffix(place.as_str()).unwrap_or(&full);
-    let short = truncated_to(&shorten_quoted(what, 40), usize::MAX);
-    let mut shown = truncated_to(&short, 400);
-    if shown.len() < short.len() {
-        shown.push('\u{2026}');
+    let short = truncated_to(&shorten_quoted(what, QUOTE_MAX), usize::MAX);
+    let mut detail = truncated_to(&short, DETAIL_MAX);
+    if detail.len() < short.len() {
+        detail.push('\u{2026}');
     }
-    shown + &place
+    ShapeProblem::Json {
+        detail,
+        line,
+        column,
+    }
 }
 
 fn from_wire(
@@ -102,7 +111,7 @@ fn from_wire(
 ) -> Result<(Assessment, Vec<ImportWarning>), ImportError> {
     if wire.content.id != catalog.info().id {
         return Err(ImportError::OtherContentPack {
-            id: truncated_to(&wire.content.id, 80),
+            id: truncated_to(&wire.content.id, PACK_ID_MAX),
         });
     }
     let mut unknown: Vec<String> = wire
@@ -124,12 +133,14 @@ fn from_wire(
             .factor(id)
             .ok_or_else(|| ImportError::BadValue {
                 place: place(),
-                problem: "there is no such size factor".into(),
+                problem: ValueProblem::NoSuchFactor,
             })?;
         if !factor.accepts(answer) {
             return Err(ImportError::BadValue {
                 place: place(),
-                problem: format!("that is not a possible answer to \"{}\"", factor.label),
+                problem: ValueProblem::NotAnAnswerTo {
+                    factor: factor.label.clone(),
+                },
             });
         }
     }
@@ -138,10 +149,9 @@ fn from_wire(
             if catalog.scale().choice(choice).is_none() {
                 return Err(ImportError::BadValue {
                     place: format!("answers[\"{id}\"].choice"),
-                    problem: format!(
-                        "\"{}\" is not one of the answer choices",
-                        truncated(choice.as_str())
-                    ),
+                    problem: ValueProblem::NotAChoice {
+                        choice: truncated(choice.as_str()),
+                    },
                 });
             }
         }

@@ -3,18 +3,24 @@
 
 use super::error::{ImportWarning, TextField};
 
-/// At most 40 characters of `s`, for quoting a value in a message; control characters are
-/// left out so that nothing odd reaches the page.
+/// The most characters of a value (an id, a name, a quoted value) a message quotes.
+pub const QUOTE_MAX: usize = 40;
+/// The most characters of another pack's id a message quotes.
+pub const PACK_ID_MAX: usize = 80;
+/// The most characters of serde's description of a damaged file a message quotes.
+pub const DETAIL_MAX: usize = 400;
+
+/// At most [`QUOTE_MAX`] characters of `s`, for quoting a value in a message; control
+/// characters are left out so that nothing odd reaches the page.
 pub(super) fn truncated(s: &str) -> String {
-    truncated_to(s, 40)
+    truncated_to(s, QUOTE_MAX)
 }
 
 pub(super) fn truncated_to(s: &str, max: usize) -> String {
     s.chars().filter(|c| !c.is_control()).take(max).collect()
 }
 
-/// `4000` as `4,000`.
-/// Digits grouped in threes with commas: 4,000.
+/// Digits grouped in threes with commas: `4000` as `4,000`.
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();

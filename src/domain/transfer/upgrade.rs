@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::error::ImportError;
+use super::error::{ImportError, ShapeProblem};
 use super::text::truncated;
 use super::FORMAT_VERSION;
 
@@ -28,23 +28,23 @@ pub fn upgrade(mut file: Value, version: u64) -> Result<Value, ImportError> {
 
 /// Version 1 kept `answers` as bare choice ids and had no plan.
 fn v1_to_v2(mut file: Value) -> Result<Value, ImportError> {
-    let shape = |detail: &str| ImportError::WrongShape {
-        detail: detail.into(),
-    };
+    let shape = |problem| ImportError::WrongShape { problem };
     let obj = file
         .as_object_mut()
-        .ok_or_else(|| shape("it is not an object"))?;
+        .ok_or_else(|| shape(ShapeProblem::NotAnObject { field: None }))?;
     let answers = obj
         .remove("answers")
-        .ok_or_else(|| shape("missing field `answers`"))?;
-    let answers = answers
-        .as_object()
-        .ok_or_else(|| shape("`answers` is not an object"))?;
+        .ok_or_else(|| shape(ShapeProblem::MissingField { field: "answers" }))?;
+    let answers = answers.as_object().ok_or_else(|| {
+        shape(ShapeProblem::NotAnObject {
+            field: Some("answers"),
+        })
+    })?;
     let mut upgraded = serde_json::Map::new();
     for (id, choice) in answers {
         let choice = choice
             .as_str()
-            .ok_or_else(|| shape(&format!("answer {} is not a choice id", truncated(id))))?;
+            .ok_or_else(|| shape(ShapeProblem::NotAChoiceId { id: truncated(id) }))?;
         upgraded.insert(
             id.clone(),
             serde_json::json!({ "choice": choice, "note": "", "since": null }),
