@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{FactorId, Tier};
 
+/// The largest count a size answer may give (no organization has ten million beds).
+pub const COUNT_MAX: u32 = 10_000_000;
+
 /// Which way an undecided case leans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -217,7 +220,7 @@ impl SizeFactor {
     pub fn accepts(&self, answer: &FactorAnswer) -> bool {
         match (self.kind, answer) {
             (FactorKind::Bands, FactorAnswer::Band(t)) => self.bands.contains_key(t),
-            (FactorKind::Count, FactorAnswer::Count(n)) => *n <= 10_000_000,
+            (FactorKind::Count, FactorAnswer::Count(n)) => *n <= COUNT_MAX,
             (FactorKind::Choices, FactorAnswer::Choice(c)) => {
                 self.choices.iter().any(|x| &x.id == c)
             }

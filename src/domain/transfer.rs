@@ -11,6 +11,10 @@
 //! Versions: 1 held answers only, each a bare choice id; 2 (current) adds notes, "in place
 //! since" dates, the plan and the optional-set switch. Every older version is upgraded step by
 //! step on import ([`upgrade`]); a newer one is refused with a message that says so.
+//!
+//! The parts: `wire` (the file's shape, and export), `reading` (import), `json` (the
+//! pre-pass), `upgrade`, `text` (plain text and quoting) and `error` (what import refuses
+//! and what it changed, as kinds with their data; `crate::i18n::messages` words them).
 
 mod error;
 mod json;
