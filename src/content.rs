@@ -2,9 +2,8 @@
 //! validates it into a [`Catalog`]. `content/README.md` is the contract for a pack's fields.
 //!
 //! A broken pack is an error that names the file and the id at fault, shown to the person
-//! instead of a blank page.
-
-use std::fmt;
+//! instead of a blank page; [`check`] lists every mistake in a pack, for its author. Errors
+//! are kinds with their data: the words are in the i18n tables (`crate::i18n::messages`).
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -46,48 +45,64 @@ struct RawPack {
     lenses: Vec<Lens>,
 }
 
-/// A pack that could not be loaded.
+/// A pack that could not be loaded: the file, and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContentError {
     pub file: String,
-    pub problem: String,
+    pub problem: ContentProblem,
 }
 
-impl fmt::Display for ContentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "The question set {} is broken: {}.",
-            self.file, self.problem
-        )
+/// What is wrong with a pack, as data; `crate::i18n::messages::content_error` words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContentProblem {
+    /// Not JSON, or not shaped like a pack: serde_json's own description and where (line 0
+    /// when it gives no place).
+    Json {
+        detail: String,
+        line: usize,
+        column: usize,
+    },
+    /// The `format` is not [`PACK_FORMAT`].
+    Format { found: String },
+    /// A `format_version` other than [`PACK_FORMAT_VERSION`].
+    FormatVersion { found: u32 },
+    /// The pack is read but does not validate.
+    Catalog(CatalogError),
+    /// A host's settings file names a pack that is not on the site.
+    NotOnSite,
+    /// A host's pack could not be fetched; the browser's reason, as it gave it.
+    Unreachable { detail: String },
+}
+
+impl ContentProblem {
+    fn json(e: &serde_json::Error) -> ContentProblem {
+        let full = e.to_string();
+        let (line, column) = (e.line(), e.column());
+        let place = format!(" at line {line} column {column}");
+        let detail = match full.strip_suffix(place.as_str()) {
+            Some(detail) if line > 0 => detail.to_owned(),
+            _ => full,
+        };
+        ContentProblem::Json {
+            detail,
+            line,
+            column,
+        }
     }
 }
 
-impl std::error::Error for ContentError {}
-
-/// Reads and validates one pack.
-///
-/// # Errors
-/// A [`ContentError`] naming `file` and, where the JSON was valid, the id at fault.
-pub fn load(file: &str, text: &str) -> Result<Catalog, ContentError> {
-    let err = |problem: String| ContentError {
-        file: file.to_owned(),
-        problem,
-    };
-    let raw: RawPack = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
+/// The pack as read, before any validation.
+fn parts(text: &str) -> Result<CatalogParts, ContentProblem> {
+    let raw: RawPack = serde_json::from_str(text).map_err(|e| ContentProblem::json(&e))?;
     if raw.format != PACK_FORMAT {
-        return Err(err(format!(
-            "its format is \"{}\", not \"{PACK_FORMAT}\"",
-            raw.format
-        )));
+        return Err(ContentProblem::Format { found: raw.format });
     }
     if raw.format_version != PACK_FORMAT_VERSION {
-        return Err(err(format!(
-            "it has pack format version {}, and this build reads {PACK_FORMAT_VERSION}",
-            raw.format_version
-        )));
+        return Err(ContentProblem::FormatVersion {
+            found: raw.format_version,
+        });
     }
-    let parts = CatalogParts {
+    Ok(CatalogParts {
         info: PackInfo {
             id: raw.id,
             content_version: raw.content_version,
@@ -103,8 +118,39 @@ pub fn load(file: &str, text: &str) -> Result<Catalog, ContentError> {
         practices: raw.practices,
         sub_practices: raw.sub_practices,
         lenses: raw.lenses,
+    })
+}
+
+/// Reads and validates one pack.
+///
+/// # Errors
+/// A [`ContentError`] naming `file` and the first mistake found; [`check`] finds them all.
+pub fn load(file: &str, text: &str) -> Result<Catalog, ContentError> {
+    let err = |problem| ContentError {
+        file: file.to_owned(),
+        problem,
     };
-    Catalog::new(parts).map_err(|e: CatalogError| err(e.to_string()))
+    let parts = parts(text).map_err(err)?;
+    Catalog::new(parts).map_err(|e| err(ContentProblem::Catalog(e)))
+}
+
+/// Every mistake in one pack, in the order [`load`] meets them (its error is the first);
+/// empty when the pack loads. A pack that cannot be read as a pack at all has one mistake.
+pub fn check(file: &str, text: &str) -> Vec<ContentError> {
+    let problems = match parts(text) {
+        Ok(parts) => Catalog::problems(&parts)
+            .into_iter()
+            .map(ContentProblem::Catalog)
+            .collect(),
+        Err(problem) => vec![problem],
+    };
+    problems
+        .into_iter()
+        .map(|problem| ContentError {
+            file: file.to_owned(),
+            problem,
+        })
+        .collect()
 }
 
 /// The default pack, the HICP 2018 catalogue.
@@ -215,7 +261,7 @@ pub fn built_in_translated<'a>(
     let (file, text) = BUILT_IN[0];
     let mut pack: Value = serde_json::from_str(text).map_err(|e| ContentError {
         file: file.into(),
-        problem: e.to_string(),
+        problem: ContentProblem::json(&e),
     })?;
     let pack_id = pack["id"].as_str().unwrap_or_default().to_owned();
     match overlays

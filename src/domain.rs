@@ -7,6 +7,7 @@
 //! reads a clock: callers pass dates and timestamps in. The test script greps for it.
 
 pub mod assessment;
+pub mod canonical;
 pub mod catalog;
 pub mod compare;
 pub mod date;
@@ -21,7 +22,7 @@ pub mod scoring;
 pub mod sizing;
 pub mod transfer;
 
-pub use assessment::{Answer, Assessment, Organization, PlanEntry};
+pub use assessment::{Answer, Assessment, Organization, PlanEntry, NAME_MAX, NOTE_MAX, OWNER_MAX};
 pub use catalog::{Catalog, CatalogError, Choice, Practice, Scale, SubPractice, Threat, TierRule};
 pub use date::{Date, Timestamp};
 pub use ids::{ChoiceId, FactorId, PracticeId, SubPracticeId, ThreatId, Tier};

@@ -119,11 +119,11 @@ async fn host_pack(file: &str) -> Result<crate::domain::Catalog, content::Conten
         Ok(Some(text)) => content::load(file, &text),
         Ok(None) => Err(content::ContentError {
             file: file.to_owned(),
-            problem: "the file is not on this site".into(),
+            problem: content::ContentProblem::NotOnSite,
         }),
-        Err(problem) => Err(content::ContentError {
+        Err(detail) => Err(content::ContentError {
             file: file.to_owned(),
-            problem,
+            problem: content::ContentProblem::Unreachable { detail },
         }),
     }
 }
@@ -145,7 +145,7 @@ fn language_texts(
 /// Replaces the loading shell with the page that says which pack is broken, and how.
 fn show_broken(root: web_sys::Element, error: &content::ContentError, texts: Rc<Texts>) {
     let props = BrokenProps {
-        message: error.to_string().into(),
+        message: i18n::messages::content_error(&texts, error).into(),
         texts,
     };
     root.set_text_content(None);

@@ -21,17 +21,6 @@ pub enum EnvelopeError {
     Newer,
 }
 
-impl std::fmt::Display for EnvelopeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            EnvelopeError::Damaged => "This encrypted file is damaged, so it cannot be opened.",
-            EnvelopeError::Newer => {
-                "This encrypted file was made by a newer version of HICP Check."
-            }
-        })
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Envelope {
     pub salt: Vec<u8>,

@@ -3,13 +3,14 @@
 //! behind it.
 
 use super::assessment::Assessment;
+use super::canonical::Canonical;
 use super::catalog::Catalog;
 use super::plan::action_plan;
 
 /// A short, stable fingerprint of the answers, the tier and the content edition: two reports
 /// with the same fingerprint were made from the same answers. Not a security measure.
 pub fn fingerprint(catalog: &Catalog, assessment: &Assessment) -> String {
-    // FNV-1a, 64 bit, over a canonical rendering: BTreeMap order, one line per answer.
+    // FNV-1a, 64 bit, over the canonical rendering, each field ended by 0x1f.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |text: &str| {
         for b in text.bytes().chain([0x1f]) {
@@ -17,15 +18,17 @@ pub fn fingerprint(catalog: &Catalog, assessment: &Assessment) -> String {
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
         }
     };
-    feed(&catalog.info().id);
-    feed(&catalog.info().content_version);
-    feed(assessment.tier.map(|t| t.key()).unwrap_or("-"));
-    feed(if assessment.include_optional { "+" } else { "" });
-    for (id, a) in &assessment.answers {
-        feed(id.as_str());
-        feed(a.choice.as_ref().map(|c| c.as_str()).unwrap_or(""));
-        feed(&a.since.map(|d| d.to_string()).unwrap_or_default());
-        feed(&a.note);
+    let canonical = Canonical::new(catalog, assessment);
+    feed(canonical.pack());
+    feed(canonical.content_version());
+    feed(canonical.tier());
+    feed(if canonical.include_optional() {
+        "+"
+    } else {
+        ""
+    });
+    for fields in canonical.answers() {
+        fields.iter().for_each(|f| feed(f));
     }
     let hex = format!("{hash:016x}");
     format!("{}-{}", &hex[..4], &hex[4..8]).to_uppercase()

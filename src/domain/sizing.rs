@@ -13,8 +13,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::catalog::CatalogError;
 use super::ids::{FactorId, Tier};
+
+/// The largest count a size answer may give (no organization has ten million beds).
+pub const COUNT_MAX: u32 = 10_000_000;
 
 /// Which way an undecided case leans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -73,6 +75,19 @@ pub struct Sizing {
     pub factors: Vec<SizeFactor>,
 }
 
+/// What is wrong with a size factor of a pack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizingProblem {
+    IdTwice,
+    EmptyLabel,
+    /// A factor of kind bands without exactly a small, a medium and a large band.
+    BandsIncomplete,
+    CountNeedsRangesAndUnit,
+    /// Count ranges that do not run from small to large without overlap.
+    RangesOverlap,
+    NoChoices,
+}
+
 /// A person's answer to one size factor, as saved and exported.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
@@ -123,42 +138,6 @@ impl Reason {
             Reason::NotAnswered | Reason::DoesNotApply => None,
         }
     }
-
-    /// The reason in English (the interface words it from its string tables).
-    pub fn english(&self) -> String {
-        match self {
-            Reason::NotAnswered => "Not answered.".into(),
-            Reason::Band { tier, text } => {
-                format!(
-                    "\"{text}\" is how HICP describes a {} organization.",
-                    tier.key()
-                )
-            }
-            Reason::DoesNotApply => "None, so this row does not apply.".into(),
-            Reason::InRange {
-                n,
-                unit,
-                tier,
-                min,
-                max,
-            } => {
-                let range = match max {
-                    Some(max) => format!("{min}-{max} {unit}"),
-                    None => format!("{min} or more {unit}"),
-                };
-                format!("{n} {unit} is in HICP's {} band ({range}).", tier.key())
-            }
-            Reason::InGap { n, unit, tier } => format!(
-                "{n} {unit} falls between the bands HICP prints; HICP Check counts it as {}.",
-                tier.key()
-            ),
-            Reason::Choice { tier, label } => format!(
-                "HICP lists a {} among {} organizations.",
-                label.to_lowercase(),
-                tier.key()
-            ),
-        }
-    }
 }
 
 /// How one factor voted, and why.
@@ -168,8 +147,6 @@ pub struct FactorReason {
     pub label: String,
     pub vote: Option<Tier>,
     pub why: Reason,
-    /// `why` in English.
-    pub reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -180,34 +157,6 @@ pub struct Recommendation {
     pub votes: [u32; 3],
     pub tied: bool,
     pub reasons: Vec<FactorReason>,
-}
-
-impl Recommendation {
-    /// One sentence that says how the recommendation came about.
-    pub fn summary(&self) -> String {
-        let total: u32 = self.votes.iter().sum();
-        let Some(tier) = self.tier else {
-            return "Answer at least one of the questions above to get a recommendation.".into();
-        };
-        let n = self.votes[tier.index()];
-        if self.tied {
-            let tied: Vec<&str> = Tier::ALL
-                .into_iter()
-                .filter(|t| self.votes[t.index()] == n)
-                .map(Tier::label)
-                .collect();
-            format!(
-                "{} are tied at {n} of {total} answers each; HICP Check then recommends {}.",
-                tied.join(" and "),
-                tier.label()
-            )
-        } else {
-            format!(
-                "{n} of {total} answers point to {}, more than to any other size.",
-                tier.label()
-            )
-        }
-    }
 }
 
 impl SizeFactor {
@@ -271,7 +220,7 @@ impl SizeFactor {
     pub fn accepts(&self, answer: &FactorAnswer) -> bool {
         match (self.kind, answer) {
             (FactorKind::Bands, FactorAnswer::Band(t)) => self.bands.contains_key(t),
-            (FactorKind::Count, FactorAnswer::Count(n)) => *n <= 10_000_000,
+            (FactorKind::Count, FactorAnswer::Count(n)) => *n <= COUNT_MAX,
             (FactorKind::Choices, FactorAnswer::Choice(c)) => {
                 self.choices.iter().any(|x| &x.id == c)
             }
@@ -285,48 +234,50 @@ impl Sizing {
         self.factors.iter().find(|f| &f.id == id)
     }
 
-    pub(crate) fn validate(&self) -> Result<(), CatalogError> {
+    /// Every malformed factor, each with the first thing wrong with it, in pack order.
+    pub fn problems(&self) -> Vec<(FactorId, SizingProblem)> {
         let mut ids = BTreeSet::new();
+        let mut found = Vec::new();
         for f in &self.factors {
-            let bad = |problem: &str| {
-                Err(CatalogError::Sizing {
-                    id: f.id.to_string(),
-                    problem: problem.to_owned(),
-                })
+            let problem = if !ids.insert(&f.id) {
+                Some(SizingProblem::IdTwice)
+            } else if f.label.trim().is_empty() {
+                Some(SizingProblem::EmptyLabel)
+            } else {
+                f.shape_problem()
             };
-            if !ids.insert(&f.id) {
-                return bad("the id is used twice");
-            }
-            if f.label.trim().is_empty() {
-                return bad("the label is empty");
-            }
-            match f.kind {
-                FactorKind::Bands if f.bands.len() != 3 => {
-                    return bad("a factor of kind bands needs a small, a medium and a large band")
-                }
-                FactorKind::Count => {
-                    if f.ranges.is_empty() || f.unit.is_none() {
-                        return bad("a factor of kind count needs ranges and a unit");
-                    }
-                    let mut last_max: Option<u32> = None;
-                    for (i, (_, &(min, max))) in f.ranges.iter().enumerate() {
-                        let top = i + 1 == f.ranges.len();
-                        if max.is_some_and(|max| max < min) || (max.is_none() && !top) {
-                            return bad("ranges must run from small to large without overlap");
-                        }
-                        if i > 0 && last_max.is_none_or(|last| min <= last) {
-                            return bad("ranges must run from small to large without overlap");
-                        }
-                        last_max = max;
-                    }
-                }
-                FactorKind::Choices if f.choices.is_empty() => {
-                    return bad("a factor of kind choices needs at least one choice")
-                }
-                _ => {}
+            if let Some(problem) = problem {
+                found.push((f.id.clone(), problem));
             }
         }
-        Ok(())
+        found
+    }
+}
+
+impl SizeFactor {
+    fn shape_problem(&self) -> Option<SizingProblem> {
+        match self.kind {
+            FactorKind::Bands if self.bands.len() != 3 => Some(SizingProblem::BandsIncomplete),
+            FactorKind::Count if self.ranges.is_empty() || self.unit.is_none() => {
+                Some(SizingProblem::CountNeedsRangesAndUnit)
+            }
+            FactorKind::Count => {
+                let mut last_max: Option<u32> = None;
+                for (i, (_, &(min, max))) in self.ranges.iter().enumerate() {
+                    let top = i + 1 == self.ranges.len();
+                    if max.is_some_and(|max| max < min) || (max.is_none() && !top) {
+                        return Some(SizingProblem::RangesOverlap);
+                    }
+                    if i > 0 && last_max.is_none_or(|last| min <= last) {
+                        return Some(SizingProblem::RangesOverlap);
+                    }
+                    last_max = max;
+                }
+                None
+            }
+            FactorKind::Choices if self.choices.is_empty() => Some(SizingProblem::NoChoices),
+            _ => None,
+        }
     }
 }
 
@@ -346,7 +297,6 @@ pub fn recommend(sizing: &Sizing, answers: &BTreeMap<FactorId, FactorAnswer>) ->
                 factor: f.id.clone(),
                 label: f.label.clone(),
                 vote,
-                reason: why.english(),
                 why,
             }
         })

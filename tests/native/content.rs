@@ -116,7 +116,7 @@ const LARGE: &[(&str, &str)] = &[
 fn every_built_in_pack_loads() {
     for (file, text) in BUILT_IN {
         if let Err(e) = load(file, text) {
-            panic!("{e}");
+            panic!("{}", super::broken_pack(&e));
         }
     }
 }
@@ -289,9 +289,7 @@ fn sub_practice_prose_is_plain_text_a_person_can_read() {
 fn broken(edit: impl FnOnce(&mut serde_json::Value)) -> String {
     let mut v: serde_json::Value = serde_json::from_str(BUILT_IN[0].1).unwrap();
     edit(&mut v);
-    load("broken.json", &v.to_string())
-        .expect_err("a broken pack is refused")
-        .to_string()
+    super::broken_pack(&load("broken.json", &v.to_string()).expect_err("a broken pack is refused"))
 }
 
 #[test]
@@ -358,7 +356,7 @@ fn broken_packs_are_refused_naming_the_file_and_the_id() {
             "{message:?} should contain {expected:?}"
         );
     }
-    let not_json = load("x.json", "{").unwrap_err().to_string();
+    let not_json = super::broken_pack(&load("x.json", "{").unwrap_err());
     assert!(
         not_json.contains("x.json") && not_json.contains("EOF"),
         "{not_json}"
@@ -370,7 +368,7 @@ fn the_spanish_overlay_translates_every_text_and_keeps_every_fact() {
     use hicp_check::content::built_in_translated;
     let en = catalog();
     let spanish = super::i18n::bundle("es");
-    let es = built_in_translated(spanish.packs()).unwrap_or_else(|e| panic!("{e}"));
+    let es = built_in_translated(spanish.packs()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(es.info().language, "es");
     assert_eq!(
         es.info().id,
@@ -414,4 +412,76 @@ fn the_spanish_overlay_translates_every_text_and_keeps_every_fact() {
             .language,
         "en"
     );
+}
+
+/// For a pack's author: every mistake at once, not one per attempt; the app's loader still
+/// stops at the first, which is the first of the list.
+#[test]
+fn check_lists_every_mistake_in_a_pack() {
+    use hicp_check::content::{check, ContentProblem};
+    use hicp_check::domain::catalog::{CatalogError, ScaleProblem, TierProblem};
+    use hicp_check::domain::sizing::SizingProblem;
+
+    assert_eq!(check("hicp-2018.json", BUILT_IN[0].1), []);
+    let mut v: serde_json::Value = serde_json::from_str(BUILT_IN[0].1).unwrap();
+    v["answer_scale"]["choices"][0]["applies"] = false.into();
+    v["tiers"].as_array_mut().unwrap().pop();
+    v["sizing"]["factors"][0]["label"] = " ".into();
+    v["practices"][0]["name"] = "".into();
+    v["sub_practices"][3]["practice"] = "practice.99".into();
+    v["threats"][0]["cited"][0]["sub_practice"] = "99.S.A".into();
+    let text = v.to_string();
+    let found: Vec<CatalogError> = check("several.json", &text)
+        .into_iter()
+        .map(|e| {
+            assert_eq!(e.file, "several.json");
+            match e.problem {
+                ContentProblem::Catalog(e) => e,
+                other => panic!("{other:?}"),
+            }
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            CatalogError::Scale {
+                problem: ScaleProblem::PointsDisagree {
+                    choice: "in_place".into()
+                }
+            },
+            CatalogError::Tiers {
+                problem: TierProblem::NoRule { tier: Tier::Large }
+            },
+            CatalogError::Sizing {
+                id: "size.exchange-partners".into(),
+                problem: SizingProblem::EmptyLabel
+            },
+            CatalogError::EmptyText {
+                id: "practice.1".into(),
+                field: "name"
+            },
+            CatalogError::UnknownPractice {
+                sub_practice: "2.S.A".into(),
+                practice: "practice.99".into()
+            },
+            CatalogError::UnknownCitation {
+                threat: "threat.phishing".into(),
+                sub_practice: "99.S.A".into()
+            },
+        ]
+    );
+    let first = load("several.json", &text).unwrap_err();
+    assert_eq!(first.problem, ContentProblem::Catalog(found[0].clone()));
+    assert_eq!(
+        super::broken_pack(&first),
+        "The question set several.json is broken: answer scale: the choice in_place must carry \
+         points exactly when it applies."
+    );
+
+    let unreadable = check("x.json", "{");
+    assert_eq!(unreadable.len(), 1);
+    assert!(matches!(
+        unreadable[0].problem,
+        ContentProblem::Json { line: 1, .. }
+    ));
 }

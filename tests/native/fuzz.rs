@@ -319,7 +319,7 @@ fn check_import(text: &str) -> Result<(), TestCaseError> {
             .any(|c| c.is_control() && c != '\t' && c != '\n'));
     }
     for w in &warnings {
-        prop_assert!(w.to_string().ends_with('.'));
+        prop_assert!(super::warned(w).ends_with('.'));
     }
     let again = import_with_warnings(catalog(), &export(catalog(), &a, &stamp()));
     prop_assert_eq!(again, Ok((a, Vec::<ImportWarning>::new())));

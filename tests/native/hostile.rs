@@ -126,7 +126,7 @@ fn seen(file: &str) -> (&'static str, String, Option<Assessment>) {
     let text = String::from_utf8_lossy(&bytes);
     match import_with_warnings(&catalog(), &text) {
         Ok((a, warnings)) => {
-            let words: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+            let words: Vec<String> = warnings.iter().map(super::warned).collect();
             let words = if words.is_empty() {
                 "-".into()
             } else {
@@ -134,7 +134,7 @@ fn seen(file: &str) -> (&'static str, String, Option<Assessment>) {
             };
             ("opens", words, Some(a))
         }
-        Err(e) => ("refused", e.to_string(), None),
+        Err(e) => ("refused", super::said(&e), None),
     }
 }
 
@@ -225,7 +225,7 @@ fn a_file_nested_100000_levels_deep_is_refused_without_overflowing_the_stack() {
     for text in [&arrays, &objects, &unclosed, &in_a_field, &v1] {
         let e = refused(text);
         assert!(matches!(e, ImportError::TooDeep { .. }), "{e:?}");
-        assert!(e.to_string().contains("nested far more deeply"), "{e}");
+        assert!(super::said(&e).contains("nested far more deeply"), "{e:?}");
     }
     assert_eq!(
         refused(&arrays),
@@ -243,7 +243,7 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     let e = refused(&text);
     assert!(matches!(e, ImportError::TooLarge { .. }), "{e:?}");
     assert_eq!(
-        e.to_string(),
+        super::said(&e),
         format!(
             "This file is too large to be an HICP Check assessment ({} KB; the limit is 2048 KB).",
             text.len() / 1024
@@ -262,7 +262,7 @@ fn thousands_of_unknown_ids_make_a_short_message() {
         panic!("{e:?}");
     };
     assert_eq!(ids.len(), 5000);
-    let message = e.to_string();
+    let message = super::said(&e);
     assert!(message.ends_with(" and 4,990 more."), "{message}");
     assert!(message.len() < 300, "{message}");
 }

@@ -13,6 +13,22 @@ mod transfer;
 mod views;
 
 use hicp_check::domain::{Assessment, Catalog, ChoiceId, SubPracticeId, Tier, Timestamp};
+use hicp_check::i18n::{messages, Texts};
+
+/// What a person reads, in English, for a refused file.
+pub fn said(e: &hicp_check::domain::ImportError) -> String {
+    messages::import_error(&Texts::english(), e)
+}
+
+/// What a person reads, in English, for something import changed.
+pub fn warned(w: &hicp_check::domain::transfer::ImportWarning) -> String {
+    messages::warning(&Texts::english(), w)
+}
+
+/// What a person reads, in English, for a broken content pack.
+pub fn broken_pack(e: &hicp_check::content::ContentError) -> String {
+    messages::content_error(&Texts::english(), e)
+}
 
 /// A change made to a JSON document to break it on purpose.
 pub type JsonEdit = Box<dyn FnOnce(&mut serde_json::Value)>;

@@ -374,3 +374,42 @@ fn write_the_sample_documents_for_the_validator() {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
 }
+
+/// The fingerprint and the OSCAL UUIDs come from one canonical rendering of the assessment;
+/// every one already handed out must stay what it was.
+#[test]
+fn fingerprints_and_uuids_are_frozen() {
+    let c = catalog();
+    let mut no_tier = small();
+    no_tier.tier = None;
+    for (a, fingerprint, document_uuid, result) in [
+        (
+            small(),
+            "5151-EDE8",
+            "c34e4a44-43aa-5c10-9052-f25ca415b303",
+            "16a42051-b216-56e0-8295-3d16014bdb48",
+        ),
+        (
+            hospital(Tier::Medium, true),
+            "BA6D-AACE",
+            "7509fdd6-b8cb-51b2-a436-ab33a15b8d0b",
+            "489e0621-c19b-5175-b780-d955ae07a8e9",
+        ),
+        (
+            no_tier,
+            "76DF-0FD9",
+            "14d0d035-6393-51a5-b89d-18c297fa34a9",
+            "60e8d763-f104-5860-a4e3-1c76288d45da",
+        ),
+    ] {
+        assert_eq!(hicp_check::domain::fingerprint(&c, &a), fingerprint);
+        let d = &document(&c, &a)["assessment-results"];
+        assert_eq!(d["uuid"], document_uuid);
+        assert_eq!(d["results"][0]["uuid"], result);
+    }
+    let d = document(&c, &small());
+    assert_eq!(
+        d["assessment-results"]["results"][0]["findings"][0]["uuid"],
+        "07d5eaeb-d56e-5e5a-9a89-ad061be8adf8"
+    );
+}

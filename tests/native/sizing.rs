@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use hicp_check::domain::{recommend, FactorAnswer, FactorId, Tier};
+use hicp_check::i18n::{messages, Texts};
 
 use super::catalog;
 
@@ -35,11 +36,11 @@ fn a_three_physician_practice_is_small() {
         .unwrap();
     assert_eq!(physicians.vote, Some(Tier::Small));
     assert_eq!(
-        physicians.reason,
+        messages::reason(&Texts::english(), &physicians.why),
         "3 physicians is in HICP's small band (1-10 physicians)."
     );
     assert_eq!(
-        r.summary(),
+        messages::summary(&Texts::english(), &r),
         "5 of 5 answers point to Small, more than to any other size."
     );
 }
@@ -84,7 +85,7 @@ fn a_mixed_case_that_ties_goes_to_the_larger_tier() {
     assert!(r.tied);
     assert_eq!(r.tier, Some(Tier::Medium));
     assert_eq!(
-        r.summary(),
+        messages::summary(&Texts::english(), &r),
         "Small and Medium are tied at 2 of 4 answers each; HICP Check then recommends Medium."
     );
 }
@@ -99,7 +100,7 @@ fn exactly_300_beds_falls_in_the_printed_gap_and_counts_as_large() {
         .find(|x| x.factor.as_str() == "size.beds")
         .unwrap();
     assert_eq!(
-        beds.reason,
+        messages::reason(&Texts::english(), &beds.why),
         "300 beds falls between the bands HICP prints; HICP Check counts it as large."
     );
     for (beds, tier) in [

@@ -2,7 +2,7 @@
 //! identity, older versions upgrade, and every rejection says what and where.
 
 use hicp_check::domain::transfer::{
-    import_with_warnings, ImportWarning, TextField, MAX_FILE_BYTES,
+    import_with_warnings, ImportWarning, ShapeProblem, TextField, MAX_FILE_BYTES,
 };
 use hicp_check::domain::{
     export, import, Assessment, ChoiceId, FactorAnswer, FactorId, ImportError, SubPracticeId, Tier,
@@ -105,9 +105,7 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
             column: 12
         }
     );
-    assert!(refused("PK\u{3}\u{4} a zip file")
-        .to_string()
-        .contains("not valid JSON"));
+    assert!(super::said(&refused("PK\u{3}\u{4} a zip file")).contains("not valid JSON"));
 
     assert_eq!(refused("[1, 2, 3]"), ImportError::NotAnAssessment);
     assert_eq!(
@@ -117,9 +115,7 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
 
     let e = refused(&golden_with(|v| v["format_version"] = 3.into()));
     assert_eq!(e, ImportError::NewerVersion { version: 3 });
-    assert!(e
-        .to_string()
-        .contains("made by a newer version of HICP Check"));
+    assert!(super::said(&e).contains("made by a newer version of HICP Check"));
 
     for (version, shown) in [
         (serde_json::json!(0), "0"),
@@ -154,7 +150,7 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
         }
     );
     assert_eq!(
-        e.to_string(),
+        super::said(&e),
         "This file answers sub-practices that do not exist in HICP: 1.S.Z, 11.M.A."
     );
 
@@ -162,7 +158,7 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
         v["answers"]["1.S.A"]["choice"] = "yes".into()
     }));
     assert_eq!(
-        e.to_string(),
+        super::said(&e),
         "In answers[\"1.S.A\"].choice: \"yes\" is not one of the answer choices."
     );
 
@@ -170,17 +166,17 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
         v["organization"]["sizing"]["size.beds"] = serde_json::json!({"band": "small"})
     }));
     assert!(
-        e.to_string()
+        super::said(&e)
             .starts_with("In organization.sizing[\"size.beds\"]: that is not a possible answer"),
-        "{e}"
+        "{e:?}"
     );
 
     let e = refused(&golden_with(|v| {
         v["organization"]["sizing"]["size.staff"] = serde_json::json!({"count": 3})
     }));
     assert!(
-        e.to_string().contains("there is no such size factor"),
-        "{e}"
+        super::said(&e).contains("there is no such size factor"),
+        "{e:?}"
     );
 
     // Over-long text is not refused: it is cut to its limit, and the person is told where.
@@ -199,7 +195,7 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
     );
     assert_eq!(a.organization.name, "n".repeat(200));
     assert_eq!(a.plan[&SubPracticeId::new("1.S.B")].owner, "o".repeat(200));
-    let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    let messages: Vec<String> = warnings.iter().map(super::warned).collect();
     assert_eq!(
         messages,
         [
@@ -246,7 +242,7 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
         ),
     ] {
         let e = refused(&golden_with(edit));
-        let message = e.to_string();
+        let message = super::said(&e);
         assert!(matches!(e, ImportError::WrongShape { .. }), "{e:?}");
         assert!(
             message.contains(expected),
@@ -266,7 +262,7 @@ fn a_damaged_version_1_file_is_refused_not_panicked_on() {
     assert_eq!(
         refused(text),
         ImportError::WrongShape {
-            detail: "answer 1.S.A is not a choice id".into()
+            problem: ShapeProblem::NotAChoiceId { id: "1.S.A".into() }
         }
     );
 }

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::{date_change, dom_id, input_value};
-use crate::domain::{score, Answer, PracticeId, SubPracticeId};
+use crate::domain::{score, Answer, PracticeId, SubPracticeId, NOTE_MAX};
 use crate::ui::browser;
 use crate::ui::hooks::{use_assessment, use_fixed};
 use crate::ui::state::{Edit, Screen};
@@ -158,7 +158,7 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
         Callback::from(move |e: Event| {
             h.edit(Edit::Note(
                 id.clone(),
-                input_value(&e).chars().take(4000).collect(),
+                input_value(&e).chars().take(NOTE_MAX).collect(),
             ))
         })
     };
@@ -209,7 +209,7 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
             <div class="extras">
                 <div class="field">
                     <label for={format!("note-{key}")}>{ handle.t("answer.note") }</label>
-                    <textarea id={format!("note-{key}")} rows="2" maxlength="4000" value={answer.note.clone()} onchange={on_note} />
+                    <textarea id={format!("note-{key}")} rows="2" maxlength={NOTE_MAX.to_string()} value={answer.note.clone()} onchange={on_note} />
                 </div>
                 <div class="field">
                     <label for={format!("since-{key}")}>{ handle.t("answer.since") }</label>

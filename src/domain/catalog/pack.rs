@@ -1,0 +1,178 @@
+//! A pack's parts as read and deserialized, before validation: threats, practices,
+//! sub-practices, the answer scale, the tier rules, lenses and the facts about the pack.
+
+use serde::Deserialize;
+
+use crate::domain::ids::{ChoiceId, PracticeId, SubPracticeId, ThreatId, Tier};
+use crate::domain::sizing::Sizing;
+
+/// How confident the reference is of a 2023-edition name. Only corroborated or verified names
+/// are carried at all; anything less stays out of the pack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Verified,
+    Corroborated,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub sub_practice: SubPracticeId,
+    /// Set where the printed table looks like an editorial slip; shown beside the citation.
+    #[serde(default)]
+    pub flag: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threat {
+    pub id: ThreatId,
+    pub number: u32,
+    pub name: String,
+    #[serde(default)]
+    pub name_2023: Option<String>,
+    #[serde(default)]
+    pub name_2023_confidence: Option<Confidence>,
+    pub summary: String,
+    /// The sub-practices HICP's threat table names under "practices to consider".
+    pub cited: Vec<Citation>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    pub id: PracticeId,
+    pub number: u32,
+    pub name: String,
+    /// The chapter name in Technical Volume 2, where it differs.
+    #[serde(default)]
+    pub name_tv2: Option<String>,
+    #[serde(default)]
+    pub name_2023: Option<String>,
+    #[serde(default)]
+    pub name_2023_confidence: Option<Confidence>,
+    pub threats: Vec<ThreatId>,
+    pub summary: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubPractice {
+    pub id: SubPracticeId,
+    pub practice: PracticeId,
+    pub tier: Tier,
+    pub title: String,
+    /// NIST CSF v1.1 references as printed; `None` where the source prints none (the small
+    /// tier), empty where it prints "N/A".
+    #[serde(default)]
+    pub nist_csf: Option<Vec<String>>,
+    pub questions: Vec<String>,
+    pub in_place: String,
+    pub why: String,
+    pub technical: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: ChoiceId,
+    pub label: String,
+    pub description: String,
+    /// Credit towards coverage; absent for "not applicable", which leaves the denominator.
+    #[serde(default)]
+    pub points: Option<u32>,
+    #[serde(default = "yes")]
+    pub applies: bool,
+    /// The answer turns into a "find out" task on the action plan.
+    #[serde(default)]
+    pub task: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub id: String,
+    pub choices: Vec<Choice>,
+}
+
+impl Scale {
+    pub fn choice(&self, id: &ChoiceId) -> Option<&Choice> {
+        self.choices.iter().find(|c| &c.id == id)
+    }
+
+    /// The credit of the best answer, the denominator's unit.
+    pub fn max_points(&self) -> u32 {
+        self.choices
+            .iter()
+            .filter_map(|c| c.points)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Which sub-practice tiers an organization of a tier checks itself against.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierRule {
+    pub id: Tier,
+    pub label: String,
+    pub source: String,
+    pub required: Vec<Tier>,
+    pub optional: Vec<Tier>,
+}
+
+/// One item of a lens: a goal of another framework and the sub-practices it maps to.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LensItem {
+    pub id: String,
+    /// A short label such as "E1".
+    pub label: String,
+    pub group: String,
+    pub name: String,
+    /// False where the goal's name is not yet confirmed against its source.
+    pub name_confirmed: bool,
+    pub sub_practices: Vec<SubPracticeId>,
+}
+
+/// Another framework's view of the same answers, such as the HHS Cybersecurity Performance
+/// Goals, mapped onto sub-practices.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lens {
+    pub id: String,
+    pub name: String,
+    /// The mapping is the pack author's own and not confirmed by the framework's publisher.
+    pub provisional: bool,
+    pub note: String,
+    pub items: Vec<LensItem>,
+}
+
+/// Facts about the pack itself, written into every export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PackInfo {
+    pub id: String,
+    pub content_version: String,
+    pub edition: String,
+    pub language: String,
+    pub title: String,
+    pub source: String,
+}
+
+/// Everything [`Catalog::new`] takes, as read from a pack.
+#[derive(Clone, Debug)]
+pub struct CatalogParts {
+    pub info: PackInfo,
+    pub scale: Scale,
+    pub tiers: Vec<TierRule>,
+    pub sizing: Sizing,
+    pub threats: Vec<Threat>,
+    pub practices: Vec<Practice>,
+    pub sub_practices: Vec<SubPractice>,
+    pub lenses: Vec<Lens>,
+}

@@ -1,0 +1,200 @@
+//! The document around the results: metadata, the (absent) assessment plan, and the back
+//! matter that names the pack and the profile of the chosen tier.
+
+use super::ids::{fixed_uuid, Ids};
+use super::markup::markup_line;
+use super::model::{
+    AssessmentResults, BackMatter, Citation, Document, ImportAp, Metadata, Party, Prop, Resource,
+};
+use super::results::{finding, observation, result};
+use super::OSCAL_VERSION;
+use crate::domain::assessment::Assessment;
+use crate::domain::catalog::{Catalog, SubPractice};
+use crate::domain::date::Timestamp;
+
+/// The assessment's results as a pretty-printed OSCAL 1.1 JSON document
+/// (`{"assessment-results": {...}}`), stamped as last modified at `generated`.
+///
+/// Without a tier nothing is in scope: the document then reviews no controls and has no
+/// findings.
+pub fn assessment_results(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    generated: &Timestamp,
+) -> String {
+    let document = Document {
+        assessment_results: build(catalog, assessment, generated),
+    };
+    serde_json::to_string_pretty(&document).expect("the document is plain data")
+}
+
+fn build(catalog: &Catalog, assessment: &Assessment, generated: &Timestamp) -> AssessmentResults {
+    let info = catalog.info();
+    let ids = Ids::new(catalog, assessment, generated);
+    let scope: Vec<&SubPractice> = assessment
+        .tier
+        .map(|t| catalog.in_scope(t, assessment.include_optional))
+        .unwrap_or_default();
+    let organization = match assessment.organization.name.trim() {
+        "" => "Unnamed organization",
+        name => name,
+    };
+
+    let catalog_uuid = fixed_uuid(&format!("catalog/{}/{}", info.id, info.content_version));
+    let profile_uuid = fixed_uuid(&format!(
+        "profile/{}/{}/{}/{}",
+        info.id,
+        info.content_version,
+        assessment.tier.map(|t| t.key()).unwrap_or("none"),
+        assessment.include_optional
+    ));
+
+    let mut observations = Vec::new();
+    let mut findings = Vec::new();
+    for s in &scope {
+        let Some(answer) = assessment.answers.get(&s.id) else {
+            continue;
+        };
+        let Some(choice) = answer
+            .choice
+            .as_ref()
+            .and_then(|c| catalog.scale().choice(c))
+        else {
+            continue;
+        };
+        let observation = observation(&ids, assessment, s, answer, choice);
+        if choice.applies {
+            findings.push(finding(
+                catalog,
+                &ids,
+                assessment,
+                s,
+                choice,
+                &observation.uuid,
+            ));
+        }
+        observations.push(observation);
+    }
+
+    let metadata = Metadata {
+        title: format!("HICP Check self-assessment: {}", markup_line(organization)),
+        last_modified: generated.to_string(),
+        version: info.content_version.clone(),
+        oscal_version: OSCAL_VERSION,
+        props: vec![
+            Prop::new("content-pack", &info.id),
+            Prop::new("content-version", &info.content_version),
+        ],
+        parties: if assessment.organization.name.trim().is_empty() {
+            Vec::new()
+        } else {
+            vec![Party {
+                uuid: ids.subject("party/organization"),
+                kind: "organization",
+                name: organization.to_owned(),
+            }]
+        },
+        remarks: "Made with HICP Check, a self-assessment against the HHS 405(d) Health \
+                  Industry Cybersecurity Practices. The answers are the organization's own: \
+                  this is a self-check, not a certification of compliance."
+            .into(),
+    };
+
+    AssessmentResults {
+        uuid: ids.content("document"),
+        metadata,
+        import_ap: ImportAp {
+            href: format!("#{profile_uuid}"),
+            remarks: "HICP Check has no separate assessment plan: the plan is the set of HICP \
+                      sub-practices for the organization's size, described in the back matter."
+                .into(),
+        },
+        results: vec![result(
+            catalog,
+            assessment,
+            &ids,
+            &scope,
+            organization,
+            observations,
+            findings,
+        )],
+        back_matter: BackMatter {
+            resources: vec![
+                Resource {
+                    uuid: catalog_uuid.clone(),
+                    title: info.title.clone(),
+                    description: format!(
+                        "The HICP catalogue HICP Check assesses against: content pack {} \
+                         version {}, {} edition.",
+                        info.id, info.content_version, info.edition
+                    ),
+                    props: vec![
+                        Prop::new("resource-type", "catalog"),
+                        Prop::new("content-pack", &info.id),
+                        Prop::new("content-version", &info.content_version),
+                        Prop::new("edition", &info.edition),
+                    ],
+                    citation: Some(Citation {
+                        text: info.source.clone(),
+                    }),
+                },
+                profile_resource(catalog, assessment, &scope, profile_uuid, &catalog_uuid),
+            ],
+        },
+    }
+}
+
+fn profile_resource(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    scope: &[&SubPractice],
+    uuid: String,
+    catalog_uuid: &str,
+) -> Resource {
+    let listed: Vec<&str> = scope.iter().map(|s| s.id.as_str()).collect();
+    let Some(tier) = assessment.tier else {
+        return Resource {
+            uuid,
+            title: "HICP: no organization size chosen".into(),
+            description: "No organization size has been chosen yet, so no HICP sub-practice \
+                          is in scope."
+                .into(),
+            props: vec![
+                Prop::new("resource-type", "profile"),
+                Prop::new("catalog", &format!("#{catalog_uuid}")),
+            ],
+            citation: None,
+        };
+    };
+    let rule = catalog.tier_rule(tier);
+    let optional = assessment.include_optional && !rule.optional.is_empty();
+    let extra: Vec<&str> = rule.optional.iter().map(|t| t.label()).collect();
+    let title = if optional {
+        format!(
+            "HICP {} organizations, with the optional {} sub-practices",
+            rule.label,
+            extra.join(" and ")
+        )
+    } else {
+        format!("HICP {} organizations", rule.label)
+    };
+    Resource {
+        uuid,
+        title,
+        description: format!(
+            "The {} sub-practices HICP ({}) sets for {} organizations: {}.",
+            listed.len(),
+            rule.source,
+            tier.key(),
+            listed.join(", ")
+        ),
+        props: vec![
+            Prop::new("resource-type", "profile"),
+            Prop::new("catalog", &format!("#{catalog_uuid}")),
+            Prop::new("tier", tier.key()),
+            Prop::new("include-optional", if optional { "true" } else { "false" }),
+            Prop::new("sub-practice-count", &listed.len().to_string()),
+        ],
+        citation: None,
+    }
+}

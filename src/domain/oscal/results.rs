@@ -1,0 +1,243 @@
+//! The result: one observation per answered in-scope sub-practice, one finding per answered
+//! applicable one, and the coverage props, as the module docs of [`super`] decide.
+
+use super::control_id;
+use super::ids::Ids;
+use super::markup::{markup_line, markup_text};
+use super::model::{
+    AssessmentResult, ControlRef, ControlSelection, Finding, ImplementationStatus, Observation,
+    Prop, RelatedObservation, ReviewedControls, Status, Target,
+};
+use crate::domain::assessment::{Answer, Assessment};
+use crate::domain::catalog::{Catalog, Choice, SubPractice};
+use crate::domain::report::fingerprint;
+use crate::domain::scoring::{score, Coverage};
+
+pub(super) fn result(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    ids: &Ids,
+    scope: &[&SubPractice],
+    organization: &str,
+    observations: Vec<Observation>,
+    findings: Vec<Finding>,
+) -> AssessmentResult {
+    let results = score(catalog, assessment);
+    let mut props = vec![
+        Prop::new("fingerprint", &fingerprint(catalog, assessment)),
+        Prop::new("tier", assessment.tier.map(|t| t.key()).unwrap_or("none")),
+    ];
+    props.extend(coverage_props(&results.overall, "overall"));
+    for (practice, coverage) in &results.practices {
+        props.extend(coverage_props(coverage, practice.as_str()));
+    }
+
+    let overall = &results.overall;
+    let tier_words = match assessment.tier {
+        Some(t) if assessment.include_optional && !catalog.tier_rule(t).optional.is_empty() => {
+            format!(
+                "HICP sets for {} organizations, with the optional ones",
+                t.key()
+            )
+        }
+        Some(t) => format!("HICP sets for {} organizations", t.key()),
+        None => "in scope (no organization size is chosen yet)".into(),
+    };
+    let description = format!(
+        "{} checked itself against the {} sub-practices {}. {}",
+        markup_line(organization),
+        scope.len(),
+        tier_words,
+        match overall.percent() {
+            Some(p) => format!(
+                "Coverage is {p}% over the {} answers that apply (props with the group \
+                 \"overall\"; one group per practice).",
+                overall.assessed
+            ),
+            None => "Nothing that applies has been answered yet, so there is no coverage.".into(),
+        }
+    );
+    let control_selections = if scope.is_empty() {
+        vec![ControlSelection {
+            description: Some("No sub-practice is in scope.".into()),
+            include_controls: Vec::new(),
+        }]
+    } else {
+        vec![ControlSelection {
+            description: None,
+            include_controls: scope
+                .iter()
+                .map(|s| ControlRef {
+                    control_id: control_id(&s.id),
+                })
+                .collect(),
+        }]
+    };
+
+    AssessmentResult {
+        uuid: ids.content("result"),
+        title: match assessment.tier {
+            Some(t) => format!("HICP self-assessment, {} organizations", t.key()),
+            None => "HICP self-assessment".into(),
+        },
+        description,
+        start: assessment.created.to_string(),
+        end: assessment.updated.to_string(),
+        props,
+        reviewed_controls: ReviewedControls {
+            description: "The HICP sub-practices in scope for the organization's size.".into(),
+            props: vec![Prop {
+                remarks: Some(
+                    "Each control id is the HICP sub-practice id in lower case with the prefix \
+                     hicp-: hicp-1.s.a is HICP sub-practice 1.S.A."
+                        .into(),
+                ),
+                ..Prop::new("control-id-mapping", "hicp-<practice>.<tier>.<letter>")
+            }],
+            control_selections,
+        },
+        observations,
+        findings,
+        remarks: format!(
+            "{} of the {} sub-practices in scope are unanswered and have no observation or \
+             finding; {} are answered \"not applicable\" and have an observation but no \
+             finding. Coverage is points earned over the most the answered, applicable \
+             sub-practices could earn.",
+            overall.unanswered, overall.in_scope, overall.not_applicable
+        ),
+    }
+}
+
+pub(super) fn coverage_props(coverage: &Coverage, group: &str) -> Vec<Prop> {
+    let mut props = Vec::new();
+    if let Some(percent) = coverage.percent() {
+        props.push(Prop::new("coverage-percent", &percent.to_string()));
+    }
+    for (name, value) in [
+        ("in-scope", coverage.in_scope),
+        ("answered", coverage.answered()),
+        ("assessed", coverage.assessed),
+        ("not-applicable", coverage.not_applicable),
+        ("unanswered", coverage.unanswered),
+        ("points", coverage.points),
+        ("max-points", coverage.max_points),
+    ] {
+        props.push(Prop::new(name, &value.to_string()));
+    }
+    for p in &mut props {
+        p.group = Some(group.to_owned());
+    }
+    props
+}
+
+pub(super) fn observation(
+    ids: &Ids,
+    assessment: &Assessment,
+    s: &SubPractice,
+    answer: &Answer,
+    choice: &Choice,
+) -> Observation {
+    let mut description = format!("Answered \"{}\".", markup_line(&choice.label));
+    if let Some(since) = answer.since {
+        description.push_str(&format!(" In place since {since}."));
+    }
+    if !answer.note.trim().is_empty() {
+        description.push_str("\n\nNote:\n\n");
+        description.push_str(&markup_text(&answer.note));
+    }
+    let mut props = vec![
+        Prop::new("sub-practice", s.id.as_str()),
+        Prop::new("answer", choice.id.as_str()),
+    ];
+    if let Some(since) = answer.since {
+        props.push(Prop::new("in-place-since", &since.to_string()));
+    }
+    Observation {
+        uuid: ids.subject(&format!(
+            "observation/{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            s.id,
+            choice.id,
+            answer.since.map(|d| d.to_string()).unwrap_or_default(),
+            answer.note
+        )),
+        title: format!("Answer to {}", s.id),
+        description,
+        props,
+        methods: vec!["INTERVIEW"],
+        types: vec!["control-objective"],
+        collected: assessment.updated.to_string(),
+    }
+}
+
+pub(super) fn finding(
+    catalog: &Catalog,
+    ids: &Ids,
+    assessment: &Assessment,
+    s: &SubPractice,
+    choice: &Choice,
+    observation: &str,
+) -> Finding {
+    let best = catalog.scale().max_points();
+    let points = choice.points.unwrap_or(0);
+    let satisfied = points >= best;
+    let reason = if satisfied {
+        "pass"
+    } else if choice.task {
+        "other"
+    } else {
+        "fail"
+    };
+    let implementation = if satisfied {
+        Some("implemented")
+    } else if points > 0 {
+        Some("partial")
+    } else {
+        None
+    };
+    let remarks = assessment.plan.get(&s.id).and_then(|p| {
+        let owner = p.owner.trim();
+        let mut text = String::new();
+        if !owner.is_empty() {
+            text.push_str(&format!("Owner: {}.", markup_line(owner)));
+        }
+        if let Some(target) = p.target {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&format!("Target date: {target}."));
+        }
+        (!text.is_empty()).then(|| format!("Action plan. {text}"))
+    });
+    Finding {
+        uuid: ids.subject(&format!("finding/{}", s.id)),
+        title: format!("{} {}", s.id, markup_line(&s.title)),
+        description: format!(
+            "Self-assessed as \"{}\": {}",
+            markup_line(&choice.label),
+            markup_line(&choice.description)
+        ),
+        props: vec![
+            Prop::new("sub-practice", s.id.as_str()),
+            Prop::new("practice", s.practice.as_str()),
+            Prop::new("sub-practice-tier", s.tier.key()),
+            Prop::new("answer", choice.id.as_str()),
+        ],
+        target: Target {
+            kind: "objective-id",
+            target_id: control_id(&s.id),
+            status: Status {
+                state: if satisfied {
+                    "satisfied"
+                } else {
+                    "not-satisfied"
+                },
+                reason,
+            },
+            implementation_status: implementation.map(|state| ImplementationStatus { state }),
+        },
+        related_observations: vec![RelatedObservation {
+            observation_uuid: observation.to_owned(),
+        }],
+        remarks,
+    }
+}

@@ -1,0 +1,211 @@
+//! Import: from any text, however hostile, to an [`Assessment`] checked against the catalog,
+//! or an [`ImportError`] that says what is wrong and where.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::error::{ImportError, ImportWarning, ShapeProblem, TextField, ValueProblem};
+use super::json::read_json;
+use super::text::{
+    plain_text, shorten_quoted, truncated, truncated_to, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX,
+};
+use super::upgrade::upgrade;
+use super::wire::{inserted, WireFile};
+use super::{FORMAT, FORMAT_VERSION, MAX_FILE_BYTES};
+use crate::domain::assessment::{
+    Answer, Assessment, Organization, PlanEntry, NAME_MAX, NOTE_MAX, OWNER_MAX,
+};
+use crate::domain::catalog::Catalog;
+
+/// Reads an assessment file made by any version of HICP Check. Over-long text is shortened
+/// and control characters removed, silently; [`import_with_warnings`] says what changed.
+///
+/// # Errors
+/// An [`ImportError`] that says what is wrong and where; nothing is changed by a failed import.
+pub fn import(catalog: &Catalog, text: &str) -> Result<Assessment, ImportError> {
+    import_with_warnings(catalog, text).map(|(assessment, _)| assessment)
+}
+
+/// Reads an assessment file made by any version of HICP Check, and says what had to change
+/// for it to open: over-long text shortened (to [`NAME_MAX`], [`NOTE_MAX`] or [`OWNER_MAX`]
+/// characters) and control characters other than tab and newline removed. A byte order mark
+/// at the start is skipped; Windows and old Mac line endings in text become newlines.
+///
+/// # Errors
+/// An [`ImportError`] that says what is wrong and where; nothing is changed by a failed import.
+pub fn import_with_warnings(
+    catalog: &Catalog,
+    text: &str,
+) -> Result<(Assessment, Vec<ImportWarning>), ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value = read_json(text)?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotAnAssessment);
+    }
+    let version = match value.get("format_version") {
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| ImportError::UnknownVersion {
+            version: n.to_string(),
+        })?,
+        Some(other) => {
+            return Err(ImportError::UnknownVersion {
+                version: truncated(&other.to_string()),
+            })
+        }
+        None => {
+            return Err(ImportError::WrongShape {
+                problem: ShapeProblem::MissingField {
+                    field: "format_version",
+                },
+            })
+        }
+    };
+    if version > FORMAT_VERSION {
+        return Err(ImportError::NewerVersion { version });
+    }
+    let shape = |e: serde_json::Error| ImportError::WrongShape {
+        problem: shape_problem(&e),
+    };
+    let wire: WireFile = if version == FORMAT_VERSION {
+        // From the text, so that errors carry a line and column.
+        serde_json::from_str(text).map_err(shape)?
+    } else {
+        // Through text too: one deserializer compiled in, not a second one for `Value`.
+        serde_json::from_str(&upgrade(value, version)?.to_string()).map_err(shape)?
+    };
+    from_wire(catalog, wire)
+}
+
+/// serde's message, with quoted values cut short (it repeats a wrong value or name whole, and
+/// a file may hold a megabyte in one string), and its place apart.
+fn shape_problem(e: &serde_json::Error) -> ShapeProblem {
+    let full = e.to_string();
+    let (line, column) = (e.line(), e.column());
+    let place = if line == 0 {
+        String::new()
+    } else {
+        format!(" at line {line} column {column}")
+    };
+    let what = full.strip_suffix(place.as_str()).unwrap_or(&full);
+    let short = truncated_to(&shorten_quoted(what, QUOTE_MAX), usize::MAX);
+    let mut detail = truncated_to(&short, DETAIL_MAX);
+    if detail.len() < short.len() {
+        detail.push('\u{2026}');
+    }
+    ShapeProblem::Json {
+        detail,
+        line,
+        column,
+    }
+}
+
+fn from_wire(
+    catalog: &Catalog,
+    wire: WireFile,
+) -> Result<(Assessment, Vec<ImportWarning>), ImportError> {
+    if wire.content.id != catalog.info().id {
+        return Err(ImportError::OtherContentPack {
+            id: truncated_to(&wire.content.id, PACK_ID_MAX),
+        });
+    }
+    let mut unknown: Vec<String> = wire
+        .answers
+        .keys()
+        .chain(wire.plan.keys())
+        .filter(|id| catalog.sub_practice(id).is_none())
+        .map(|id| truncated(id.as_str()))
+        .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    if !unknown.is_empty() {
+        return Err(ImportError::UnknownSubPractices { ids: unknown });
+    }
+    for (id, answer) in &wire.organization.sizing {
+        let place = || format!("organization.sizing[\"{}\"]", truncated(id.as_str()));
+        let factor = catalog
+            .sizing()
+            .factor(id)
+            .ok_or_else(|| ImportError::BadValue {
+                place: place(),
+                problem: ValueProblem::NoSuchFactor,
+            })?;
+        if !factor.accepts(answer) {
+            return Err(ImportError::BadValue {
+                place: place(),
+                problem: ValueProblem::NotAnAnswerTo {
+                    factor: factor.label.clone(),
+                },
+            });
+        }
+    }
+    for (id, answer) in &wire.answers {
+        if let Some(choice) = &answer.choice {
+            if catalog.scale().choice(choice).is_none() {
+                return Err(ImportError::BadValue {
+                    place: format!("answers[\"{id}\"].choice"),
+                    problem: ValueProblem::NotAChoice {
+                        choice: truncated(choice.as_str()),
+                    },
+                });
+            }
+        }
+    }
+    // Only once nothing can be refused any more, so that a refused file gives no warnings.
+    let mut warnings = Vec::new();
+    let mut clean = |field: TextField, text: String, max: usize| {
+        let (text, changes) = plain_text(text, max);
+        warnings.extend(
+            changes
+                .into_iter()
+                .map(|change| change.warning(field.clone())),
+        );
+        text
+    };
+    let name = clean(
+        TextField::OrganizationName,
+        wire.organization.name,
+        NAME_MAX,
+    );
+    let answers = wire
+        .answers
+        .into_iter()
+        .map(|(id, a)| {
+            let answer = Answer {
+                choice: a.choice,
+                note: clean(TextField::Note(id.clone()), a.note, NOTE_MAX),
+                since: a.since,
+            };
+            (id, answer)
+        })
+        .fold(BTreeMap::new(), inserted);
+    let plan = wire
+        .plan
+        .into_iter()
+        .map(|(id, p)| {
+            let entry = PlanEntry {
+                owner: clean(TextField::Owner(id.clone()), p.owner, OWNER_MAX),
+                target: p.target,
+            };
+            (id, entry)
+        })
+        .fold(BTreeMap::new(), inserted);
+    let assessment = Assessment {
+        organization: Organization {
+            name,
+            sizing: wire.organization.sizing,
+        },
+        tier: wire.tier,
+        include_optional: wire.include_optional,
+        answers,
+        plan,
+        created: wire.created,
+        updated: wire.updated,
+    };
+    Ok((assessment, warnings))
+}

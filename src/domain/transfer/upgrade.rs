@@ -1,0 +1,58 @@
+//! Older file versions, brought up to the current one step by step.
+
+use serde_json::Value;
+
+use super::error::{ImportError, ShapeProblem};
+use super::text::truncated;
+use super::FORMAT_VERSION;
+
+/// Brings an older file up to the current version, one step at a time.
+///
+/// # Errors
+/// [`ImportError::UnknownVersion`] for a version no build of HICP Check ever wrote.
+pub fn upgrade(mut file: Value, version: u64) -> Result<Value, ImportError> {
+    let mut v = version;
+    while v < FORMAT_VERSION {
+        file = match v {
+            1 => v1_to_v2(file)?,
+            _ => {
+                return Err(ImportError::UnknownVersion {
+                    version: v.to_string(),
+                })
+            }
+        };
+        v += 1;
+    }
+    Ok(file)
+}
+
+/// Version 1 kept `answers` as bare choice ids and had no plan.
+fn v1_to_v2(mut file: Value) -> Result<Value, ImportError> {
+    let shape = |problem| ImportError::WrongShape { problem };
+    let obj = file
+        .as_object_mut()
+        .ok_or_else(|| shape(ShapeProblem::NotAnObject { field: None }))?;
+    let answers = obj
+        .remove("answers")
+        .ok_or_else(|| shape(ShapeProblem::MissingField { field: "answers" }))?;
+    let answers = answers.as_object().ok_or_else(|| {
+        shape(ShapeProblem::NotAnObject {
+            field: Some("answers"),
+        })
+    })?;
+    let mut upgraded = serde_json::Map::new();
+    for (id, choice) in answers {
+        let choice = choice
+            .as_str()
+            .ok_or_else(|| shape(ShapeProblem::NotAChoiceId { id: truncated(id) }))?;
+        upgraded.insert(
+            id.clone(),
+            serde_json::json!({ "choice": choice, "note": "", "since": null }),
+        );
+    }
+    obj.insert("answers".into(), Value::Object(upgraded));
+    obj.insert("plan".into(), Value::Object(serde_json::Map::new()));
+    obj.insert("include_optional".into(), Value::Bool(false));
+    obj.insert("format_version".into(), Value::from(2));
+    Ok(file)
+}
