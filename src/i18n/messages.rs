@@ -1,9 +1,10 @@
 //! Sentences about domain results, worded from the string tables so that they read in any
 //! language: sizing reasons and recommendations, import errors and warnings, encrypted-file
-//! errors, and broken content packs. The domain hands over kinds with their data; every word
+//! errors, broken content packs, and a host's settings file with mistakes. The domain hands over kinds with their data; every word
 //! a person reads is here or in `content/i18n/<language>/messages.json`, never in the domain.
 
 use super::Texts;
+use crate::config::{ConfigProblem, Expected};
 use crate::content::{ContentError, ContentProblem};
 use crate::domain::catalog::{CatalogError, ScaleProblem, TierProblem};
 use crate::domain::envelope::EnvelopeError;
@@ -358,5 +359,51 @@ pub fn catalog_error(t: &Texts, e: &CatalogError) -> String {
             };
             t.fill(key, &[("id", id)])
         }
+    }
+}
+
+/// One mistake in a host's settings file, for its webmaster.
+pub fn config_problem(t: &Texts, p: &ConfigProblem) -> String {
+    match p {
+        ConfigProblem::NotJson { line, column } => t.fill(
+            "host.settings.not_json",
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+        ConfigProblem::NotAnObject => t.get("host.settings.not_object").to_owned(),
+        ConfigProblem::UnknownField { field } => {
+            t.fill("host.settings.unknown_field", &[("field", field)])
+        }
+        ConfigProblem::WrongValue { field, expected } => t.fill(
+            "host.settings.wrong_value",
+            &[
+                ("field", field),
+                ("expected", t.get(expected_key(*expected))),
+            ],
+        ),
+        ConfigProblem::TooLong { field, max } => t.fill(
+            "host.settings.too_long",
+            &[("field", field), ("max", &thousands(*max))],
+        ),
+        ConfigProblem::HttpStatus { status } => t.fill(
+            "host.settings.http_status",
+            &[("status", &status.to_string())],
+        ),
+        ConfigProblem::Unreachable => t.get("host.settings.unreachable").to_owned(),
+    }
+}
+
+fn expected_key(e: Expected) -> &'static str {
+    match e {
+        Expected::Text => "host.expect.text",
+        Expected::TrueOrFalse => "host.expect.true_or_false",
+        Expected::Tier => "host.expect.tier",
+        Expected::StorageMode => "host.expect.storage",
+        Expected::List => "host.expect.list",
+        Expected::Object => "host.expect.object",
+        Expected::HexColor => "host.expect.hex_color",
+        Expected::SameSitePath => "host.expect.same_site_path",
+        Expected::LinkAddress => "host.expect.link",
+        Expected::Origin => "host.expect.origin",
+        Expected::NotBlank => "host.expect.not_blank",
     }
 }

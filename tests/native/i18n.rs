@@ -353,3 +353,74 @@ fn every_error_kind_is_worded_in_every_language() {
         );
     }
 }
+
+/// Every mistake a settings file can have is worded for its webmaster in every language, and
+/// says which field is at fault.
+#[test]
+fn every_settings_problem_is_worded_in_every_language() {
+    use hicp_check::config::{ConfigProblem, Expected};
+    use hicp_check::i18n::{messages, Texts};
+
+    let field = || "colors.accent".to_owned();
+    let expected = [
+        Expected::Text,
+        Expected::TrueOrFalse,
+        Expected::Tier,
+        Expected::StorageMode,
+        Expected::List,
+        Expected::Object,
+        Expected::HexColor,
+        Expected::SameSitePath,
+        Expected::LinkAddress,
+        Expected::Origin,
+        Expected::NotBlank,
+    ];
+    let problems: Vec<ConfigProblem> = [
+        ConfigProblem::NotJson { line: 3, column: 1 },
+        ConfigProblem::NotAnObject,
+        ConfigProblem::UnknownField { field: field() },
+        ConfigProblem::TooLong {
+            field: field(),
+            max: 1000,
+        },
+        ConfigProblem::HttpStatus { status: 500 },
+        ConfigProblem::Unreachable,
+    ]
+    .into_iter()
+    .chain(expected.map(|expected| ConfigProblem::WrongValue {
+        field: field(),
+        expected,
+    }))
+    .collect();
+    let english: Vec<String> = problems
+        .iter()
+        .map(|p| messages::config_problem(&Texts::english(), p))
+        .collect();
+    for lang in languages() {
+        let t = if lang == DEFAULT {
+            Texts::english()
+        } else {
+            Texts::from_bundle(&bundle(lang)).unwrap()
+        };
+        let worded: BTreeSet<String> = problems
+            .iter()
+            .zip(&english)
+            .map(|(p, english)| {
+                let text = messages::config_problem(&t, p);
+                assert!(placeholders(&text).is_empty(), "{lang}: {text}");
+                if let Some(f) = p.field() {
+                    assert!(text.contains(f), "{lang}: {text} names no field");
+                }
+                if lang != DEFAULT {
+                    assert_ne!(&text, english, "{lang} says it in English");
+                }
+                text
+            })
+            .collect();
+        assert_eq!(
+            worded.len(),
+            problems.len(),
+            "{lang}: two kinds read the same"
+        );
+    }
+}
