@@ -1,28 +1,59 @@
 // HICP Check's service worker: it makes the app work offline and nothing else. It never sees
 // an answer (answers live in the page's storage), sends nothing anywhere, and only ever
-// fetches the app's own files. scripts/postbuild.py fills in the file list and the version.
+// fetches the app's own files. scripts/postbuild.py fills in the file lists and the version.
 //
-// Every file a visit needs is cached on install. Languages other than English (lang/*.json)
-// are not: each is kept once someone has used it (the page asks, see 'message'), and a new
-// version keeps again, fresh, the languages the version before it had kept.
+// Every file a visit needs is cached on install, fetched past the browser's HTTP cache: on a
+// stock web server (ETag and Last-Modified, no Cache-Control) the HTTP cache would hand back
+// the previous version's index.html, fresh by heuristic, and a new version would start the old
+// one. Before a version may take over, the index.html it cached must find in that cache every
+// file it refers to; otherwise the install fails and the version before it stays in charge
+// (a stale copy from a CDN or a half-finished upload is retried at the next update check).
+//
+// Languages other than English (lang/*.json) are not precached: each is kept once someone has
+// used it (the page asks, see 'message'), and a new version keeps again, fresh, the languages
+// the version before it had kept.
+//
+// Several copies of the app may live on one origin (/a/ and /b/): each one's caches are named
+// after its own folder, and a worker only ever reads or deletes its own copy's caches.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
-const CACHE = `hicp-check-${VERSION}`;
-// The host's settings file may be edited after deployment: network first, cache as fallback.
+// Files index.html refers to that are fetched only when needed (bitmap icons), never cached.
+const ON_DEMAND = __ON_DEMAND__;
+// The host's settings file may be edited after deployment, or be absent: always asked for
+// fresh, network first, the cached copy only offline.
 const CONFIG = 'hicp-check.config.json';
 
-const LANGUAGE = /\/lang\/[a-z]{2,3}\.json$/;
-// Past the browser's HTTP cache, so that a new version never keeps an old language file.
-const fresh = (url) => new Request(url, { cache: 'reload' });
+const SCOPE = new URL(self.registration.scope);
+const PREFIX = `hicp-check:${SCOPE.pathname}:`;
+const CACHE = PREFIX + VERSION;
+// Caches of the versions before scoped names: one per version, shared by name across copies.
+const LEGACY = /^hicp-check-[0-9a-f]+$/;
 
-// Copies into this version's cache the languages an earlier version kept and this one lacks:
-// fetched fresh, or (when `orOld`, and there is no network) the earlier copy.
-async function keepLanguagesOf(cache, orOld) {
+const LANGUAGE = /\/lang\/[a-z]{2,3}\.json$/;
+const LANGUAGES = new URL('lang/', SCOPE).href;
+// Past the browser's HTTP cache, so that a new version never keeps an old file.
+const fresh = (url) => new Request(new URL(url, SCOPE), { cache: 'reload' });
+
+/** This copy's caches other than the current one: its older versions, by name or by content. */
+async function ownOlderCaches() {
+  const names = [];
   for (const name of await caches.keys()) {
-    if (!name.startsWith('hicp-check-') || name === CACHE) continue;
+    if (name === CACHE) continue;
+    if (name.startsWith(PREFIX) && !name.slice(PREFIX.length).includes(':')) names.push(name);
+    // A cache of an earlier build is this copy's if it holds this copy's index.
+    else if (LEGACY.test(name) && await (await caches.open(name)).match(SCOPE.href)) names.push(name);
+  }
+  return names;
+}
+
+// Copies into this version's cache the languages an earlier version of this copy kept and
+// this one lacks: fetched fresh, or (when `orOld`, and there is no network) the earlier copy.
+async function keepLanguagesOf(cache, orOld) {
+  for (const name of await ownOlderCaches()) {
     const old = await caches.open(name);
     for (const request of await old.keys()) {
-      if (!LANGUAGE.test(new URL(request.url).pathname) || await cache.match(request)) continue;
+      if (!request.url.startsWith(LANGUAGES) || !LANGUAGE.test(new URL(request.url).pathname)
+        || await cache.match(request)) continue;
       const response = await fetch(fresh(request.url)).catch(() => null);
       if (response?.ok) await cache.put(request, response);
       else if (orOld) await cache.put(request, await old.match(request));
@@ -30,11 +61,67 @@ async function keepLanguagesOf(cache, orOld) {
   }
 }
 
+/** The files under this copy's folder that an index.html loads: scripts, styles, wasm, links. */
+function referencesOf(html) {
+  const found = new Set();
+  const patterns = [
+    /<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi,
+    /<link\b[^>]*\bhref\s*=\s*["']([^"']+)["']/gi,
+    /\bimport\b[^'"]*?\bfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
+    /\bmodule_or_path\s*:\s*["']([^"']+)["']/g,
+  ];
+  for (const pattern of patterns) {
+    for (const [, ref] of html.matchAll(pattern)) {
+      const url = new URL(ref, SCOPE);
+      url.hash = '';
+      url.search = '';
+      if (url.href.startsWith(SCOPE.href) && url.href !== SCOPE.href) found.add(url.href);
+    }
+  }
+  return [...found];
+}
+
+/** Fails unless the cached index.html finds every file it loads in `cache`. */
+async function verify(cache) {
+  const index = await cache.match(SCOPE.href);
+  if (!index) throw new Error('index.html was not cached');
+  const skip = new Set([...ON_DEMAND, CONFIG].map((f) => new URL(f, SCOPE).href));
+  const missing = [];
+  for (const ref of referencesOf(await index.text())) {
+    if (!skip.has(ref) && !(await cache.match(ref))) missing.push(ref);
+  }
+  if (missing.length) {
+    throw new Error(`the index.html served refers to files of another version: ${missing.join(', ')}`);
+  }
+}
+
+/** The settings file, fresh from the network; cached when present, forgotten when removed. */
+async function freshConfig(cache) {
+  const url = new URL(CONFIG, SCOPE).href;
+  const response = await fetch(new Request(url, { cache: 'no-cache' }));
+  if (response.ok) await cache.put(url, response.clone());
+  else if (response.status === 404 || response.status === 410) await cache.delete(url);
+  return response;
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll(PRECACHE);
-    await keepLanguagesOf(cache, false);
+    try {
+      await cache.addAll(PRECACHE.filter((f) => f !== CONFIG).map(fresh));
+      await verify(cache);
+      // Optional: a copy with no settings file runs with the defaults.
+      const config = await freshConfig(cache);
+      if (!config.ok && config.status !== 404 && config.status !== 410) {
+        throw new Error(`${CONFIG} answered ${config.status}`);
+      }
+      await keepLanguagesOf(cache, false);
+    } catch (e) {
+      // Nothing half-filled is left behind; the version in charge stays.
+      await caches.delete(CACHE);
+      throw e;
+    }
   })());
 });
 
@@ -42,9 +129,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     // Again, for a language chosen while this version waited to take over.
     await keepLanguagesOf(await caches.open(CACHE), true);
-    const names = await caches.keys();
-    await Promise.all(names.filter((n) => n.startsWith('hicp-check-') && n !== CACHE)
-      .map((n) => caches.delete(n)));
+    await Promise.all((await ownOlderCaches()).map((n) => caches.delete(n)));
     await self.clients.claim();
   })());
 });
@@ -54,10 +139,9 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data === 'hicp-check:skip-waiting') self.skipWaiting();
   const keep = typeof event.data === 'string' && event.data.startsWith('hicp-check:keep:')
-    ? new URL(event.data.slice('hicp-check:keep:'.length), self.registration.scope) : null;
+    ? new URL(event.data.slice('hicp-check:keep:'.length), SCOPE) : null;
   // Only a language file of this app: in its lang/ folder, with no query.
-  const folder = new URL('lang/', self.registration.scope).href;
-  if (keep && keep.href.startsWith(folder) && /^[a-z]{2,3}\.json$/.test(keep.href.slice(folder.length))) {
+  if (keep && keep.href.startsWith(LANGUAGES) && /^[a-z]{2,3}\.json$/.test(keep.href.slice(LANGUAGES.length))) {
     event.waitUntil(caches.open(CACHE).then((cache) => cache.match(keep)
       .then((hit) => hit ?? cache.add(fresh(keep.href)))));
   }
@@ -67,16 +151,13 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (url.pathname.endsWith('/' + CONFIG)) {
-    event.respondWith(fetch(request).then((response) => {
-      const copy = response.clone();
-      if (response.ok) caches.open(CACHE).then((cache) => cache.put(request, copy));
-      return response;
-    }).catch(() => caches.match(request, { ignoreSearch: true })));
+  if (url.href.split('?')[0] === new URL(CONFIG, SCOPE).href) {
+    event.respondWith(caches.open(CACHE).then((cache) => freshConfig(cache)
+      .catch(() => cache.match(new URL(CONFIG, SCOPE).href).then((hit) => hit ?? Response.error()))));
     return;
   }
   if (request.mode === 'navigate') {
-    event.respondWith(caches.match('./', { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
+    event.respondWith(caches.match(SCOPE.href, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
     return;
   }
   event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true })

@@ -8,8 +8,11 @@
    it is under its file name, minified. The app reads them (src/i18n.rs, Bundle); English is
    compiled in.
 3. Fills in sw.js: the list of every file a visit needs (hashed names; not the languages,
-   which are kept once used, nor the bitmap icons) and a version that changes whenever any file changes, so that a
-   deployment offers "reload to update".
+   which are kept once used, nor the bitmap icons), the list of files index.html refers to that
+   are fetched only when needed (the bitmap icons: the worker does not expect them in its
+   cache when it checks the cached index.html against it), and a version that changes
+   whenever any file (the worker included) changes, so that a deployment offers "reload to
+   update".
 """
 import base64
 import hashlib
@@ -92,16 +95,21 @@ def main():
             if rel not in ("sw.js", "index.html"):
                 files.append(rel)
     files.sort()
-    digest = hashlib.sha256()
-    for rel in files + ["index.html"]:
-        with open(os.path.join(folder, rel), "rb") as f:
-            digest.update(rel.encode() + b"\0" + f.read())
     sw_path = os.path.join(folder, "sw.js")
     with open(sw_path, encoding="utf-8") as f:
         sw = f.read()
     # Line by line, so that a folder already processed can be processed again.
-    sw = re.sub(r"^const VERSION = .*;$", lambda _: "const VERSION = '%s';" % digest.hexdigest()[:16], sw, count=1, flags=re.M)
     sw = re.sub(r"^const PRECACHE = .*;$", lambda _: "const PRECACHE = %s;" % json.dumps(["./"] + [f for f in files if f not in ON_DEMAND and not f.startswith("lang/")]), sw, count=1, flags=re.M)
+    sw = re.sub(r"^const ON_DEMAND = .*;$", lambda _: "const ON_DEMAND = %s;" % json.dumps(sorted(f for f in files if f in ON_DEMAND)), sw, count=1, flags=re.M)
+    sw = re.sub(r"^const VERSION = .*;$", "const VERSION = '';", sw, count=1, flags=re.M)
+    # The version covers the worker itself too: a worker that changed and nothing else gets a
+    # cache of its own, so that a failed install never touches the cache in use.
+    digest = hashlib.sha256()
+    for rel in files + ["index.html"]:
+        with open(os.path.join(folder, rel), "rb") as f:
+            digest.update(rel.encode() + b"\0" + f.read())
+    digest.update(b"sw.js\0" + sw.encode())
+    sw = re.sub(r"^const VERSION = .*;$", lambda _: "const VERSION = '%s';" % digest.hexdigest()[:16], sw, count=1, flags=re.M)
     with open(sw_path, "w", encoding="utf-8") as f:
         f.write(sw)
 

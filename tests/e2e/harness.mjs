@@ -1,10 +1,13 @@
 // Shared set-up for the end-to-end suite: serves the release build (dist/) on 127.0.0.1 with
-// scripts/serve.py, drives Debian's Chromium through playwright-core with a fresh profile per
-// browser, records every request, and runs axe-core.
+// scripts/serve.py, or with Debian's nginx in its stock configuration (serveNginx), drives
+// Debian's Chromium through playwright-core with a fresh profile per browser, records every
+// request, and runs axe-core.
 import { execFileSync, spawn } from 'node:child_process';
 import {
-  cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+  chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync,
+  writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +39,112 @@ export async function serve(dir = DIST) {
     proc.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
   });
   return { url, origin: new URL(url).origin, close: () => proc.kill() };
+}
+
+const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+/** The nginx recipe of examples/hosting/, tested as it is. */
+export const NGINX_RECIPE = join(ROOT, 'examples', 'hosting', 'nginx.conf');
+
+/** Sets the modification time of every file and folder under `dir` to `days` ago. */
+export function dateInPast(dir, days = 30) {
+  const when = new Date(Date.now() - days * 86400e3);
+  const walk = (path) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) walk(child);
+      utimesSync(child, when, when);
+    }
+  };
+  walk(dir);
+  utimesSync(dir, when, when);
+}
+
+/** A port on 127.0.0.1 that is free now. */
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = createServer();
+  probe.on('error', reject);
+  probe.listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
+});
+
+/**
+ * nginx.conf for one foreground nginx of the tests, generated from Debian's own files: its
+ * /etc/nginx/nginx.conf (mime.types, gzip, sendfile...) and its default site (`root`, `index`,
+ * `try_files $uri $uri/ =404`) with nothing added, except the paths that must be the test's
+ * own (pid, logs, temp files), the address, the folder served, and, when given, `include`d
+ * into the server block, a recipe file.
+ */
+function nginxConf(tmp, dir, port, recipe) {
+  const replace = (text, from, to, what) => {
+    if (!from.test(text)) throw new Error(`Debian's nginx files changed: no ${what}`);
+    return text.replace(from, to);
+  };
+  const uncommented = (text) => text.split('\n').map((l) => l.replace(/(^|\s)#.*$/, '')).join('\n');
+  let main = uncommented(readFileSync('/etc/nginx/nginx.conf', 'utf8'));
+  // Workers switch to www-data only when nginx starts as root; otherwise the line is moot.
+  if (process.getuid?.() !== 0) main = replace(main, /^\s*user\s+[^;]*;/m, '', 'user');
+  main = replace(main, /^\s*pid\s+[^;]*;/m, `pid ${tmp}/nginx.pid;`, 'pid');
+  main = replace(main, /^\s*error_log\s+[^;]*;/m, `error_log ${tmp}/error.log;`, 'error_log');
+  main = replace(main, /^\s*access_log\s+[^;]*;/m, `access_log ${tmp}/access.log;`, 'access_log');
+  main = replace(main, /^\s*http\s*\{/m, (m) => `${m}\n${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((t) => `\t${t}_temp_path ${tmp}/${t};`).join('\n')}`, 'http block');
+  main = replace(main, /include\s+\/etc\/nginx\/sites-enabled\/\*;/, `include ${tmp}/site.conf;`, 'sites-enabled');
+  let site = uncommented(readFileSync('/etc/nginx/sites-available/default', 'utf8'));
+  site = replace(site, /^\s*listen\s+80\s+default_server;/m, `\tlisten 127.0.0.1:${port} default_server;`, 'listen 80');
+  site = replace(site, /^\s*listen\s+\[::\]:80\s+default_server;/m, '', 'listen [::]:80');
+  site = replace(site, /^\s*root\s+\/var\/www\/html;/m, `\troot ${dir};`, 'root');
+  if (recipe) site = replace(site, /^\s*server_name\s+_;/m, (m) => `${m}\n\tinclude ${recipe};`, 'server_name');
+  writeFileSync(join(tmp, 'nginx.conf'), main);
+  writeFileSync(join(tmp, 'site.conf'), site);
+}
+
+/**
+ * Serves `dir` with Debian's nginx in its stock configuration (see nginxConf) on a free
+ * 127.0.0.1 port, as a foreground process whose files all live in a temporary folder.
+ * `recipe`: a file included in the server block (NGINX_RECIPE); `frameAncestors`: origins that
+ * replace the recipe's example origin in its frame-ancestors.
+ */
+export async function serveNginx(dir, { recipe, frameAncestors } = {}) {
+  // When nginx starts as root its workers read the files as www-data, as on a real server.
+  chmodSync(dir, 0o755);
+  execFileSync('chmod', ['-R', 'a+rX', dir]);
+  for (let attempt = 0; ; attempt++) {
+    const tmp = mkdtempSync(join(tmpdir(), 'hicp-nginx-'));
+    chmodSync(tmp, 0o755);
+    let include = recipe;
+    if (recipe && frameAncestors) {
+      include = join(tmp, 'recipe.conf');
+      writeFileSync(include, readFileSync(recipe, 'utf8')
+        .replaceAll('https://www.example.org', frameAncestors.join(' ')));
+    }
+    const port = await freePort();
+    nginxConf(tmp, dir, port, include);
+    const proc = spawn(NGINX, ['-p', `${tmp}/`, '-c', join(tmp, 'nginx.conf'), '-e', join(tmp, 'error.log'),
+      '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    proc.stderr.on('data', (d) => { err += d; });
+    const exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+    const url = `http://127.0.0.1:${port}/`;
+    const up = await Promise.race([exited.then(() => false), (async () => {
+      for (;;) {
+        try { await fetch(url, { method: 'HEAD' }); return true; } catch {
+          await new Promise((r) => setTimeout(r, 50)); // the port is not open yet
+        }
+      }
+    })()]);
+    if (up) {
+      const close = async () => {
+        if (proc.exitCode === null) { proc.kill('SIGTERM'); await exited; }
+        rmSync(tmp, { recursive: true, force: true });
+      };
+      return { url, origin: new URL(url).origin, close, log: () => readFileSync(join(tmp, 'error.log'), 'utf8') };
+    }
+    let log = '';
+    try { log = readFileSync(join(tmp, 'error.log'), 'utf8'); } catch { /* none written */ }
+    rmSync(tmp, { recursive: true, force: true });
+    // Another process may have taken the free port in between: try another one.
+    if (attempt < 3 && /Address already in use/.test(err + log)) continue;
+    throw new Error(`nginx did not start: ${err}${log}`);
+  }
 }
 
 /**
