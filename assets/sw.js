@@ -96,12 +96,17 @@ async function verify(cache) {
   }
 }
 
-/** The settings file, fresh from the network; cached when present, forgotten when removed. */
+/**
+ * The settings file, fresh from the network. Its answer is kept for offline use, an absent
+ * file's 404 too: offline, a copy with no settings file still runs with the defaults, not as
+ * if its settings were broken. A server error is passed on, never kept.
+ */
 async function freshConfig(cache) {
   const url = new URL(CONFIG, SCOPE).href;
   const response = await fetch(new Request(url, { cache: 'no-cache' }));
-  if (response.ok) await cache.put(url, response.clone());
-  else if (response.status === 404 || response.status === 410) await cache.delete(url);
+  if (response.ok || response.status === 404 || response.status === 410) {
+    await cache.put(url, response.clone());
+  }
   return response;
 }
 
