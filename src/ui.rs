@@ -1,11 +1,17 @@
 //! The Yew app (WebAssembly only). One reducer at the root ([`state`]), effects at the edge
-//! ([`app`]), browser APIs only in [`browser`], and one small component per file.
+//! ([`app`]), persistence owned by the [`store`], browser APIs only under [`browser`], one
+//! way to open a file ([`opening`]), and one small component per file.
 
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod dom;
+pub mod downloads;
 pub mod hooks;
+pub mod opening;
 pub mod state;
+pub mod store;
+pub mod wording;
 
 use std::rc::Rc;
 
@@ -13,6 +19,7 @@ use yew::prelude::*;
 
 use crate::content;
 use crate::i18n::{self, Texts};
+use browser::{fetch, language, page, service_worker, storage};
 
 #[derive(Properties, PartialEq)]
 struct BrokenProps {
@@ -38,12 +45,12 @@ pub fn start() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
-    let language = browser::language();
+    let language = language::language();
     // Asked for at once, so that it downloads while the settings file does.
-    let bundle = (language != i18n::DEFAULT)
-        .then(|| browser::fetch_text(&browser::language_file(&language)));
+    let bundle =
+        (language != i18n::DEFAULT).then(|| fetch::fetch_text(&language::language_file(&language)));
     yew::platform::spawn_local(async move {
-        let (config, config_problem) = browser::load_config().await;
+        let (config, config_problem) = fetch::load_config().await;
         let fetched = match bundle {
             Some(fetched) => Some(language_texts(fetched.await)),
             None => None,
@@ -76,7 +83,7 @@ pub fn start() {
                 };
                 match translated {
                     Ok(catalog) => {
-                        browser::keep_offline(&browser::language_file(&language));
+                        service_worker::keep_offline(&language::language_file(&language));
                         (texts, Ok(catalog), None)
                     }
                     Err(_) => (
@@ -92,16 +99,16 @@ pub fn start() {
                 unavailable(&language),
             ),
         };
-        browser::set_document_language(texts.language());
+        page::set_document_language(texts.language());
         let texts = Rc::new(texts);
         let catalog = match catalog {
             Ok(c) => c,
             Err(e) => return show_broken(root, &e, texts),
         };
-        browser::init_mode(config.storage, config.storage_choice);
+        storage::init_mode(config.storage, config.storage_choice);
         // The loading shell from index.html makes way for the app.
         root.set_text_content(None);
-        browser::apply_colors(&config);
+        page::apply_colors(&config);
         let props = app::AppProps {
             catalog: Rc::new(catalog),
             config: Rc::new(config),
@@ -115,7 +122,7 @@ pub fn start() {
 
 /// The host's own content pack, named by its settings file.
 async fn host_pack(file: &str) -> Result<crate::domain::Catalog, content::ContentError> {
-    match browser::fetch_text(file).await {
+    match fetch::fetch_text(file).await {
         Ok(Some(text)) => content::load(file, &text),
         Ok(None) => Err(content::ContentError {
             file: file.to_owned(),

@@ -8,7 +8,7 @@ use yew::Reducible;
 use crate::config::StorageMode;
 use crate::domain::envelope::Envelope;
 use crate::i18n::Texts;
-use crate::ui::browser::SetAside;
+use crate::ui::browser::storage::SetAside;
 
 use crate::domain::{
     Assessment, ChoiceId, Date, FactorAnswer, FactorId, PracticeId, SubPracticeId, Tier, Timestamp,
@@ -170,7 +170,7 @@ pub enum Action {
     WriteFailed(String),
     WriteRecovered,
     SetAsideGone(String),
-    /// Storage has been switched (by `browser::set_mode`); only the display follows.
+    /// Storage has been switched (by the store); only the display follows.
     StorageMode(StorageMode),
 }
 

@@ -3,30 +3,17 @@
 //! last notice. Each says what happened in plain words and offers the way out (mostly:
 //! download a copy now).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::files::download_assessment;
-use crate::domain::import;
-use crate::ui::app::SharedWritten;
-use crate::ui::browser;
+use crate::ui::browser::service_worker::apply_update;
+use crate::ui::downloads::download_assessment;
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
-use crate::ui::state::{Action, Tone};
+use crate::ui::state::Tone;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct BannersProps {
     pub config_problem: Option<String>,
     pub language_problem: Option<(String, String)>,
-    pub written: SharedWritten,
-}
-
-impl PartialEq for BannersProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.config_problem == other.config_problem
-            && self.language_problem == other.language_problem
-            && Rc::ptr_eq(&self.written, &other.written)
-    }
 }
 
 fn download_current(handle: &AssessmentHandle) -> Callback<MouseEvent> {
@@ -44,44 +31,15 @@ pub fn banners(props: &BannersProps) -> Html {
     let state = &handle.state;
     let has_current = handle.current().is_some();
     let resolve = |keep_mine: bool| {
-        let (h, written) = (handle.clone(), props.written.clone());
-        Callback::from(move |_| {
-            let Some(id) = h.state.conflict.clone() else {
-                return;
-            };
-            let stored = browser::read_key(&format!("hicp-check/assessment/{id}"));
-            let mut w = written.borrow_mut();
-            match (keep_mine, stored) {
-                (false, Some(text)) => {
-                    if let Ok(a) = import(&h.catalog, &text) {
-                        let a = Rc::new(a);
-                        w.assessments.insert(id.clone(), (a.clone(), text));
-                        h.dispatch(Action::External {
-                            id: id.clone(),
-                            assessment: Some(a),
-                        });
-                    }
-                }
-                (_, stored) => {
-                    // Keep this tab's: take the other text as known, so the next save replaces it.
-                    if let Some((_, text)) = w.assessments.get_mut(&id) {
-                        *text = stored.unwrap_or_default();
-                    }
-                    if let Some((a, _)) = w.assessments.get_mut(&id) {
-                        *a = Rc::new((**a).clone());
-                    }
-                }
-            }
-            drop(w);
-            h.dispatch(Action::ConflictSettled);
-        })
+        let h = handle.clone();
+        Callback::from(move |_| h.settle_conflict(keep_mine))
     };
     html! {
         <>
             if state.update_ready {
                 <div class="banner" role="status" id="update-ready">
                     { handle.t("banners.update_ready") }
-                    <button type="button" id="update-reload" onclick={Callback::from(|_| browser::apply_update())}>{ handle.t("banners.update_reload") }</button>
+                    <button type="button" id="update-reload" onclick={Callback::from(|_| apply_update())}>{ handle.t("banners.update_reload") }</button>
                 </div>
             }
             if let Some((code, problem)) = &props.language_problem {
@@ -99,17 +57,10 @@ pub fn banners(props: &BannersProps) -> Html {
                 </div>
             }
             { for state.set_aside.iter().map(|x| {
-                let (key, h) = (x.key.clone(), handle.clone());
-                let on_download = Callback::from(move |_| {
-                    if let Some(text) = browser::read_key(&key) {
-                        browser::download("hicp-check-unreadable-record.json", "application/json", &text);
-                    }
-                });
-                let (key, h2) = (x.key.clone(), h.clone());
-                let on_delete = Callback::from(move |_| {
-                    browser::remove_key(&key);
-                    h2.dispatch(Action::SetAsideGone(key.clone()));
-                });
+                let (record, h) = (x.clone(), handle.clone());
+                let on_download = Callback::from(move |_| h.download_set_aside(&record));
+                let (record, h) = (x.clone(), handle.clone());
+                let on_delete = Callback::from(move |_| h.remove_set_aside(&record));
                 html! {
                     <div class="banner problem" role="alert" data-testid="set-aside">
                         <p>{ handle.tf("banners.set_aside", &[("reason", &match &x.reason {
