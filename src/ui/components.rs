@@ -3,7 +3,6 @@
 //! [`super::dom`], [`super::downloads`], [`super::opening`]), so that no two components
 //! import each other.
 
-pub mod action_plan;
 pub mod answer;
 pub mod banners;
 pub mod blank;
@@ -21,6 +20,4 @@ pub mod results;
 pub mod share;
 pub mod size;
 pub mod start;
-pub mod summary;
-pub mod threats;
 pub mod unlock;

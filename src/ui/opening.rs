@@ -8,7 +8,7 @@ use super::browser::{crypto, files};
 use super::state::{Locked, Staged};
 use crate::domain::envelope::Envelope;
 use crate::domain::transfer::{import_with_warnings, ImportError, MAX_FILE_BYTES};
-use crate::domain::Catalog;
+use crate::domain::{score, Catalog};
 use crate::i18n::{messages, Texts};
 
 /// What became of a file.
@@ -66,6 +66,7 @@ fn staged(catalog: &Catalog, texts: &Texts, file_name: String, text: &str) -> Op
     match import_with_warnings(catalog, text) {
         Ok((a, warnings)) => Opened::Staged(Staged {
             file_name,
+            percent: score(catalog, &a).overall.percent(),
             assessment: Rc::new(a),
             warnings: warnings
                 .iter()

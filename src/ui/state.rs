@@ -87,6 +87,8 @@ pub struct Staged {
     pub assessment: Rc<Assessment>,
     /// What import changed so that the file could open (shortened text, say).
     pub warnings: Vec<String>,
+    /// Its overall coverage, scored once when the file was opened.
+    pub percent: Option<u32>,
 }
 
 /// The interface texts, shared; compared by identity (they never change while the app runs).

@@ -4,23 +4,11 @@
 use yew::prelude::*;
 
 use super::unlock::Unlock;
-use crate::domain::{score, Tier};
+use crate::domain::Tier;
 use crate::ui::browser::page::{focus_soon, new_id};
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
-use crate::ui::state::{Action, Staged};
+use crate::ui::state::Action;
 use crate::ui::wording::{display_name, human_date};
-
-/// A staged file compared by identity: it is made once per file opened.
-struct Shown(Option<Staged>);
-
-impl PartialEq for Shown {
-    fn eq(&self, other: &Self) -> bool {
-        match (&self.0, &other.0) {
-            (Some(a), Some(b)) => std::rc::Rc::ptr_eq(&a.assessment, &b.assessment),
-            (a, b) => a.is_none() && b.is_none(),
-        }
-    }
-}
 
 #[component(ImportPreview)]
 pub fn import_preview() -> Html {
@@ -28,16 +16,6 @@ pub fn import_preview() -> Html {
     use_effect_with(handle.state.staged.is_some(), |shown| {
         if *shown {
             focus_soon("import-heading");
-        }
-    });
-    // Scored once per file, not on every change to the open assessment.
-    let percent = use_memo(Shown(handle.state.staged.clone()), {
-        let catalog = handle.catalog.clone();
-        move |shown: &Shown| {
-            shown
-                .0
-                .as_ref()
-                .and_then(|s| score(&catalog, &s.assessment).overall.percent())
         }
     });
     let Some(staged) = handle.state.staged.clone() else {
@@ -56,7 +34,7 @@ pub fn import_preview() -> Html {
         Some(Tier::Large) => "files.preview.large",
         None => "files.preview.no_size",
     });
-    let coverage = match *percent {
+    let coverage = match staged.percent {
         Some(p) => handle.tf("files.preview.percent", &[("percent", &p.to_string())]),
         None => handle.t("files.preview.nothing_scored"),
     };

@@ -4,14 +4,15 @@
 
 use yew::prelude::*;
 
-use super::action_plan::ActionPlan;
+mod action_plan;
+mod summary;
+mod threats;
+
 use super::compare::CompareView;
 use super::lenses::Lenses;
 use super::look_back::LookBackView;
 use super::protected_download::ProtectedDownload;
 use super::share::ShareView;
-use super::summary::Summary;
-use super::threats::ThreatsDetail;
 use crate::domain::{findings_csv, fingerprint};
 use crate::ui::browser::{
     files::download,
@@ -96,8 +97,10 @@ pub fn results() -> Html {
                 <button type="button" id="download-oscal" onclick={on_oscal}>{ handle.t("results.download_oscal") }</button>
                 <button type="button" id="print" onclick={Callback::from(|_| print())}>{ handle.t("results.print") }</button>
             </div>
-            <Summary />
-            <ThreatsDetail />
+            if let Some(r) = handle.results() {
+                { summary::summary(&handle, r) }
+                { threats::threats_detail(&handle, r) }
+            }
             <section class="more-views" aria-labelledby="views-heading">
                 <h2 id="views-heading">{ handle.t("results.other_views") }</h2>
                 <Lenses assessment={a.clone()} />
@@ -109,7 +112,7 @@ pub fn results() -> Html {
                 <ShareView assessment={a.clone()} />
                 <ProtectedDownload />
             </section>
-            <ActionPlan assessment={a} />
+            { action_plan::plan(&handle, &a) }
         </div>
     }
 }

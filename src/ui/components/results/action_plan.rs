@@ -1,24 +1,15 @@
 //! The action plan: every gap and every thing to find out, most pressing first, each with an
 //! owner and a target date the person fills in.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::domain::{action_plan, Assessment, PlanItem, PlanKind};
 use crate::ui::dom::{date_change, dom_id, input_value};
-use crate::ui::hooks::{use_assessment, AssessmentHandle};
+use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::Edit;
 
-#[derive(Properties, PartialEq)]
-pub struct ActionPlanProps {
-    pub assessment: Rc<Assessment>,
-}
-
-#[component(ActionPlan)]
-pub fn action_plan_view(props: &ActionPlanProps) -> Html {
-    let handle = use_assessment();
-    let plan = action_plan(&handle.catalog, &props.assessment);
+pub fn plan(handle: &AssessmentHandle, a: &Assessment) -> Html {
+    let plan = action_plan(&handle.catalog, a);
     html! {
         <section class="plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{ handle.t("results.action_plan") }</h2>
@@ -32,7 +23,7 @@ pub fn action_plan_view(props: &ActionPlanProps) -> Html {
                         <th scope="col">{ handle.t("results.plan.threats") }</th><th scope="col">{ handle.t("results.plan.owner") }</th><th scope="col">{ handle.t("results.plan.target") }</th>
                     </tr></thead>
                     <tbody>
-                    { for plan.iter().enumerate().map(|(i, item)| plan_row(&handle, i, item)) }
+                    { for plan.iter().enumerate().map(|(i, item)| plan_row(handle, i, item)) }
                     </tbody>
                 </table>
             }

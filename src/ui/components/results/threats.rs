@@ -2,15 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::ui::hooks::use_assessment;
+use crate::domain::Results;
+use crate::ui::hooks::AssessmentHandle;
 use crate::ui::wording::coverage_text;
 
-#[component(ThreatsDetail)]
-pub fn threats_detail() -> Html {
-    let handle = use_assessment();
-    let Some(r) = handle.results() else {
-        return html! {};
-    };
+pub fn threats_detail(handle: &AssessmentHandle, r: &Results) -> Html {
     let catalog = &handle.catalog;
     html! {
         <section class="threats-detail" aria-labelledby="threats-heading">
@@ -20,7 +16,7 @@ pub fn threats_detail() -> Html {
                 html! {
                     <article class="threat" id={format!("threat-{}", threat.number)}>
                         <h3>{ threat.name.clone() }</h3>
-                        <p class="coverage">{ coverage_text(&handle, &t.coverage, false) }</p>
+                        <p class="coverage">{ coverage_text(handle, &t.coverage, false) }</p>
                         if t.gaps.is_empty() {
                             <p>{ handle.t("results.no_gaps") }</p>
                         } else {

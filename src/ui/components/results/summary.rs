@@ -3,20 +3,16 @@
 
 use yew::prelude::*;
 
-use super::charts::{Bars, Ring};
-use crate::ui::hooks::use_assessment;
+use crate::domain::Results;
+use crate::ui::components::charts::{Bars, Ring};
+use crate::ui::hooks::AssessmentHandle;
 use crate::ui::wording::coverage_text;
 
-#[component(Summary)]
-pub fn summary() -> Html {
-    let handle = use_assessment();
-    let Some(r) = handle.results() else {
-        return html! {};
-    };
+pub fn summary(handle: &AssessmentHandle, r: &Results) -> Html {
     let catalog = &handle.catalog;
     let overall = handle.tf(
         "results.overall_sentence",
-        &[("coverage", &coverage_text(&handle, &r.overall, true))],
+        &[("coverage", &coverage_text(handle, &r.overall, true))],
     );
     let bars: Vec<(String, Option<u32>)> = r
         .practices
@@ -57,7 +53,7 @@ pub fn summary() -> Html {
                 <tbody>
                 { for r.practices.iter().map(|(p, c)| {
                     let p = catalog.practice(p).expect("scored practices exist");
-                    html! { <tr data-testid={format!("result-practice-{}", p.number)}><th scope="row">{ format!("{}. {}", p.number, p.name) }</th><td>{ coverage_text(&handle, c, false) }</td></tr> }
+                    html! { <tr data-testid={format!("result-practice-{}", p.number)}><th scope="row">{ format!("{}. {}", p.number, p.name) }</th><td>{ coverage_text(handle, c, false) }</td></tr> }
                 }) }
                 </tbody>
             </table>
