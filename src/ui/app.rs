@@ -54,10 +54,9 @@ impl PartialEq for Open {
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let catalog = props.catalog.clone();
-    let store = use_memo((), {
-        let catalog = catalog.clone();
-        move |_| Store::new(catalog)
-    });
+    // Made once; a mutable ref is the lightest hook that keeps it (use_memo costs more bytes).
+    let store = use_mut_ref(|| Store::new(catalog.clone()));
+    let store = store.borrow().clone();
     let state = use_reducer({
         let (store, texts) = (store.clone(), props.texts.clone());
         move || store.initial_state(&texts)
@@ -103,7 +102,7 @@ pub fn app(props: &AppProps) -> Html {
         texts: props.texts.clone(),
         state: state.clone(),
         results,
-        store: (*store).clone(),
+        store: store.clone(),
     };
     let body = match (&state.screen, state.current_entry()) {
         (Screen::Library, _) => html! { <Library /> },
