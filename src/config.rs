@@ -388,6 +388,8 @@ impl SiteConfig {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     pub config: SiteConfig,
+    /// Whether there is a settings file at all.
+    pub found: bool,
     /// Why the file was not used; empty when it was (or when there is none).
     pub problems: Vec<ConfigProblem>,
 }
@@ -399,6 +401,7 @@ impl Settings {
         match text.map_or_else(|| Ok(SiteConfig::default()), SiteConfig::parse) {
             Ok(config) => Settings {
                 config,
+                found: text.is_some(),
                 problems: Vec::new(),
             },
             Err(problems) => Settings::broken(problems),
@@ -409,6 +412,7 @@ impl Settings {
     pub fn broken(problems: Vec<ConfigProblem>) -> Settings {
         Settings {
             config: SiteConfig::most_private(),
+            found: true,
             problems,
         }
     }
@@ -551,5 +555,6 @@ mod tests {
         );
         assert_eq!(Settings::from_file(None).config, SiteConfig::default());
         assert!(Settings::from_file(None).problems.is_empty());
+        assert!(!Settings::from_file(None).found);
     }
 }

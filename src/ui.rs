@@ -1,18 +1,30 @@
 //! The Yew app (WebAssembly only). One reducer at the root ([`state`]), effects at the edge
-//! ([`app`]), browser APIs only in [`browser`], and one small component per file.
+//! ([`app`]), persistence owned by the [`store`], browser APIs only under [`browser`], one
+//! way to open a file ([`opening`]), and one small component per file.
 
 pub mod app;
 pub mod browser;
+pub mod check;
 pub mod components;
+pub mod dom;
+pub mod downloads;
 pub mod hooks;
+pub mod opening;
+pub mod refused;
 pub mod state;
+pub mod store;
+pub mod wording;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::config::Settings;
 use crate::content;
 use crate::i18n::{self, Texts};
+use browser::{embed, fetch, language, page, service_worker, storage};
+use check::{Check, CheckProps, PackCheck};
+use refused::{Refused, RefusedProps};
 
 #[derive(Properties, PartialEq)]
 struct BrokenProps {
@@ -38,12 +50,13 @@ pub fn start() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
-    let language = browser::language();
+    let language = language::language();
     // Asked for at once, so that it downloads while the settings file does.
-    let bundle = (language != i18n::DEFAULT)
-        .then(|| browser::fetch_text(&browser::language_file(&language)));
+    let bundle =
+        (language != i18n::DEFAULT).then(|| fetch::fetch_text(&language::language_file(&language)));
     yew::platform::spawn_local(async move {
-        let (config, config_problem) = browser::load_config().await;
+        let settings = fetch::load_settings().await;
+        let config = settings.config.clone();
         let fetched = match bundle {
             Some(fetched) => Some(language_texts(fetched.await)),
             None => None,
@@ -76,7 +89,7 @@ pub fn start() {
                 };
                 match translated {
                     Ok(catalog) => {
-                        browser::keep_offline(&browser::language_file(&language));
+                        service_worker::keep_offline(&language::language_file(&language));
                         (texts, Ok(catalog), None)
                     }
                     Err(_) => (
@@ -92,21 +105,40 @@ pub fn start() {
                 unavailable(&language),
             ),
         };
-        browser::set_document_language(texts.language());
+        page::set_document_language(texts.language());
         let texts = Rc::new(texts);
+        // The loading shell from index.html makes way for whatever is shown.
+        root.set_text_content(None);
+        if page::check_requested() {
+            let pack = Rc::new(pack_check(&settings, &catalog).await);
+            let props = CheckProps {
+                texts,
+                settings: Rc::new(settings),
+                pack,
+            };
+            yew::Renderer::<Check>::with_root_and_props(root, props).render();
+            return;
+        }
+        if !embed::allowed_here(&config.embed_origins) {
+            let props = RefusedProps {
+                texts,
+                origins: config.embed_origins,
+            };
+            yew::Renderer::<Refused>::with_root_and_props(root, props).render();
+            return;
+        }
         let catalog = match catalog {
             Ok(c) => c,
             Err(e) => return show_broken(root, &e, texts),
         };
-        browser::init_mode(config.storage, config.storage_choice);
-        // The loading shell from index.html makes way for the app.
-        root.set_text_content(None);
-        browser::apply_colors(&config);
+        storage::use_pack(&catalog.info().id);
+        storage::init_mode(config.storage, config.storage_choice);
+        page::apply_colors(&config);
         let props = app::AppProps {
             catalog: Rc::new(catalog),
             config: Rc::new(config),
             texts,
-            config_problem,
+            config_problems: Rc::new(settings.problems),
             language_problem,
         };
         yew::Renderer::<app::App>::with_root_and_props(root, props).render();
@@ -115,8 +147,42 @@ pub fn start() {
 
 /// The host's own content pack, named by its settings file.
 async fn host_pack(file: &str) -> Result<crate::domain::Catalog, content::ContentError> {
-    match browser::fetch_text(file).await {
-        Ok(Some(text)) => content::load(file, &text),
+    content::load(file, &host_pack_text(file).await?)
+}
+
+/// Every mistake in the pack this copy runs, for the webmaster's check page.
+async fn pack_check(
+    settings: &Settings,
+    catalog: &Result<crate::domain::Catalog, content::ContentError>,
+) -> PackCheck {
+    let file = settings.config.pack.clone();
+    if !settings.problems.is_empty() {
+        return PackCheck::AfterSettings;
+    }
+    let fine = |c: &crate::domain::Catalog| (c.info().title.clone(), c.sub_practices().len());
+    let errors = match (catalog, file.is_empty()) {
+        (Ok(c), true) => {
+            let (title, count) = fine(c);
+            return PackCheck::BuiltIn { title, count };
+        }
+        (Ok(c), false) => {
+            let (title, count) = fine(c);
+            return PackCheck::Fine { file, title, count };
+        }
+        (Err(e), true) => vec![e.clone()],
+        (Err(_), false) => match host_pack_text(&file).await {
+            Ok(text) => content::check(&file, &text),
+            Err(e) => vec![e],
+        },
+    };
+    let file = errors.first().map_or(file, |e| e.file.clone());
+    PackCheck::Mistakes { file, errors }
+}
+
+/// The text of the host's pack.
+async fn host_pack_text(file: &str) -> Result<String, content::ContentError> {
+    match fetch::fetch_text(file).await {
+        Ok(Some(text)) => Ok(text),
         Ok(None) => Err(content::ContentError {
             file: file.to_owned(),
             problem: content::ContentProblem::NotOnSite,

@@ -48,7 +48,7 @@ async fn mount() -> yew::AppHandle<App> {
         catalog,
         config: Rc::new(hicp_check::config::SiteConfig::default()),
         texts: Rc::new(hicp_check::i18n::Texts::english()),
-        config_problem: None,
+        config_problems: Rc::default(),
         language_problem: None,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root, props).render();

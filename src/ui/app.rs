@@ -1,22 +1,22 @@
-//! The root component: builds the state from storage once, provides the context, keeps
-//! storage in step with the state (the only place that saves), follows other tabs, and lays
-//! out the screens.
+//! The root component: builds the state from the store once, provides the context, runs the
+//! effects (saving through the store, following other tabs, the service worker, a frame's
+//! host), scores the open assessment once per change, and lays out the screens.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser::{self, Meta, SaveError};
+use super::browser::{embed, page, service_worker, storage};
 use super::components::{
-    answer::AnswerScreen, banners::Banners, blank::Blank, files::ImportPreview, header::Header,
-    library::Library, results::Results, size::SizeScreen, start::Start,
+    answer::AnswerScreen, banners::Banners, blank::Blank, header::Header,
+    import_preview::ImportPreview, library::Library, results::Results, size::SizeScreen,
+    start::Start,
 };
 use super::hooks::{AssessmentHandle, Fixed};
-use super::state::{Action, AppState, Entry, Screen, SharedTexts};
-use crate::config::SiteConfig;
-use crate::domain::{import, Assessment, Catalog};
+use super::state::{Action, Screen};
+use super::store::Store;
+use crate::config::{ConfigProblem, SiteConfig};
+use crate::domain::{score, Assessment, Catalog};
 use crate::i18n::Texts;
 
 #[derive(Properties)]
@@ -24,8 +24,9 @@ pub struct AppProps {
     pub catalog: Rc<Catalog>,
     pub config: Rc<SiteConfig>,
     pub texts: Rc<Texts>,
-    /// Why the host's settings file was not used, for the webmaster's eyes.
-    pub config_problem: Option<String>,
+    /// Why the host's settings file was not used (the app then runs in its most private
+    /// mode), for the webmaster's eyes; empty when it was used or there is none.
+    pub config_problems: Rc<Vec<ConfigProblem>>,
     /// The language chosen but not loaded, and a sentence in that language saying so.
     pub language_problem: Option<(String, String)>,
 }
@@ -38,166 +39,39 @@ impl PartialEq for AppProps {
     }
 }
 
-/// What storage holds as far as this tab knows: the assessment last written or read for each
-/// id, with its exact text, so that only changes are written and another tab's are noticed.
-#[derive(Default)]
-pub struct Written {
-    pub assessments: HashMap<String, (Rc<Assessment>, String)>,
-    meta: Option<Meta>,
-}
+/// An assessment compared by identity: the reducer makes a new one on every change, so
+/// identity says whether it changed without comparing every answer.
+struct Open(Option<Rc<Assessment>>);
 
-pub type SharedWritten = Rc<RefCell<Written>>;
-
-fn initial_state(catalog: &Catalog, texts: &Rc<Texts>, written: &mut Written) -> AppState {
-    let loaded = browser::load(catalog);
-    let mut entries = Vec::new();
-    for (id, a, text) in loaded.assessments {
-        let assessment = Rc::new(a);
-        written
-            .assessments
-            .insert(id.clone(), (assessment.clone(), text));
-        entries.push(Entry {
-            exported: loaded.meta.exported.get(&id).and_then(|t| t.parse().ok()),
-            id,
-            assessment,
-        });
-    }
-    let current = loaded
-        .meta
-        .current
-        .filter(|id| entries.iter().any(|e| &e.id == id));
-    let screen = match (&current, loaded.meta.screen.as_deref()) {
-        (Some(_), Some(key)) => Screen::from_key(key),
-        _ => Screen::Start,
-    };
-    AppState {
-        texts: SharedTexts(texts.clone()),
-        update_ready: false,
-        storage_mode: browser::mode(),
-        screen,
-        entries,
-        current,
-        notice: None,
-        staged: None,
-        locked: None,
-        storage_problem: loaded
-            .unavailable
-            .map(|_| texts.get("app.storage_unavailable").to_owned()),
-        write_failed: None,
-        set_aside: loaded.set_aside,
-        conflict: None,
-    }
-}
-
-/// Writes what changed since the last write, and says what went wrong, if anything.
-fn persist(catalog: &Catalog, state: &AppState, written: &mut Written) -> Vec<Action> {
-    let mut outcome = Vec::new();
-    let mut failed = None;
-    for e in &state.entries {
-        let known = written.assessments.get(&e.id);
-        if known.is_some_and(|(w, _)| Rc::ptr_eq(w, &e.assessment)) {
-            continue;
-        }
-        if state.conflict.as_deref() == Some(e.id.as_str()) {
-            continue; // The person decides first; nothing is overwritten meanwhile.
-        }
-        let expected = known.map(|(_, text)| text.as_str());
-        match browser::save(catalog, &e.id, &e.assessment, expected) {
-            Ok(text) => {
-                written
-                    .assessments
-                    .insert(e.id.clone(), (e.assessment.clone(), text));
-            }
-            Err(SaveError::Conflict { .. }) => outcome.push(Action::Conflict(e.id.clone())),
-            Err(SaveError::Refused) => {
-                failed = Some(state.texts.0.get("app.storage_refused").to_owned())
-            }
+impl PartialEq for Open {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
         }
     }
-    let gone: Vec<String> = written
-        .assessments
-        .keys()
-        .filter(|id| !state.entries.iter().any(|e| &e.id == *id))
-        .cloned()
-        .collect();
-    for id in gone {
-        browser::remove(&id);
-        written.assessments.remove(&id);
-    }
-    if state.entries.is_empty() {
-        // Nothing to remember: after "erase everything" not even the meta record may stay.
-        if written.meta.take().is_some() {
-            browser::remove_meta();
-        }
-    } else {
-        let meta = Meta {
-            current: state.current.clone(),
-            screen: Some(state.screen.key()),
-            exported: state
-                .entries
-                .iter()
-                .filter_map(|e| Some((e.id.clone(), e.exported.as_ref()?.to_string())))
-                .collect(),
-        };
-        if written.meta.as_ref() != Some(&meta) {
-            match browser::save_meta(&meta) {
-                Ok(()) => written.meta = Some(meta),
-                Err(_) => failed = Some(state.texts.0.get("app.storage_refused").to_owned()),
-            }
-        }
-    }
-    match (failed, &state.write_failed) {
-        (Some(why), None) if state.storage_problem.is_none() => {
-            outcome.push(Action::WriteFailed(why))
-        }
-        (None, Some(_)) => outcome.push(Action::WriteRecovered),
-        _ => {}
-    }
-    outcome
-}
-
-/// Takes in another tab's save of an assessment, so that both tabs show the same answers.
-fn follow_other_tab(
-    catalog: &Catalog,
-    written: &SharedWritten,
-    state: &UseReducerHandle<AppState>,
-    id: String,
-    text: Option<String>,
-) {
-    let assessment = match text {
-        Some(text) => match import(catalog, &text) {
-            Ok(a) => {
-                let a = Rc::new(a);
-                written
-                    .borrow_mut()
-                    .assessments
-                    .insert(id.clone(), (a.clone(), text));
-                Some(a)
-            }
-            Err(_) => return,
-        },
-        None => {
-            written.borrow_mut().assessments.remove(&id);
-            None
-        }
-    };
-    state.dispatch(Action::External { id, assessment });
 }
 
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let catalog = props.catalog.clone();
-    let written: SharedWritten = use_mut_ref(Written::default);
+    // Made once; a mutable ref is the lightest hook that keeps it (use_memo costs more bytes).
+    let store = use_mut_ref(|| Store::new(catalog.clone()));
+    let store = store.borrow().clone();
     let state = use_reducer({
-        let (catalog, written, texts) = (catalog.clone(), written.clone(), props.texts.clone());
-        move || initial_state(&catalog, &texts, &mut written.borrow_mut())
+        let (store, texts) = (store.clone(), props.texts.clone());
+        move || store.initial_state(&texts)
     });
     let first_screen = use_mut_ref(|| true);
+    let results = use_memo(Open(state.current_entry().map(|e| e.assessment.clone())), {
+        let catalog = catalog.clone();
+        move |open: &Open| open.0.as_ref().map(|a| score(&catalog, a))
+    });
 
     {
-        let (catalog, state, written) = (catalog.clone(), state.clone(), written.clone());
+        let (store, state) = (store.clone(), state.clone());
         use_effect_with(state.clone(), move |_| {
-            for action in persist(&catalog, &state, &mut written.borrow_mut()) {
+            for action in store.persist(&state) {
                 state.dispatch(action);
             }
         });
@@ -205,29 +79,26 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with(state.screen.clone(), move |_| {
         // Moving focus on the first render would pull a screen reader away from the page.
         if !first_screen.replace(false) {
-            browser::focus("screen-heading");
+            page::focus("screen-heading");
         }
     });
     {
-        let (state, config, catalog, written) = (
-            state.clone(),
-            props.config.clone(),
-            catalog.clone(),
-            written.clone(),
-        );
+        let (state, config, store) = (state.clone(), props.config.clone(), store.clone());
         use_effect_with((), move |_| {
-            browser::ask_for_persistent_storage();
+            storage::ask_for_persistent_storage();
             let updates = state.clone();
-            browser::register_service_worker(move || updates.dispatch(Action::UpdateReady));
-            let tabs = state.clone();
-            browser::watch_other_tabs(move |id, text| {
-                follow_other_tab(&catalog, &written, &tabs, id, text)
-            });
-            if browser::embedded() {
-                browser::serve_embedding(config.embed_origins.clone(), move || {
-                    browser::erase_all();
-                    state.dispatch(Action::EraseAll);
-                });
+            service_worker::register_service_worker(move || updates.dispatch(Action::UpdateReady));
+            store.follow_other_tabs(state.clone());
+            if embed::embedded() {
+                let origins = config.embed_origins.clone();
+                embed::serve_embedding(
+                    origins,
+                    config.parent_may_erase,
+                    move |erase| match erase {
+                        embed::Erase::Now => store.erase_everything(&state),
+                        embed::Erase::Ask => state.dispatch(Action::EraseAsked(true)),
+                    },
+                );
             }
         });
     }
@@ -237,6 +108,8 @@ pub fn app(props: &AppProps) -> Html {
         config: props.config.clone(),
         texts: props.texts.clone(),
         state: state.clone(),
+        results,
+        store: store.clone(),
     };
     let body = match (&state.screen, state.current_entry()) {
         (Screen::Library, _) => html! { <Library /> },
@@ -251,7 +124,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<AssessmentHandle> context={handle}>
             <Header />
             <main id="main" tabindex="-1" aria-label="HICP Check">
-                <Banners config_problem={props.config_problem.clone()} language_problem={props.language_problem.clone()} written={written.clone()} />
+                <Banners config_problems={props.config_problems.clone()} language_problem={props.language_problem.clone()} />
                 <ImportPreview />
                 { body }
             </main>

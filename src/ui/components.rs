@@ -1,59 +1,23 @@
-//! One component per file, each with its own props.
+//! One component per file, each with its own props. Helpers more than one of them needs live
+//! outside this folder, in modules named for what they own ([`super::wording`],
+//! [`super::dom`], [`super::downloads`], [`super::opening`]), so that no two components
+//! import each other.
 
 pub mod answer;
 pub mod banners;
 pub mod blank;
 pub mod charts;
-pub mod files;
+pub mod compare;
 pub mod header;
+pub mod import_preview;
+pub mod lenses;
 pub mod library;
+pub mod look_back;
+pub mod open_file;
 pub mod overview;
+pub mod protected_download;
 pub mod results;
+pub mod share;
 pub mod size;
 pub mod start;
-pub mod views;
-
-use web_sys::HtmlInputElement;
-use yew::prelude::*;
-
-/// The value of the input or textarea an event came from.
-pub fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
-}
-
-/// A date field's change: `Some(None)` when cleared, `Some(Some(date))` for a date HICP Check
-/// accepts, `None` to ignore. Browsers report a change while a year is still being typed
-/// ("0002-12-31"); ignoring it keeps the field from being reset under the person's fingers.
-pub fn date_change(e: &Event) -> Option<Option<crate::domain::Date>> {
-    let raw = input_value(e);
-    if raw.is_empty() {
-        Some(None)
-    } else {
-        raw.parse().ok().map(Some)
-    }
-}
-
-/// A DOM id made from a stable id: `1.S.A` becomes `1-S-A`.
-pub fn dom_id(id: &str) -> String {
-    id.replace('.', "-")
-}
-
-/// A date for people, in their language: "25 Nov 2026".
-pub fn human_date(
-    handle: &crate::ui::hooks::AssessmentHandle,
-    date: crate::domain::Date,
-) -> String {
-    let months = handle.t("date.months");
-    let month = months
-        .split(',')
-        .nth(usize::from(date.month() - 1))
-        .unwrap_or_default();
-    handle.tf(
-        "date.format",
-        &[
-            ("day", &date.day().to_string()),
-            ("month", month),
-            ("year", &date.year().to_string()),
-        ],
-    )
-}
+pub mod unlock;

@@ -6,10 +6,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser;
+use super::browser::page::now;
+use super::browser::storage::SetAside;
 use super::state::{Action, AppState, Edit, Entry, Screen};
-use crate::config::SiteConfig;
-use crate::domain::Catalog;
+use super::store::Store;
+use crate::config::{SiteConfig, StorageMode};
+use crate::domain::{Catalog, Results};
 use crate::i18n::Texts;
 
 #[derive(Clone)]
@@ -18,6 +20,9 @@ pub struct AssessmentHandle {
     pub config: Rc<SiteConfig>,
     pub texts: Rc<Texts>,
     pub state: UseReducerHandle<AppState>,
+    /// The open assessment's results, scored once per change to it (`None`: nothing open).
+    pub(in crate::ui) results: Rc<Option<Results>>,
+    pub(in crate::ui) store: Store,
 }
 
 impl PartialEq for AssessmentHandle {
@@ -42,8 +47,38 @@ impl AssessmentHandle {
         self.state.current_entry()
     }
 
+    /// The open assessment's results, computed once per change to it, not per render.
+    pub fn results(&self) -> Option<&Results> {
+        self.results.as_ref().as_ref()
+    }
+
     pub fn edit(&self, edit: Edit) {
         self.state.dispatch(edit_now(edit));
+    }
+
+    /// Removes everything HICP Check keeps in this browser (after the person confirmed).
+    pub fn erase_everything(&self) {
+        self.store.erase_everything(&self.state);
+    }
+
+    /// Ends a two-tab conflict with this tab's answers (`keep_mine`) or the other tab's.
+    pub fn settle_conflict(&self, keep_mine: bool) {
+        self.store.settle_conflict(&self.state, keep_mine);
+    }
+
+    /// Keeps answers on this device or in this tab only.
+    pub fn set_storage_mode(&self, mode: StorageMode) {
+        self.store.set_storage_mode(&self.state, mode);
+    }
+
+    /// Offers a record that could not be read as a file.
+    pub fn download_set_aside(&self, record: &SetAside) {
+        self.store.download_set_aside(record);
+    }
+
+    /// Deletes a record that could not be read.
+    pub fn remove_set_aside(&self, record: &SetAside) {
+        self.store.remove_set_aside(&self.state, record);
     }
 
     /// The part of this handle that never changes while the app runs.
@@ -65,10 +100,7 @@ impl AssessmentHandle {
 }
 
 fn edit_now(edit: Edit) -> Action {
-    Action::Edit {
-        now: browser::now(),
-        edit,
-    }
+    Action::Edit { now: now(), edit }
 }
 
 /// The catalogue, the texts and a way to make edits: all fixed from start to finish, so a

@@ -8,7 +8,7 @@ use yew::Reducible;
 use crate::config::StorageMode;
 use crate::domain::envelope::Envelope;
 use crate::i18n::Texts;
-use crate::ui::browser::SetAside;
+use crate::ui::browser::storage::SetAside;
 
 use crate::domain::{
     Assessment, ChoiceId, Date, FactorAnswer, FactorId, PracticeId, SubPracticeId, Tier, Timestamp,
@@ -87,6 +87,8 @@ pub struct Staged {
     pub assessment: Rc<Assessment>,
     /// What import changed so that the file could open (shortened text, say).
     pub warnings: Vec<String>,
+    /// Its overall coverage, scored once when the file was opened.
+    pub percent: Option<u32>,
 }
 
 /// The interface texts, shared; compared by identity (they never change while the app runs).
@@ -119,6 +121,8 @@ pub struct AppState {
     pub conflict: Option<String>,
     /// A new version has been installed and waits for "reload to update".
     pub update_ready: bool,
+    /// The page around the frame asked to erase everything; the visitor decides.
+    pub erase_asked: bool,
     pub storage_mode: StorageMode,
 }
 
@@ -146,6 +150,8 @@ pub enum Action {
     },
     Delete(String),
     EraseAll,
+    /// The parent page asked to erase (true), or the visitor said no (false).
+    EraseAsked(bool),
     Exported {
         id: String,
         at: Timestamp,
@@ -170,7 +176,7 @@ pub enum Action {
     WriteFailed(String),
     WriteRecovered,
     SetAsideGone(String),
-    /// Storage has been switched (by `browser::set_mode`); only the display follows.
+    /// Storage has been switched (by the store); only the display follows.
     StorageMode(StorageMode),
 }
 
@@ -298,7 +304,9 @@ impl Reducible for AppState {
                     s.current = None;
                 }
             }
+            Action::EraseAsked(asked) => s.erase_asked = asked,
             Action::EraseAll => {
+                s.erase_asked = false;
                 s.entries.clear();
                 s.current = None;
                 s.staged = None;

@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use super::{date_change, dom_id, input_value};
-use crate::domain::{score, Answer, PracticeId, SubPracticeId, NOTE_MAX};
-use crate::ui::browser;
+use crate::domain::{Answer, PracticeId, SubPracticeId, NOTE_MAX};
+use crate::ui::browser::page::focus_soon;
+use crate::ui::dom::{date_change, dom_id, input_value};
 use crate::ui::hooks::{use_assessment, use_fixed};
 use crate::ui::state::{Edit, Screen};
 
@@ -33,7 +33,9 @@ pub fn answer_screen(props: &AnswerScreenProps) -> Html {
         .unwrap_or(0);
     let practice = &practices[index];
     let scope = catalog.in_scope(tier, a.include_optional);
-    let results = score(&catalog, &a);
+    let Some(results) = handle.results() else {
+        return html! {};
+    };
     let next_unanswered = {
         // The first unanswered sub-practice after this practice's first one, wrapping round.
         let start = scope
@@ -80,7 +82,7 @@ pub fn answer_screen(props: &AnswerScreenProps) -> Html {
         let h = handle.clone();
         Callback::from(move |_| {
             h.go(Screen::Answer(p.clone()));
-            browser::focus_soon(&format!("q-{}", dom_id(id.as_str())));
+            focus_soon(&format!("q-{}", dom_id(id.as_str())));
         })
     });
     html! {

@@ -7,26 +7,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::files::download_assessment;
-use crate::domain::import;
-use crate::ui::app::SharedWritten;
-use crate::ui::browser;
+use crate::config::ConfigProblem;
+use crate::i18n::messages;
+
+use crate::ui::browser::page::focus_soon;
+use crate::ui::browser::service_worker::apply_update;
+use crate::ui::downloads::download_assessment;
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
 use crate::ui::state::{Action, Tone};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct BannersProps {
-    pub config_problem: Option<String>,
+    pub config_problems: Rc<Vec<ConfigProblem>>,
     pub language_problem: Option<(String, String)>,
-    pub written: SharedWritten,
-}
-
-impl PartialEq for BannersProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.config_problem == other.config_problem
-            && self.language_problem == other.language_problem
-            && Rc::ptr_eq(&self.written, &other.written)
-    }
 }
 
 fn download_current(handle: &AssessmentHandle) -> Callback<MouseEvent> {
@@ -43,52 +36,53 @@ pub fn banners(props: &BannersProps) -> Html {
     let handle = use_assessment();
     let state = &handle.state;
     let has_current = handle.current().is_some();
-    let resolve = |keep_mine: bool| {
-        let (h, written) = (handle.clone(), props.written.clone());
+    use_effect_with(state.erase_asked, |asked| {
+        if *asked {
+            focus_soon("embed-erase-no");
+        }
+    });
+    let erase = |yes: bool| {
+        let h = handle.clone();
         Callback::from(move |_| {
-            let Some(id) = h.state.conflict.clone() else {
-                return;
-            };
-            let stored = browser::read_key(&format!("hicp-check/assessment/{id}"));
-            let mut w = written.borrow_mut();
-            match (keep_mine, stored) {
-                (false, Some(text)) => {
-                    if let Ok(a) = import(&h.catalog, &text) {
-                        let a = Rc::new(a);
-                        w.assessments.insert(id.clone(), (a.clone(), text));
-                        h.dispatch(Action::External {
-                            id: id.clone(),
-                            assessment: Some(a),
-                        });
-                    }
-                }
-                (_, stored) => {
-                    // Keep this tab's: take the other text as known, so the next save replaces it.
-                    if let Some((_, text)) = w.assessments.get_mut(&id) {
-                        *text = stored.unwrap_or_default();
-                    }
-                    if let Some((a, _)) = w.assessments.get_mut(&id) {
-                        *a = Rc::new((**a).clone());
-                    }
-                }
+            if yes {
+                h.erase_everything();
+            } else {
+                h.dispatch(Action::EraseAsked(false));
             }
-            drop(w);
-            h.dispatch(Action::ConflictSettled);
         })
+    };
+    let resolve = |keep_mine: bool| {
+        let h = handle.clone();
+        Callback::from(move |_| h.settle_conflict(keep_mine))
     };
     html! {
         <>
             if state.update_ready {
                 <div class="banner" role="status" id="update-ready">
                     { handle.t("banners.update_ready") }
-                    <button type="button" id="update-reload" onclick={Callback::from(|_| browser::apply_update())}>{ handle.t("banners.update_reload") }</button>
+                    <button type="button" id="update-reload" onclick={Callback::from(|_| apply_update())}>{ handle.t("banners.update_reload") }</button>
                 </div>
             }
             if let Some((code, problem)) = &props.language_problem {
                 <p class="banner problem" role="alert" id="language-problem" lang={code.clone()}>{ problem.clone() }</p>
             }
-            if let Some(problem) = &props.config_problem {
-                <p class="banner problem" role="alert" id="config-problem">{ problem.clone() }</p>
+            if !props.config_problems.is_empty() {
+                <div class="banner problem" role="alert" id="config-problem">
+                    <p>{ handle.t("host.settings_notice") }</p>
+                    <p>{ handle.t("host.settings_for_webmaster") }</p>
+                    <ul>{ for props.config_problems.iter().map(|p| html! {
+                        <li>{ messages::config_problem(&handle.texts, p) }</li>
+                    }) }</ul>
+                </div>
+            }
+            if state.erase_asked {
+                <div class="banner problem" role="alert" id="embed-erase-ask">
+                    <p>{ handle.t("host.erase_ask") }</p>
+                    <div class="actions">
+                        <button type="button" class="danger" id="embed-erase-yes" onclick={erase(true)}>{ handle.t("host.erase_yes") }</button>
+                        <button type="button" id="embed-erase-no" onclick={erase(false)}>{ handle.t("host.erase_no") }</button>
+                    </div>
+                </div>
             }
             if let Some(problem) = state.storage_problem.as_ref().or(state.write_failed.as_ref()) {
                 <div class="banner problem" role="alert" id="storage-problem">
@@ -99,17 +93,10 @@ pub fn banners(props: &BannersProps) -> Html {
                 </div>
             }
             { for state.set_aside.iter().map(|x| {
-                let (key, h) = (x.key.clone(), handle.clone());
-                let on_download = Callback::from(move |_| {
-                    if let Some(text) = browser::read_key(&key) {
-                        browser::download("hicp-check-unreadable-record.json", "application/json", &text);
-                    }
-                });
-                let (key, h2) = (x.key.clone(), h.clone());
-                let on_delete = Callback::from(move |_| {
-                    browser::remove_key(&key);
-                    h2.dispatch(Action::SetAsideGone(key.clone()));
-                });
+                let (record, h) = (x.clone(), handle.clone());
+                let on_download = Callback::from(move |_| h.download_set_aside(&record));
+                let (record, h) = (x.clone(), handle.clone());
+                let on_delete = Callback::from(move |_| h.remove_set_aside(&record));
                 html! {
                     <div class="banner problem" role="alert" data-testid="set-aside">
                         <p>{ handle.tf("banners.set_aside", &[("reason", &match &x.reason {

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::Tier;
-use crate::ui::browser;
+use crate::ui::browser::page::print;
 use crate::ui::hooks::use_assessment;
 use crate::ui::state::Screen;
 
@@ -39,7 +39,7 @@ pub fn blank(props: &BlankProps) -> Html {
                 { for Tier::ALL.into_iter().map(|t| html! {
                     <button type="button" id={format!("blank-{}", t.key())} onclick={choose(t)} aria-current={(t == props.tier).then_some("page")}>{ handle.tf("blank.tier_button", &[("size", &catalog.tier_rule(t).label), ("count", &catalog.in_scope(t, false).len().to_string())]) }</button>
                 }) }
-                <button type="button" class="primary" id="blank-print" onclick={Callback::from(|_| browser::print())}>{ handle.t("blank.print") }</button>
+                <button type="button" class="primary" id="blank-print" onclick={Callback::from(|_| print())}>{ handle.t("blank.print") }</button>
             </div>
             <p>{ intro }</p>
             <ol class="blank-list">

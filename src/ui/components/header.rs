@@ -3,10 +3,11 @@
 
 use yew::prelude::*;
 
-use super::human_date;
 use crate::config::StorageMode;
-use crate::ui::hooks::{use_assessment, AssessmentHandle};
+use crate::ui::browser::language::set_language;
+use crate::ui::hooks::use_assessment;
 use crate::ui::state::Screen;
+use crate::ui::wording::{display_name, human_date};
 
 #[component(Header)]
 pub fn header() -> Html {
@@ -71,15 +72,6 @@ pub fn header() -> Html {
     }
 }
 
-/// The name shown for an assessment, also when its organization has no name yet.
-pub fn display_name(handle: &AssessmentHandle, name: &str) -> String {
-    if name.trim().is_empty() {
-        handle.t("org.unnamed")
-    } else {
-        name.to_owned()
-    }
-}
-
 /// The interface language, when there is more than one: each named in its own language.
 #[component(LanguageChoice)]
 fn language_choice() -> Html {
@@ -92,7 +84,7 @@ fn language_choice() -> Html {
         let code = e
             .target_unchecked_into::<web_sys::HtmlSelectElement>()
             .value();
-        crate::ui::browser::set_language(&code);
+        set_language(&code);
     });
     html! {
         <div class="language">

@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::header::display_name;
-use super::{human_date, input_value};
-use crate::ui::browser;
+use crate::ui::browser::page::{new_id, now};
+use crate::ui::dom::input_value;
 use crate::ui::hooks::use_assessment;
 use crate::ui::state::{Action, Entry};
+use crate::ui::wording::{display_name, human_date};
 
 #[derive(Properties, PartialEq)]
 struct RowProps {
@@ -31,7 +31,7 @@ fn row(props: &RowProps) -> Html {
             h.dispatch(Action::Rename {
                 id: id.clone(),
                 name: input_value(&ev).chars().take(200).collect(),
-                now: browser::now(),
+                now: now(),
             })
         })
     };
@@ -40,8 +40,8 @@ fn row(props: &RowProps) -> Html {
         Callback::from(move |_| {
             h.dispatch(Action::Duplicate {
                 from: id.clone(),
-                id: browser::new_id(),
-                now: browser::now(),
+                id: new_id(),
+                now: now(),
             })
         })
     };
@@ -105,9 +105,8 @@ pub fn library() -> Html {
     let on_erase = {
         let (h, c) = (handle.clone(), confirming.clone());
         Callback::from(move |_| {
-            browser::erase_all();
             c.set(false);
-            h.dispatch(Action::EraseAll);
+            h.erase_everything();
         })
     };
     html! {

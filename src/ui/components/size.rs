@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use super::{dom_id, input_value};
 use crate::domain::sizing::{FactorKind, SizeFactor};
 use crate::domain::{recommend, FactorAnswer, Tier};
 use crate::i18n::messages;
+use crate::ui::dom::{dom_id, input_value};
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
 use crate::ui::state::{Edit, Screen};
 

@@ -2,13 +2,13 @@
 
 use yew::prelude::*;
 
-use super::files::OpenFile;
-use super::header::display_name;
+use super::open_file::OpenFile;
 use super::overview::Overview;
 use crate::config::StorageMode;
-use crate::ui::browser;
+use crate::ui::browser::page::{new_id, now};
 use crate::ui::hooks::use_assessment;
 use crate::ui::state::{Action, Screen};
+use crate::ui::wording::display_name;
 
 #[component(Start)]
 pub fn start() -> Html {
@@ -26,8 +26,8 @@ pub fn start() -> Html {
         let h = handle.clone();
         Callback::from(move |_| {
             h.dispatch(Action::New {
-                id: browser::new_id(),
-                now: browser::now(),
+                id: new_id(),
+                now: now(),
                 tier: h.config.default_tier,
             })
         })
@@ -101,8 +101,7 @@ fn storage_choice() -> Html {
     let option = |mode: StorageMode, id: &'static str, label: String| {
         let h = handle.clone();
         let onchange = Callback::from(move |_| {
-            browser::set_mode(mode);
-            h.dispatch(Action::StorageMode(mode));
+            h.set_storage_mode(mode);
         });
         html! {
             <div class="option">

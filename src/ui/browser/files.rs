@@ -1,0 +1,65 @@
+//! Files in and out: reading a chosen or dropped file as text, and offering text as a
+//! download. Nothing is ever sent anywhere.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a file download; nothing is sent anywhere.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Reads a chosen or dropped file as text.
+///
+/// # Errors
+/// A message for the person when the file cannot be read.
+pub async fn read_text(file: web_sys::File) -> Result<String, Failure> {
+    let promise = file.text();
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or(Failure::Unreadable)
+}
+
+/// What went wrong with a file or with encryption, for the interface to word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    Unreadable,
+    NoCrypto,
+    NoRandom,
+    NoKey,
+    NotEncrypted,
+    WrongPassphrase,
+    NotText,
+}
+
+impl Failure {
+    /// The key of its sentence in the string tables.
+    pub fn key(self) -> &'static str {
+        match self {
+            Failure::Unreadable => "failure.unreadable",
+            Failure::NoCrypto => "failure.no_crypto",
+            Failure::NoRandom => "failure.no_random",
+            Failure::NoKey => "failure.no_key",
+            Failure::NotEncrypted => "failure.not_encrypted",
+            Failure::WrongPassphrase => "failure.wrong_passphrase",
+            Failure::NotText => "failure.not_text",
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Downloads the open assessment encrypted under a passphrase the person chooses.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::envelope::MIN_PASSPHRASE;
+use crate::ui::browser::{crypto::encrypt, files::download, page::now};
+use crate::ui::downloads::file_stem;
+use crate::ui::hooks::use_assessment;
+
+fn value(field: &NodeRef) -> String {
+    field
+        .cast::<HtmlInputElement>()
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+#[component(ProtectedDownload)]
+pub fn protected_download() -> Html {
+    let handle = use_assessment();
+    let message = use_state(|| None::<String>);
+    let (pass_field, again_field) = (use_node_ref(), use_node_ref());
+    let onsubmit = {
+        let (h, message) = (handle.clone(), message.clone());
+        let (pass_field, again_field) = (pass_field.clone(), again_field.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (pass, again) = (value(&pass_field), value(&again_field));
+            if pass.chars().count() < MIN_PASSPHRASE {
+                message.set(Some(h.tf(
+                    "files.protect.too_short",
+                    &[("min", &MIN_PASSPHRASE.to_string())],
+                )));
+                return;
+            }
+            if pass != again {
+                message.set(Some(h.t("files.protect.differ")));
+                return;
+            }
+            let Some(entry) = h.current().cloned() else {
+                return;
+            };
+            let (h, message) = (h.clone(), message.clone());
+            yew::platform::spawn_local(async move {
+                let at = now();
+                let text = crate::domain::export(&h.catalog, &entry.assessment, &at);
+                match encrypt(&pass, &text).await {
+                    Ok(sealed) => {
+                        let stem =
+                            file_stem(&entry.assessment.organization.name, &at.date().to_string());
+                        download(
+                            &format!("{stem}-protected.json"),
+                            "application/json",
+                            &sealed,
+                        );
+                        message.set(Some(h.t("files.protect.downloaded")));
+                    }
+                    Err(why) => message.set(Some(h.t(why.key()))),
+                }
+            });
+        })
+    };
+    let pass_label = handle.tf(
+        "files.protect.passphrase",
+        &[("min", &MIN_PASSPHRASE.to_string())],
+    );
+    html! {
+        <section id="protect" aria-labelledby="protect-h">
+            <h3 id="protect-h">{ handle.t("files.protect.heading") }</h3>
+            <p>{ handle.t("files.protect.intro") }</p>
+            <form {onsubmit}>
+                <div class="field">
+                    <label for="protect-pass">{ pass_label }</label>
+                    <input type="password" id="protect-pass" ref={pass_field} autocomplete="new-password" />
+                </div>
+                <div class="field">
+                    <label for="protect-confirm">{ handle.t("files.protect.again") }</label>
+                    <input type="password" id="protect-confirm" ref={again_field} autocomplete="new-password" />
+                </div>
+                <p id="protect-message" role="status">{ (*message).clone().unwrap_or_default() }</p>
+                <button type="submit" id="protect-download">{ handle.t("files.protect.download") }</button>
+            </form>
+        </section>
+    }
+}

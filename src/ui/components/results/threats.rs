@@ -1,0 +1,33 @@
+//! The five threats in detail: each one's coverage and the gaps behind it.
+
+use yew::prelude::*;
+
+use crate::domain::Results;
+use crate::ui::hooks::AssessmentHandle;
+use crate::ui::wording::coverage_text;
+
+pub fn threats_detail(handle: &AssessmentHandle, r: &Results) -> Html {
+    let catalog = &handle.catalog;
+    html! {
+        <section class="threats-detail" aria-labelledby="threats-heading">
+            <h2 id="threats-heading">{ handle.t("results.five_threats") }</h2>
+            { for r.threats.iter().map(|t| {
+                let threat = catalog.threat(&t.threat).expect("scored threats exist");
+                html! {
+                    <article class="threat" id={format!("threat-{}", threat.number)}>
+                        <h3>{ threat.name.clone() }</h3>
+                        <p class="coverage">{ coverage_text(handle, &t.coverage, false) }</p>
+                        if t.gaps.is_empty() {
+                            <p>{ handle.t("results.no_gaps") }</p>
+                        } else {
+                            <p>{ handle.t("results.gaps_behind") }</p>
+                            <ul>{ for t.gaps.iter().filter_map(|g| catalog.sub_practice(g)).map(|s| html! {
+                                <li>{ format!("{} {}", s.id, s.title) }</li>
+                            }) }</ul>
+                        }
+                    </article>
+                }
+            }) }
+        </section>
+    }
+}

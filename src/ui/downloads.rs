@@ -1,0 +1,38 @@
+//! The assessment as a file the person keeps: its file name, and the download that is
+//! remembered (so that the header can say when a copy was last taken).
+
+use super::browser::{files::download, page::now};
+use super::hooks::AssessmentHandle;
+use super::state::{Action, Entry};
+
+/// Downloads an assessment as its JSON file and remembers when.
+pub fn download_assessment(handle: &AssessmentHandle, entry: &Entry) {
+    let at = now();
+    let stem = file_stem(&entry.assessment.organization.name, &at.date().to_string());
+    let text = crate::domain::export(&handle.catalog, &entry.assessment, &at);
+    download(&format!("{stem}.json"), "application/json", &text);
+    handle.dispatch(Action::Exported {
+        id: entry.id.clone(),
+        at,
+    });
+}
+
+/// A file name made from the organization's name and a date: `hicp-check-riverside-2026-11-25`.
+pub fn file_stem(name: &str, date: &str) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug: String = if slug.is_empty() {
+        "assessment".into()
+    } else {
+        slug.chars().take(40).collect()
+    };
+    format!("hicp-check-{slug}-{date}")
+}

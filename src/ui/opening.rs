@@ -1,0 +1,81 @@
+//! One way to open an assessment file, whatever the way in (the picker, drag and drop, the
+//! passphrase dialog, the comparison): read it, see whether it is protected, import it, and
+//! word what went wrong. Components only show the [`Opened`] outcome.
+
+use std::rc::Rc;
+
+use super::browser::{crypto, files};
+use super::state::{Locked, Staged};
+use crate::domain::envelope::Envelope;
+use crate::domain::transfer::{import_with_warnings, ImportError, MAX_FILE_BYTES};
+use crate::domain::{score, Catalog};
+use crate::i18n::{messages, Texts};
+
+/// What became of a file.
+pub enum Opened {
+    /// Protected: it needs its passphrase (see [`unlock`]).
+    Locked(Locked),
+    /// Read and understood: its preview can be shown.
+    Staged(Staged),
+    /// Not opened; `why` is worded for the person.
+    Refused { file_name: String, why: String },
+}
+
+/// Reads a chosen or dropped file and opens it as far as it can without the person.
+pub async fn open(catalog: &Catalog, texts: &Texts, file: web_sys::File) -> Opened {
+    let file_name: String = file.name().chars().take(80).collect();
+    let size = file.size() as usize;
+    // Refuse a huge file before reading it into memory at all.
+    if size > MAX_FILE_BYTES {
+        let why = messages::import_error(texts, &ImportError::TooLarge { bytes: size });
+        return Opened::Refused { file_name, why };
+    }
+    let text = match files::read_text(file).await {
+        Ok(text) => text,
+        Err(e) => {
+            let why = texts.get(e.key()).to_owned();
+            return Opened::Refused { file_name, why };
+        }
+    };
+    match Envelope::parse(&text) {
+        Ok(Some(envelope)) => Opened::Locked(Locked {
+            file_name,
+            envelope: Rc::new(envelope),
+        }),
+        Ok(None) => staged(catalog, texts, file_name, &text),
+        Err(e) => {
+            let why = messages::envelope_error(texts, e);
+            Opened::Refused { file_name, why }
+        }
+    }
+}
+
+/// Opens a protected file with the passphrase the person gave.
+pub async fn unlock(catalog: &Catalog, texts: &Texts, locked: &Locked, passphrase: &str) -> Opened {
+    let file_name = locked.file_name.clone();
+    match crypto::decrypt(passphrase, &locked.envelope).await {
+        Ok(text) => staged(catalog, texts, file_name, &text),
+        Err(e) => {
+            let why = texts.get(e.key()).to_owned();
+            Opened::Refused { file_name, why }
+        }
+    }
+}
+
+fn staged(catalog: &Catalog, texts: &Texts, file_name: String, text: &str) -> Opened {
+    match import_with_warnings(catalog, text) {
+        Ok((a, warnings)) => Opened::Staged(Staged {
+            file_name,
+            percent: score(catalog, &a).overall.percent(),
+            assessment: Rc::new(a),
+            warnings: warnings
+                .iter()
+                .map(|w| messages::warning(texts, w))
+                .collect(),
+        }),
+        Err(e) => Opened::Refused {
+            file_name,
+            why: messages::import_error(texts, &e),
+        },
+    }
+}

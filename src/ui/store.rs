@@ -1,0 +1,245 @@
+//! The one owner of persistence: the first state read from storage, saving what changed,
+//! following another tab, settling a two-tab conflict, erasing, switching between device and
+//! tab-only storage, and the records set aside. Components reach it only through the named
+//! methods of [`AssessmentHandle`](super::hooks::AssessmentHandle); the reducer never does.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::UseReducerHandle;
+
+use super::browser::files::download;
+use super::browser::storage::{self, Meta, SaveError, SetAside};
+use super::state::{Action, AppState, Entry, Screen, SharedTexts};
+use crate::config::StorageMode;
+use crate::domain::{import, Assessment, Catalog};
+use crate::i18n::Texts;
+
+/// What storage holds as far as this tab knows: the assessment last written or read for each
+/// id, with its exact text, so that only changes are written and another tab's are noticed.
+#[derive(Default)]
+struct Written {
+    assessments: HashMap<String, (Rc<Assessment>, String)>,
+    meta: Option<Meta>,
+}
+
+/// A handle on persistence, cheap to clone; every clone shares what this tab has written.
+#[derive(Clone)]
+pub struct Store {
+    catalog: Rc<Catalog>,
+    written: Rc<RefCell<Written>>,
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.written, &other.written)
+    }
+}
+
+impl Store {
+    pub fn new(catalog: Rc<Catalog>) -> Self {
+        Store {
+            catalog,
+            written: Rc::default(),
+        }
+    }
+
+    /// The state at start, from what storage holds.
+    pub fn initial_state(&self, texts: &Rc<Texts>) -> AppState {
+        let loaded = storage::load(&self.catalog);
+        let mut written = self.written.borrow_mut();
+        let mut entries = Vec::new();
+        for (id, a, text) in loaded.assessments {
+            let assessment = Rc::new(a);
+            written
+                .assessments
+                .insert(id.clone(), (assessment.clone(), text));
+            entries.push(Entry {
+                exported: loaded.meta.exported.get(&id).and_then(|t| t.parse().ok()),
+                id,
+                assessment,
+            });
+        }
+        let current = loaded
+            .meta
+            .current
+            .filter(|id| entries.iter().any(|e| &e.id == id));
+        let screen = match (&current, loaded.meta.screen.as_deref()) {
+            (Some(_), Some(key)) => Screen::from_key(key),
+            _ => Screen::Start,
+        };
+        AppState {
+            texts: SharedTexts(texts.clone()),
+            update_ready: false,
+            erase_asked: false,
+            storage_mode: storage::mode(),
+            screen,
+            entries,
+            current,
+            notice: None,
+            staged: None,
+            locked: None,
+            storage_problem: loaded
+                .unavailable
+                .map(|_| texts.get("app.storage_unavailable").to_owned()),
+            write_failed: None,
+            set_aside: loaded.set_aside,
+            conflict: None,
+        }
+    }
+
+    /// Writes what changed since the last write, and says what went wrong, if anything.
+    pub fn persist(&self, state: &AppState) -> Vec<Action> {
+        let mut written = self.written.borrow_mut();
+        let mut outcome = Vec::new();
+        let mut failed = None;
+        for e in &state.entries {
+            let known = written.assessments.get(&e.id);
+            if known.is_some_and(|(w, _)| Rc::ptr_eq(w, &e.assessment)) {
+                continue;
+            }
+            if state.conflict.as_deref() == Some(e.id.as_str()) {
+                continue; // The person decides first; nothing is overwritten meanwhile.
+            }
+            let expected = known.map(|(_, text)| text.as_str());
+            match storage::save(&self.catalog, &e.id, &e.assessment, expected) {
+                Ok(text) => {
+                    written
+                        .assessments
+                        .insert(e.id.clone(), (e.assessment.clone(), text));
+                }
+                Err(SaveError::Conflict { .. }) => outcome.push(Action::Conflict(e.id.clone())),
+                Err(SaveError::Refused) => {
+                    failed = Some(state.texts.0.get("app.storage_refused").to_owned())
+                }
+            }
+        }
+        let gone: Vec<String> = written
+            .assessments
+            .keys()
+            .filter(|id| !state.entries.iter().any(|e| &e.id == *id))
+            .cloned()
+            .collect();
+        for id in gone {
+            storage::remove(&id);
+            written.assessments.remove(&id);
+        }
+        if state.entries.is_empty() {
+            // Nothing to remember: after "erase everything" not even the meta record may stay.
+            if written.meta.take().is_some() {
+                storage::remove_meta();
+            }
+        } else {
+            let meta = Meta {
+                current: state.current.clone(),
+                screen: Some(state.screen.key()),
+                exported: state
+                    .entries
+                    .iter()
+                    .filter_map(|e| Some((e.id.clone(), e.exported.as_ref()?.to_string())))
+                    .collect(),
+            };
+            if written.meta.as_ref() != Some(&meta) {
+                match storage::save_meta(&meta) {
+                    Ok(()) => written.meta = Some(meta),
+                    Err(_) => failed = Some(state.texts.0.get("app.storage_refused").to_owned()),
+                }
+            }
+        }
+        match (failed, &state.write_failed) {
+            (Some(why), None) if state.storage_problem.is_none() => {
+                outcome.push(Action::WriteFailed(why))
+            }
+            (None, Some(_)) => outcome.push(Action::WriteRecovered),
+            _ => {}
+        }
+        outcome
+    }
+
+    /// From now on, takes in another tab's saves, so that both tabs show the same answers.
+    pub fn follow_other_tabs(&self, state: UseReducerHandle<AppState>) {
+        let store = self.clone();
+        storage::watch_other_tabs(move |id, text| store.take_in(&state, id, text));
+    }
+
+    fn take_in(&self, state: &UseReducerHandle<AppState>, id: String, text: Option<String>) {
+        let assessment = match text {
+            Some(text) => match import(&self.catalog, &text) {
+                Ok(a) => {
+                    let a = Rc::new(a);
+                    self.written
+                        .borrow_mut()
+                        .assessments
+                        .insert(id.clone(), (a.clone(), text));
+                    Some(a)
+                }
+                Err(_) => return,
+            },
+            None => {
+                self.written.borrow_mut().assessments.remove(&id);
+                None
+            }
+        };
+        state.dispatch(Action::External { id, assessment });
+    }
+
+    /// Ends a two-tab conflict: this tab's answers (`keep_mine`, saved over the other's at
+    /// the next save) or the other tab's (taken in).
+    pub fn settle_conflict(&self, state: &UseReducerHandle<AppState>, keep_mine: bool) {
+        let Some(id) = state.conflict.clone() else {
+            return;
+        };
+        let stored = storage::read(&id);
+        let mut w = self.written.borrow_mut();
+        match (keep_mine, stored) {
+            (false, Some(text)) => {
+                if let Ok(a) = import(&self.catalog, &text) {
+                    let a = Rc::new(a);
+                    w.assessments.insert(id.clone(), (a.clone(), text));
+                    state.dispatch(Action::External {
+                        id: id.clone(),
+                        assessment: Some(a),
+                    });
+                }
+            }
+            (_, stored) => {
+                // Keep this tab's: take the other text as known, so the next save replaces it.
+                if let Some((a, text)) = w.assessments.get_mut(&id) {
+                    *text = stored.unwrap_or_default();
+                    *a = Rc::new((**a).clone());
+                }
+            }
+        }
+        drop(w);
+        state.dispatch(Action::ConflictSettled);
+    }
+
+    /// Removes everything HICP Check keeps in this browser, and says so.
+    pub fn erase_everything(&self, state: &UseReducerHandle<AppState>) {
+        storage::erase_all();
+        state.dispatch(Action::EraseAll);
+    }
+
+    /// Keeps answers on this device or in this tab only, moving every record across.
+    pub fn set_storage_mode(&self, state: &UseReducerHandle<AppState>, mode: StorageMode) {
+        storage::set_mode(mode);
+        state.dispatch(Action::StorageMode(mode));
+    }
+
+    /// Offers a record that could not be read as a file, exactly as it was stored.
+    pub fn download_set_aside(&self, record: &SetAside) {
+        if let Some(text) = storage::read_set_aside(record) {
+            download(
+                "hicp-check-unreadable-record.json",
+                "application/json",
+                &text,
+            );
+        }
+    }
+
+    pub fn remove_set_aside(&self, state: &UseReducerHandle<AppState>, record: &SetAside) {
+        storage::remove_set_aside(record);
+        state.dispatch(Action::SetAsideGone(record.key.clone()));
+    }
+}
