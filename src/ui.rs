@@ -131,7 +131,6 @@ pub fn start() {
             Ok(c) => c,
             Err(e) => return show_broken(root, &e, texts),
         };
-        storage::use_pack(&catalog.info().id);
         storage::init_mode(config.storage, config.storage_choice);
         page::apply_colors(&config);
         let props = app::AppProps {

@@ -56,11 +56,19 @@ async fn mount() -> yew::AppHandle<App> {
     handle
 }
 
+/// A storage key of this copy (the test page's folder) and the built-in pack.
+fn key(rest: &str) -> String {
+    let path = web_sys::window().unwrap().location().pathname().unwrap();
+    let folder = &path[..=path.rfind('/').unwrap()];
+    format!("hicp-check{folder}#hicp-2018/{rest}")
+}
+
 fn saved_records() -> Vec<String> {
     let store = LocalStorage::raw();
+    let prefix = key("assessment/");
     (0..store.length().unwrap())
         .filter_map(|i| store.key(i).unwrap())
-        .filter(|k| k.starts_with("hicp-check/assessment/"))
+        .filter(|k| k.starts_with(&prefix))
         .collect()
 }
 
@@ -118,33 +126,35 @@ async fn a_saved_assessment_is_restored_where_the_person_left_it() {
     second.destroy();
 }
 
+/// A record that cannot be read is moved aside, whether saved under this copy's key or under
+/// the unscoped key of the builds before copies were told apart.
 #[wasm_bindgen_test]
 async fn an_unreadable_record_is_set_aside_and_the_app_starts() {
-    LocalStorage::clear();
-    LocalStorage::raw()
-        .set_item("hicp-check/assessment/broken", "{not json")
-        .unwrap();
-    let app = mount().await;
-    let banner = doc()
-        .query_selector("[data-testid=set-aside]")
-        .unwrap()
-        .expect("a banner about the set-aside record");
-    assert!(banner.text_content().unwrap().contains("could not be read"));
-    let store = LocalStorage::raw();
-    assert_eq!(
-        store.get_item("hicp-check/assessment/broken").unwrap(),
-        None
-    );
-    assert_eq!(
-        store
-            .get_item("hicp-check/set-aside/broken")
+    for (saved, name) in [
+        (key("assessment/broken"), "broken"),
+        ("hicp-check/assessment/earlier".to_owned(), "earlier"),
+    ] {
+        LocalStorage::clear();
+        LocalStorage::raw().set_item(&saved, "{not json").unwrap();
+        let app = mount().await;
+        let banner = doc()
+            .query_selector("[data-testid=set-aside]")
             .unwrap()
-            .as_deref(),
-        Some("{not json")
-    );
-    assert!(
-        doc().get_element_by_id("start-new").is_some(),
-        "the app works as usual"
-    );
-    app.destroy();
+            .expect("a banner about the set-aside record");
+        assert!(banner.text_content().unwrap().contains("could not be read"));
+        let store = LocalStorage::raw();
+        assert_eq!(store.get_item(&saved).unwrap(), None);
+        assert_eq!(
+            store
+                .get_item(&key(&format!("set-aside/{name}")))
+                .unwrap()
+                .as_deref(),
+            Some("{not json")
+        );
+        assert!(
+            doc().get_element_by_id("start-new").is_some(),
+            "the app works as usual"
+        );
+        app.destroy();
+    }
 }

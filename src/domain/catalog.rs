@@ -53,11 +53,12 @@ impl Catalog {
             sub_practices,
             lenses,
         } = parts;
-        let sub_index = sub_practices
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
+        // Inserted one by one: collecting into a map would sort, and bring a sort's code
+        // into the app for this one type.
+        let mut sub_index = BTreeMap::new();
+        for (i, s) in sub_practices.iter().enumerate() {
+            sub_index.insert(s.id.clone(), i);
+        }
         Ok(Catalog {
             lenses,
             info,

@@ -82,7 +82,7 @@ pub fn check(props: &CheckProps) -> Html {
             PackCheck::BuiltIn { .. } | PackCheck::Fine { .. }
         );
     html! {
-        <main id="main" class="check">
+        <main id="main" class="check" aria-label="HICP Check">
             <h1>{ t.get("host.check.heading") }</h1>
             <p>{ t.get("host.check.intro") }</p>
             <section aria-labelledby="check-settings-h">

@@ -18,7 +18,7 @@ pub fn refused(props: &RefusedProps) -> Html {
     let t = &props.texts;
     let here = gloo::utils::window().location().href().unwrap_or_default();
     html! {
-        <main id="main" class="broken">
+        <main id="main" class="broken" aria-label="HICP Check">
             <h1>{ "HICP Check" }</h1>
             <p id="embed-refused">{ t.fill("host.embed_refused", &[("origins", &props.origins.join(", "))]) }</p>
             <p><a href={here} target="_blank" rel="noopener noreferrer">{ t.get("host.embed_open") }</a></p>

@@ -38,7 +38,10 @@ impl PartialEq for Store {
 }
 
 impl Store {
+    /// The store of this copy of the app for `catalog`'s pack: every record it reads or
+    /// writes is scoped to both.
     pub fn new(catalog: Rc<Catalog>) -> Self {
+        storage::use_pack(&catalog.info().id);
         Store {
             catalog,
             written: Rc::default(),

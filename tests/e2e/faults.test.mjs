@@ -24,7 +24,7 @@ async function setUp(prefs) {
 
 const everything = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 const record = (page) => page.evaluate(() => {
-  const key = Object.keys(localStorage).find((k) => k.startsWith('hicp-check/assessment/'));
+  const key = Object.keys(localStorage).find((k) => /^hicp-check\/.*#.*\/assessment\//.test(k));
   return key && JSON.parse(localStorage.getItem(key));
 });
 
@@ -140,7 +140,7 @@ test('two tabs on the same assessment see each other\'s answers, and a hidden ch
 
   // A change this tab was never told about (no storage event reaches the tab that wrote it).
   await other.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('hicp-check/assessment/'));
+    const key = Object.keys(localStorage).find((k) => /^hicp-check\/.*#.*\/assessment\//.test(k));
     const file = JSON.parse(localStorage.getItem(key));
     file.answers['1.S.C'] = { choice: 'not_in_place', note: 'changed elsewhere', since: null };
     localStorage.setItem(key, JSON.stringify(file));
@@ -152,7 +152,7 @@ test('two tabs on the same assessment see each other\'s answers, and a hidden ch
   assert.equal((await record(other)).answers['1.S.C'].note, 'changed elsewhere');
   await other.click('#conflict-mine');
   await other.locator('#conflict').waitFor({ state: 'detached' });
-  await other.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('hicp-check/assessment/')
+  await other.waitForFunction(() => Object.keys(localStorage).some((k) => /^hicp-check\/.*#.*\/assessment\//.test(k)
     && JSON.parse(localStorage.getItem(k)).answers['2.S.A']?.choice === 'in_place'));
   await page.click('#nav-practice-2');
   await page.locator('#a-2-S-A-in_place:checked').waitFor();
@@ -188,7 +188,7 @@ test('script payloads in every free-text field stay text: nothing runs, nothing 
   assert.ok(names.includes(`${payload} renamed`), names.join(' | '));
   assert.equal(await page.locator('img[src="x"], svg[onload], #app script').count(), 0);
   assert.equal(await page.evaluate(() => document.scripts.length), 1, 'only the loader script');
-  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hicp-check/assessment/'))
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => /^hicp-check\/.*#.*\/assessment\//.test(k))
     .map((k) => JSON.parse(localStorage.getItem(k))).find((r) => r.organization.name.endsWith('renamed')));
   assert.equal(saved.answers['1.S.A'].note, payload);
   assert.equal(saved.plan['1.S.A'].owner, payload);

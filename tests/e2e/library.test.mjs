@@ -11,7 +11,7 @@ before(async () => { server = await serve(); b = await browser(); });
 after(async () => { await b?.close(); server?.close(); });
 
 const records = () => b.page.evaluate(() => Object.keys(localStorage)
-  .filter((k) => k.startsWith('hicp-check/assessment/'))
+  .filter((k) => /^hicp-check\/.*#.*\/assessment\//.test(k))
   .map((k) => JSON.parse(localStorage.getItem(k))));
 
 async function newAssessment(name, tier) {

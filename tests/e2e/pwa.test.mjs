@@ -67,12 +67,12 @@ test('a new deployment offers "reload to update", and every answer survives it',
   await redeploy(page, dir);
   await page.locator('#update-ready').waitFor({ timeout: 20000 });
   const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)
-    .filter(([k]) => k.startsWith('hicp-check/assessment/')).map(([, v]) => JSON.parse(v).answers)));
+    .filter(([k]) => /^hicp-check\/.*#.*\/assessment\//.test(k)).map(([, v]) => JSON.parse(v).answers)));
   await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
   await page.locator('#overall').waitFor();
   assert.equal(await page.locator('#overall').innerText(), '100% in place, over 18 answered.');
   const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)
-    .filter(([k]) => k.startsWith('hicp-check/assessment/')).map(([, v]) => JSON.parse(v).answers)));
+    .filter(([k]) => /^hicp-check\/.*#.*\/assessment\//.test(k)).map(([, v]) => JSON.parse(v).answers)));
   assert.equal(after, before);
   await page.waitForFunction((old) => caches.keys().then((k) => k.length === 1 && k[0] !== old), oldCaches[0]);
 });

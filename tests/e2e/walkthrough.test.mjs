@@ -38,7 +38,7 @@ after(async () => { await b?.close(); server?.close(); });
 
 const press = (key) => b.page.keyboard.press(key);
 const storedRecords = () => b.page.evaluate(() => Object.keys(localStorage)
-  .filter((k) => k.startsWith('hicp-check/assessment/'))
+  .filter((k) => /^hicp-check\/.*#.*\/assessment\//.test(k))
   .map((k) => JSON.parse(localStorage.getItem(k))));
 const noSideways = async (label) => {
   const { page } = b;
@@ -160,7 +160,7 @@ test('results show coverage, the five threats with their gaps, and the ordered a
   await tabTo(page, '#target-8-S-B');
   await page.keyboard.type('12312026');
   await press('Tab');
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('hicp-check/assessment/')
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => /^hicp-check\/.*#.*\/assessment\//.test(k)
     && JSON.parse(localStorage.getItem(k)).plan['8.S.B']?.target === '2026-12-31'));
   const [record] = await storedRecords();
   assert.deepEqual(record.plan['8.S.B'], { owner: 'Office manager', target: '2026-12-31' });
