@@ -121,7 +121,7 @@ test('a self-hosted copy takes its name, colours, introduction, links and defaul
   writeFileSync(join(dir, 'hicp-check.config.json'), '{"colors": {"accent": "red; background: url(https://x.example/)"}}');
   await page.reload();
   await page.locator('#config-problem').waitFor();
-  assert.match(await page.locator('#config-problem').innerText(), /colors\.accent must be a hex colour/);
+  assert.match(await page.locator('#config-problem').innerText(), /colors\.accent: must be a hex colour/);
   assert.equal(await page.locator('#host-name').count(), 0);
 });
 

@@ -374,3 +374,48 @@ test('a parent page not listed in embed_origins cannot erase the answers without
   assert.deepEqual(await savedIn(appFrame), []);
   assert.equal(await ask.count(), 0);
 }));
+
+test('the check page lists every mistake in a copy\'s settings and pack before it is published', () => withCleanup(async (cleanup) => {
+  const dir = ownCopy(cleanup);
+  const server = await started(cleanup, await serve(dir));
+  const b = await opened(cleanup);
+  const { page } = b;
+  const check = new URL('?check', server.url).href;
+  const items = (list) => page.locator(`${list} li`).allInnerTexts();
+
+  // As shipped: the built-in catalogue and the example settings.
+  await page.goto(check);
+  await page.locator('#check-verdict', { hasText: 'Ready to publish.' }).waitFor();
+  assert.match(await page.locator('#check-pack-fine').innerText(), /88 sub-practices/);
+  await assertAccessible(page, 'the check page');
+
+  // Two mistakes in the settings: both are listed, each with its field.
+  config(dir, { storage: 'sesion', colour: '#123456', organization: 'Lakeside Clinic' });
+  await page.reload();
+  await page.locator('#check-settings-problems').waitFor();
+  const settings = await items('#check-settings-problems');
+  assert.equal(settings.length, 2, JSON.stringify(settings));
+  assert.ok(settings.some((s) => /^colour: there is no such setting/.test(s)), JSON.stringify(settings));
+  assert.ok(settings.some((s) => /^storage: must be "device" or "session"/.test(s)), JSON.stringify(settings));
+  assert.match(await page.locator('#check-verdict').innerText(), /^Not ready/);
+
+  // Settings without a mistake that name a pack with three.
+  const pack = JSON.parse(readFileSync(join(ROOT, 'content', 'hicp-2018.json'), 'utf8'));
+  pack.sub_practices[1].id = pack.sub_practices[0].id;
+  pack.threats[0].name = '';
+  pack.practices[0].threats = ['threat.nonexistent'];
+  writeFileSync(join(dir, 'our-pack.json'), JSON.stringify(pack));
+  config(dir, { pack: 'our-pack.json' });
+  await page.reload();
+  await page.locator('#check-pack-problems').waitFor();
+  const problems = await items('#check-pack-problems');
+  assert.ok(problems.length >= 3, JSON.stringify(problems));
+  assert.match(await page.locator('#check-settings-fine').innerText(), /No mistakes/);
+  assert.match(await page.locator('#check-verdict').innerText(), /^Not ready/);
+
+  // The check page starts nothing: no storage, no service worker.
+  assert.deepEqual(await savedIn(page), []);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r ?? null)), null);
+  assertOnlyOwnOrigin(b.requests, server.origin);
+  assert.deepEqual(b.errors, []);
+}));

@@ -251,7 +251,8 @@ pub fn load(catalog: &Catalog) -> Loaded {
 
 /// Moves the records saved before copies were told apart into this copy's scope: each one
 /// whose pack this copy runs (the first copy of that pack to start takes it), and each one
-/// no pack can read. A record of another pack stays where it is, for the copy that runs it.
+/// no pack can read (it is then set aside here). A record of another pack stays where it is,
+/// for the copy that runs it.
 fn take_legacy_records(catalog: &Catalog, store: &web_sys::Storage) {
     let (mut left, mut moved) = (false, false);
     for key in keys(store) {
@@ -270,7 +271,9 @@ fn take_legacy_records(catalog: &Catalog, store: &web_sys::Storage) {
                 left = true;
                 continue;
             }
-            Ok(_) if !aside => Keys::record(id),
+            // An unreadable record goes where this copy's own would, to be set aside with
+            // its reason by the reading that follows.
+            _ if !aside => Keys::record(id),
             _ => Keys::set_aside(id),
         };
         let free = matches!(store.get_item(&to), Ok(None));
