@@ -7,7 +7,7 @@
    (content/i18n/<code>/*.json) and content overlays (content/*.<code>.json), each embedded as
    it is under its file name, minified. The app reads them (src/i18n.rs, Bundle); English is
    compiled in.
-3. Fills in sw.js: the list of every file a visit needs (hashed names; not the languages,
+3. Fills in sw.js (without its comments): the list of every file a visit needs (hashed names; not the languages,
    which are kept once used, nor the bitmap icons), the list of files index.html refers to that
    are fetched only when needed (the bitmap icons: the worker does not expect them in its
    cache when it checks the cached index.html against it), and a version that changes
@@ -79,6 +79,21 @@ def language_bundles(folder):
             json.dump(bundle, f, ensure_ascii=False, separators=(",", ":"))
 
 
+def without_comments(js):
+    """The worker as served: its whole-line comments (// and /* */ blocks) and blank lines
+    dropped, since every visitor downloads it; assets/sw.js keeps them for its readers."""
+    out, in_block = [], False
+    for line in js.splitlines():
+        s = line.strip()
+        if in_block:
+            in_block = not s.endswith("*/")
+        elif s.startswith("/*"):
+            in_block = not s.endswith("*/")
+        elif s and not s.startswith("//"):
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"]
     index = os.path.join(folder, "index.html")
@@ -97,7 +112,7 @@ def main():
     files.sort()
     sw_path = os.path.join(folder, "sw.js")
     with open(sw_path, encoding="utf-8") as f:
-        sw = f.read()
+        sw = without_comments(f.read())
     # Line by line, so that a folder already processed can be processed again.
     sw = re.sub(r"^const PRECACHE = .*;$", lambda _: "const PRECACHE = %s;" % json.dumps(["./"] + [f for f in files if f not in ON_DEMAND and not f.startswith("lang/")]), sw, count=1, flags=re.M)
     sw = re.sub(r"^const ON_DEMAND = .*;$", lambda _: "const ON_DEMAND = %s;" % json.dumps(sorted(f for f in files if f in ON_DEMAND)), sw, count=1, flags=re.M)

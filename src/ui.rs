@@ -23,26 +23,24 @@ use crate::config::Settings;
 use crate::content;
 use crate::i18n::{self, Texts};
 use browser::{embed, fetch, language, page, service_worker, storage};
-use check::{Check, CheckProps, PackCheck};
-use refused::{Refused, RefusedProps};
+use check::PackCheck;
 
 #[derive(Properties, PartialEq)]
-struct BrokenProps {
-    message: AttrValue,
-    /// There is no app context here: the page reads its own texts.
-    texts: Rc<Texts>,
+struct PageProps {
+    content: Html,
 }
 
-/// Shown instead of the app when the built-in content does not load: never a blank page.
-#[component(Broken)]
-fn broken(props: &BrokenProps) -> Html {
-    html! {
-        <main class="broken">
-            <h1>{ props.texts.get("broken.heading") }</h1>
-            <p role="alert">{ props.message.clone() }</p>
-            <p>{ props.texts.get("broken.nothing_changed") }</p>
-        </main>
-    }
+/// A page shown instead of the app: a broken pack, a frame on a page not allowed, the check
+/// page. It has no state and no context; one component serves them all.
+#[component(Page)]
+fn page_shown(props: &PageProps) -> Html {
+    props.content.clone()
+}
+
+/// Replaces the loading shell with `content`.
+fn show(root: web_sys::Element, content: Html) {
+    root.set_text_content(None);
+    yew::Renderer::<Page>::with_root_and_props(root, PageProps { content }).render();
 }
 
 /// Mounts the app into the page's `#app` element (or the body).
@@ -107,31 +105,20 @@ pub fn start() {
         };
         page::set_document_language(texts.language());
         let texts = Rc::new(texts);
-        // The loading shell from index.html makes way for whatever is shown.
-        root.set_text_content(None);
         if page::check_requested() {
-            let pack = Rc::new(pack_check(&settings, &catalog).await);
-            let props = CheckProps {
-                texts,
-                settings: Rc::new(settings),
-                pack,
-            };
-            yew::Renderer::<Check>::with_root_and_props(root, props).render();
-            return;
+            let pack = pack_check(&settings, &catalog).await;
+            return show(root, check::check_page(&texts, &settings, &pack));
         }
         if !embed::allowed_here(&config.embed_origins) {
-            let props = RefusedProps {
-                texts,
-                origins: config.embed_origins,
-            };
-            yew::Renderer::<Refused>::with_root_and_props(root, props).render();
-            return;
+            return show(root, refused::refused_page(&texts, &config.embed_origins));
         }
         let catalog = match catalog {
             Ok(c) => c,
-            Err(e) => return show_broken(root, &e, texts),
+            Err(e) => return show(root, broken_page(&texts, &e)),
         };
         storage::init_mode(config.storage, config.storage_choice);
+        // The loading shell from index.html makes way for the app.
+        root.set_text_content(None);
         page::apply_colors(&config);
         let props = app::AppProps {
             catalog: Rc::new(catalog),
@@ -207,12 +194,13 @@ fn language_texts(
     Ok((Texts::from_bundle(&bundle)?, bundle))
 }
 
-/// Replaces the loading shell with the page that says which pack is broken, and how.
-fn show_broken(root: web_sys::Element, error: &content::ContentError, texts: Rc<Texts>) {
-    let props = BrokenProps {
-        message: i18n::messages::content_error(&texts, error).into(),
-        texts,
-    };
-    root.set_text_content(None);
-    yew::Renderer::<Broken>::with_root_and_props(root, props).render();
+/// The page that says which pack is broken, and how: never a blank page.
+fn broken_page(texts: &Texts, error: &content::ContentError) -> Html {
+    html! {
+        <main class="broken">
+            <h1>{ texts.get("broken.heading") }</h1>
+            <p role="alert">{ i18n::messages::content_error(texts, error) }</p>
+            <p>{ texts.get("broken.nothing_changed") }</p>
+        </main>
+    }
 }

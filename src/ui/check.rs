@@ -2,8 +2,6 @@
 //! read with the very checks the app uses, every mistake listed, and whether the copy is ready
 //! to publish. It starts nothing else: no storage, no service worker.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::config::Settings;
@@ -11,7 +9,6 @@ use crate::content::ContentError;
 use crate::i18n::{messages, Texts};
 
 /// What the check found in the content pack.
-#[derive(PartialEq)]
 pub enum PackCheck {
     BuiltIn {
         title: String,
@@ -30,17 +27,8 @@ pub enum PackCheck {
     AfterSettings,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CheckProps {
-    pub texts: Rc<Texts>,
-    pub settings: Rc<Settings>,
-    pub pack: Rc<PackCheck>,
-}
-
-#[component(Check)]
-pub fn check(props: &CheckProps) -> Html {
-    let t = &props.texts;
-    let settings = &props.settings;
+/// The page, from what the checks found.
+pub fn check_page(t: &Texts, settings: &Settings, pack: &PackCheck) -> Html {
     let settings_result = match (settings.problems.is_empty(), settings.found) {
         (false, _) => html! {
             <ul id="check-settings-problems">{ for settings.problems.iter().map(|p| html! {
@@ -55,7 +43,7 @@ pub fn check(props: &CheckProps) -> Html {
         }
     };
     let count = |n: &usize| n.to_string();
-    let pack_result = match &*props.pack {
+    let pack_result = match pack {
         PackCheck::BuiltIn { title, count: n } => html! {
             <p id="check-pack-fine">{ t.fill("host.check.pack_built_in", &[("title", title), ("count", &count(n))]) }</p>
         },
@@ -77,10 +65,7 @@ pub fn check(props: &CheckProps) -> Html {
         PackCheck::AfterSettings => html! { <p>{ t.get("host.check.pack_after_settings") }</p> },
     };
     let ready = settings.problems.is_empty()
-        && matches!(
-            &*props.pack,
-            PackCheck::BuiltIn { .. } | PackCheck::Fine { .. }
-        );
+        && matches!(pack, PackCheck::BuiltIn { .. } | PackCheck::Fine { .. });
     html! {
         <main id="main" class="check" aria-label="HICP Check">
             <h1>{ t.get("host.check.heading") }</h1>
