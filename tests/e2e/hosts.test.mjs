@@ -123,6 +123,43 @@ test('updates arrive on a stock web server (nginx, files dated in the past)', ()
   assert.deepEqual(b.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
 }));
 
+test('a version caught half-deployed never takes over: visitors stay on the one that works', () => withCleanup(async (cleanup) => {
+  const dir = ownCopy(cleanup);
+  dateInPast(dir, 30);
+  const server = await started(cleanup, await serveNginx(dir));
+  const { page, context, errors } = await opened(cleanup);
+  await page.goto(server.url);
+  await page.locator('#start-new').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  const before = await page.evaluate(() => document.documentElement.outerHTML.match(/hicp-check-[0-9a-f]+\.js/)[0]);
+
+  // A new index.html whose wasm is not there (an upload in progress, a CDN's copy of another
+  // version), beside a worker whose own file list is complete: only the check of what the
+  // cached index.html loads can tell.
+  const wasm = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  const missing = wasm.replace(/-([0-9a-f]+)_bg/, (_, hash) => `-${[...hash].reverse().join('')}_bg`);
+  const index = join(dir, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replaceAll(wasm, missing));
+  execFileSync('python3', [join(ROOT, 'scripts', 'postbuild.py'), dir]);
+  const outcome = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => new Promise((resolve) => {
+    r.addEventListener('updatefound', () => {
+      const w = r.installing;
+      w.addEventListener('statechange', () => { if (w.state === 'redundant' || w.state === 'installed') resolve(w.state); });
+    });
+    r.update();
+  })));
+  assert.equal(outcome, 'redundant', 'the new version is not installed');
+  assert.equal(await page.locator('#update-ready').count(), 0, 'nobody is offered it');
+  await page.reload();
+  await page.locator('#start-new').waitFor();
+  assert.ok(await page.evaluate((name) => document.documentElement.outerHTML.includes(name), before), 'still the working version');
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('#start-new').waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED') && !e.includes('404')), []);
+}));
+
 test('the nginx recipe in examples/hosting sends the cache and frame headers, and the app runs under it', () => withCleanup(async (cleanup) => {
   const dir = ownCopy(cleanup);
   dateInPast(dir, 30);
