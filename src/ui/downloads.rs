@@ -5,6 +5,9 @@ use super::browser::{files::download, page::now};
 use super::hooks::AssessmentHandle;
 use super::state::{Action, Entry};
 
+/// The longest organization part of a file name, in characters.
+const SLUG_MAX: usize = 40;
+
 /// Downloads an assessment as its JSON file and remembers when.
 pub fn download_assessment(handle: &AssessmentHandle, entry: &Entry) {
     let at = now();
@@ -32,7 +35,7 @@ pub fn file_stem(name: &str, date: &str) -> String {
     let slug: String = if slug.is_empty() {
         "assessment".into()
     } else {
-        slug.chars().take(40).collect()
+        slug.chars().take(SLUG_MAX).collect()
     };
     format!("hicp-check-{slug}-{date}")
 }

@@ -11,6 +11,9 @@ use crate::domain::transfer::{import_with_warnings, ImportError, MAX_FILE_BYTES}
 use crate::domain::{score, Catalog};
 use crate::i18n::{messages, Texts};
 
+/// How much of a file's name is shown (and kept with a staged file).
+const FILE_NAME_SHOWN: usize = 80;
+
 /// What became of a file.
 pub enum Opened {
     /// Protected: it needs its passphrase (see [`unlock`]).
@@ -23,7 +26,7 @@ pub enum Opened {
 
 /// Reads a chosen or dropped file and opens it as far as it can without the person.
 pub async fn open(catalog: &Catalog, texts: &Texts, file: web_sys::File) -> Opened {
-    let file_name: String = file.name().chars().take(80).collect();
+    let file_name: String = file.name().chars().take(FILE_NAME_SHOWN).collect();
     let size = file.size() as usize;
     // Refuse a huge file before reading it into memory at all.
     if size > MAX_FILE_BYTES {

@@ -1,5 +1,6 @@
 //! Native tests of the domain and the built-in content: one binary, a module per concern.
 
+mod config;
 mod content;
 // proptest is a native-only dev-dependency.
 #[cfg(not(target_arch = "wasm32"))]

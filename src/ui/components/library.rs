@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::domain::NAME_MAX;
+
 use crate::ui::browser::page::{new_id, now};
 use crate::ui::dom::input_value;
 use crate::ui::hooks::use_assessment;
@@ -30,7 +32,7 @@ fn row(props: &RowProps) -> Html {
         Callback::from(move |ev: Event| {
             h.dispatch(Action::Rename {
                 id: id.clone(),
-                name: input_value(&ev).chars().take(200).collect(),
+                name: input_value(&ev).chars().take(NAME_MAX).collect(),
                 now: now(),
             })
         })
@@ -77,7 +79,7 @@ fn row(props: &RowProps) -> Html {
             <p class="hint">{ summary }</p>
             <div class="field">
                 <label for={format!("rename-{id}")}>{ handle.tf("library.rename", &[("name", &name)]) }</label>
-                <input type="text" id={format!("rename-{id}")} maxlength="200" value={a.organization.name.clone()} onchange={on_rename} />
+                <input type="text" id={format!("rename-{id}")} maxlength={NAME_MAX.to_string()} value={a.organization.name.clone()} onchange={on_rename} />
             </div>
             <div class="actions">
                 <button type="button" class="primary" onclick={act(Action::Open)}>{ handle.tf("library.open", &[("name", &name)]) }</button>

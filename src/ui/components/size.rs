@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::domain::sizing::{FactorKind, SizeFactor};
-use crate::domain::{recommend, FactorAnswer, Tier};
+use crate::domain::{recommend, FactorAnswer, Tier, NAME_MAX};
 use crate::i18n::messages;
 use crate::ui::dom::{dom_id, input_value};
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
@@ -111,7 +111,7 @@ pub fn size_screen() -> Html {
     let on_name = {
         let h = handle.clone();
         Callback::from(move |e: Event| {
-            h.edit(Edit::Name(input_value(&e).chars().take(200).collect()))
+            h.edit(Edit::Name(input_value(&e).chars().take(NAME_MAX).collect()))
         })
     };
     let on_continue = {
@@ -130,7 +130,7 @@ pub fn size_screen() -> Html {
             <p>{ handle.t("size.intro") }</p>
             <div class="field">
                 <label for="org-name">{ handle.t("size.name_label") }</label>
-                <input type="text" id="org-name" maxlength="200" autocomplete="organization" value={a.organization.name.clone()} onchange={on_name} />
+                <input type="text" id="org-name" maxlength={NAME_MAX.to_string()} autocomplete="organization" value={a.organization.name.clone()} onchange={on_name} />
             </div>
             { for groups.iter().map(|(group, title)| html! {
                 <section class="factor-group" aria-label={title.clone()}>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::{action_plan, Assessment, PlanItem, PlanKind};
+use crate::domain::{action_plan, Assessment, PlanItem, PlanKind, OWNER_MAX};
 use crate::ui::dom::{date_change, dom_id, input_value};
 use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::Edit;
@@ -51,7 +51,7 @@ fn plan_row(handle: &AssessmentHandle, i: usize, item: &PlanItem) -> Html {
         Callback::from(move |e: Event| {
             h.edit(Edit::Owner(
                 id.clone(),
-                input_value(&e).chars().take(200).collect(),
+                input_value(&e).chars().take(OWNER_MAX).collect(),
             ))
         })
     };
@@ -75,7 +75,7 @@ fn plan_row(handle: &AssessmentHandle, i: usize, item: &PlanItem) -> Html {
             </th>
             <td>{ status }</td>
             <td>{ item.threats }</td>
-            <td><input type="text" id={format!("owner-{key}")} maxlength="200" aria-label={handle.tf("results.plan.owner_of", &[("id", s.id.as_str())])} value={item.owner.clone()} onchange={on_owner} /></td>
+            <td><input type="text" id={format!("owner-{key}")} maxlength={OWNER_MAX.to_string()} aria-label={handle.tf("results.plan.owner_of", &[("id", s.id.as_str())])} value={item.owner.clone()} onchange={on_owner} /></td>
             <td><input type="date" id={format!("target-{key}")} aria-label={handle.tf("results.plan.target_for", &[("id", s.id.as_str())])} value={item.target.map(|d| d.to_string()).unwrap_or_default()} onchange={on_target} /></td>
         </tr>
     }
