@@ -184,9 +184,14 @@ pub fn set_mode(mode: StorageMode) {
         return;
     };
     let mode_key = Keys::mode();
+    // The language stays on the device whatever the mode (see `remember_language`).
+    let language_key = Keys::language();
     for key in keys(&from).iter().filter(|k| Keys::is_ours(k)) {
+        if *key == mode_key || *key == language_key {
+            continue;
+        }
         if let Ok(Some(v)) = from.get_item(key) {
-            if *key != mode_key && to.set_item(key, &v).is_ok() {
+            if to.set_item(key, &v).is_ok() {
                 let _ = from.remove_item(key);
             }
         }
