@@ -203,3 +203,16 @@ for (const [why, damage] of [
   const kept = await keptLanguages(page);
   assert.deepEqual(kept.flatMap(([, paths]) => paths), []);
 }, (dir) => damage(join(dir, 'lang', 'es.json'))));
+
+test('a language chosen stays chosen when the answers move to this tab only', () => onOwnCopy(async ({ page, own }) => {
+  await page.goto(own.url);
+  await page.locator('#language').waitFor();
+  await chooseSpanish(page);
+  await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+  await page.check('#storage-session');
+  await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.endsWith('#mode')));
+  await page.reload();
+  await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  assert.ok(await page.locator('#storage-session').isChecked(), 'and the answers stay in this tab');
+}));
