@@ -29,20 +29,34 @@ POLICY = (
 )
 META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>')
 INLINE = re.compile(r"<script type=\"module\">(.*?)</script>", re.S)
+# Every inline script, whatever its attributes: each needs its hash in the policy to run.
+ANY_INLINE = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script>", re.S | re.I)
 # Trunk preloads the wasm from <head>; that download then competes with the first paint of the
 # loading shell on slow links. The loader fetches it right after the small JS glue anyway.
 WASM_PRELOAD = re.compile(r'<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>')
 
 
+def sha256(script):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+
+
 def csp(index_html):
+    """index.html with its policy. Fails (and so fails the build) unless the page ends up with
+    exactly one policy that holds the hash of every inline script: a page without one would
+    run unprotected, and a script without its hash would not run at all."""
     html = WASM_PRELOAD.sub("", META.sub("", index_html))
-    scripts = INLINE.findall(html)
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-        for s in scripts
-    )
+    hashes = " ".join(sha256(s) for s in INLINE.findall(html))
     meta = '\n    <meta http-equiv="Content-Security-Policy" content="' + POLICY.format(script_hash=hashes) + '" />'
-    return html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />' + meta, 1)
+    out = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />' + meta, 1)
+    policies = META.findall(out)
+    if len(policies) != 1:
+        sys.exit("postbuild.py: index.html must carry exactly one Content-Security-Policy; "
+                 "it would carry %d (is its <meta charset=\"utf-8\" /> there, as written?)" % len(policies))
+    unhashed = [s for s in ANY_INLINE.findall(out) if sha256(s) not in policies[0]]
+    if unhashed:
+        sys.exit("postbuild.py: %d inline script(s) of index.html have no hash in its policy "
+                 "and would not run; only <script type=\"module\"> is hashed" % len(unhashed))
+    return out
 
 
 CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "content")

@@ -187,16 +187,48 @@ fn is_link(s: &str) -> bool {
         || is_same_site_path(s)
 }
 
-/// `scheme://host[:port]`, nothing after it.
-pub fn is_origin(s: &str) -> bool {
-    (s.starts_with("https://") || s.starts_with("http://"))
-        && s.split("://").nth(1).is_some_and(|host| {
-            !host.is_empty()
-                && !host.contains('/')
-                && host
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
-        })
+/// An origin as browsers write it (`event.origin`, `location.ancestorOrigins`), from an entry
+/// a person wrote: scheme and host in lower case, the host's trailing dot and a default port
+/// dropped, a bare `/` after it allowed. `None` for an entry that can never match a page's
+/// origin (another scheme, a path, a query, a user name, a port that is not one).
+pub fn normal_origin(s: &str) -> Option<String> {
+    let (scheme, rest) = s.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => "443",
+        "http" => "80",
+        _ => return None,
+    };
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    if rest.is_empty() || rest.contains(['/', '?', '#', '@', '\\']) {
+        return None;
+    }
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((host, port)) if !host.ends_with(':') && !port.contains(']') => (host, Some(port)),
+        _ => (rest, None),
+    };
+    let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    if !host_ok {
+        return None;
+    }
+    match port {
+        None => Some(format!("{scheme}://{host}")),
+        Some(p) => {
+            let n: u16 = p
+                .parse()
+                .ok()
+                .filter(|_| p.bytes().all(|b| b.is_ascii_digit()))?;
+            if n.to_string() == default_port {
+                Some(format!("{scheme}://{host}"))
+            } else {
+                Some(format!("{scheme}://{host}:{n}"))
+            }
+        }
+    }
 }
 
 /// Collects every mistake while reading one settings file.
@@ -342,7 +374,10 @@ impl Reader {
                 let mut origins = Vec::new();
                 for (i, o) in self.list(key, v).iter().enumerate() {
                     let field = format!("{key}[{i}]");
-                    origins.push(self.checked(&field, o, is_origin, Expected::Origin));
+                    match o.as_str().and_then(normal_origin) {
+                        Some(origin) => origins.push(origin),
+                        None => self.wrong(&field, Expected::Origin),
+                    }
                 }
                 c.embed_origins = origins;
             }

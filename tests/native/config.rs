@@ -139,3 +139,51 @@ fn unreadable_files_and_other_shapes_fail_closed() {
     assert!(Settings::from_file(None).problems.is_empty());
     assert!(!Settings::from_file(None).found);
 }
+
+/// Browsers write origins in one form; an entry written otherwise still matches, and one that
+/// never can is a mistake with its field.
+#[test]
+fn embed_origins_are_compared_as_browsers_write_origins() {
+    let c = SiteConfig::parse(
+        r#"{"embed_origins": ["HTTPS://WWW.Example.org:443.", "https://www.example.org.:443/",
+            "http://LOCALHOST:80", "http://127.0.0.1:8080", "https://[::1]:8443"]}"#,
+    );
+    // The trailing dot goes with the host, before the port: "host.:443".
+    assert!(c.is_err(), "{c:?}");
+    let c = SiteConfig::parse(
+        r#"{"embed_origins": ["HTTPS://WWW.Example.org.:443", "https://www.example.org./",
+            "http://LOCALHOST:80", "http://127.0.0.1:8080", "https://[::1]:8443"]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        c.embed_origins,
+        [
+            "https://www.example.org",
+            "https://www.example.org",
+            "http://localhost",
+            "http://127.0.0.1:8080",
+            "https://[::1]:8443",
+        ]
+    );
+    for never in [
+        "https://www.example.org/members",
+        "https://user@www.example.org",
+        "https://www.example.org?x=1",
+        "ftp://www.example.org",
+        "https://www.example.org:99999",
+        "https://www.example.org:+80",
+        "https://",
+        "www.example.org",
+    ] {
+        let problems =
+            SiteConfig::parse(&format!(r#"{{"embed_origins": ["{never}"]}}"#)).expect_err(never);
+        assert_eq!(
+            problems,
+            [ConfigProblem::WrongValue {
+                field: "embed_origins[0]".into(),
+                expected: hicp_check::config::Expected::Origin
+            }],
+            "{never}"
+        );
+    }
+}

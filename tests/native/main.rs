@@ -8,6 +8,7 @@ mod fuzz;
 mod hostile;
 mod i18n;
 mod oscal;
+mod postbuild;
 mod scoring;
 mod sizing;
 mod transfer;

@@ -1,0 +1,72 @@
+//! The build step that writes the Content-Security-Policy (scripts/postbuild.py) fails the
+//! build unless index.html ends up with exactly one policy holding a hash for every inline
+//! script: a build without one would ship unprotected, or with a loader that cannot run.
+
+use std::path::Path;
+use std::process::Command;
+use std::{env, fs};
+
+const SW: &str = "const VERSION = '';\nconst PRECACHE = [];\nconst ON_DEMAND = [];\n";
+
+/// Runs the step on a folder holding `index` (and a service worker): its exit status and what
+/// it wrote or said.
+fn postbuild(name: &str, index: &str) -> (bool, String) {
+    let dir = env::temp_dir().join(format!("hicp-postbuild-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("index.html"), index).unwrap();
+    fs::write(dir.join("sw.js"), SW).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postbuild.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(&dir)
+        .output()
+        .expect("python3 runs");
+    let written = fs::read_to_string(dir.join("index.html")).unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    (
+        out.status.success(),
+        if out.status.success() { written } else { said },
+    )
+}
+
+const LOADER: &str = "<script type=\"module\">import init from './app.js'; init();</script>";
+
+#[test]
+fn a_page_as_trunk_writes_it_gets_one_policy_with_its_loader_hashed() {
+    let (ok, page) = postbuild(
+        "fine",
+        &format!("<html><head>\n<meta charset=\"utf-8\" />\n{LOADER}</head></html>"),
+    );
+    assert!(ok, "{page}");
+    assert_eq!(page.matches("Content-Security-Policy").count(), 1);
+    assert!(page.contains("'sha256-"), "{page}");
+}
+
+#[test]
+fn a_page_where_the_policy_cannot_go_fails_the_build() {
+    // Minifiers write <meta charset=utf-8>: the policy had nowhere to go, and the page shipped
+    // without one.
+    let (ok, said) = postbuild(
+        "no-meta",
+        &format!("<html><head><meta charset=utf-8>{LOADER}</head></html>"),
+    );
+    assert!(!ok);
+    assert!(
+        said.contains("exactly one Content-Security-Policy"),
+        "{said}"
+    );
+}
+
+#[test]
+fn an_inline_script_without_its_hash_fails_the_build() {
+    let (ok, said) = postbuild(
+        "unhashed",
+        &format!(
+            "<html><head>\n<meta charset=\"utf-8\" />\n{LOADER}<script>window.x = 1;</script></head></html>"
+        ),
+    );
+    assert!(!ok);
+    assert!(said.contains("no hash in its policy"), "{said}");
+}
