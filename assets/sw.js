@@ -162,6 +162,9 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (request.mode === 'navigate') {
+    // Only the app's own page: any other page in its folder (a host's own, say) is the server's.
+    const page = url.origin + url.pathname;
+    if (page !== SCOPE.href && page !== new URL('index.html', SCOPE).href) return;
     event.respondWith(caches.match(SCOPE.href, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
     return;
   }

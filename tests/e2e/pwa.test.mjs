@@ -3,6 +3,8 @@
 // installable in Chromium, the CSP holds, no cookies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   serve, browser, copyOfBuild, redeploy, watchCsp, startAssessment, assertOnlyOwnOrigin,
 } from './harness.mjs';
@@ -85,4 +87,15 @@ test('the CSP held (no violation), no cookie was set, and only own files were re
   assert.deepEqual(await context.cookies(), []);
   assertOnlyOwnOrigin(b.requests, server.origin);
   assert.deepEqual(b.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
+});
+
+test('the service worker answers only for the app\'s own page, not for another page in its folder', async () => {
+  const { page } = b;
+  writeFileSync(join(dir, 'members.html'), '<!DOCTYPE html><title>Members</title><p id="host-page">The host\'s own page</p>');
+  await page.goto(server.url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  await page.goto(new URL('members.html', server.url).href);
+  await page.locator('#host-page').waitFor({ timeout: 5000 });
+  await page.goto(new URL('index.html', server.url).href);
+  await page.locator('#start-new').waitFor();
 });

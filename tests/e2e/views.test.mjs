@@ -119,3 +119,40 @@ test('a blank questionnaire prints for each tier', async () => {
   assertOnlyOwnOrigin(b.requests, server.origin);
   assert.deepEqual(b.errors, []);
 });
+
+test('a download\'s link is in the page when it is clicked, its address outlives the click, and nothing is left behind', async () => {
+  const c = await browser();
+  try {
+    await c.context.addInitScript(() => {
+      window.__downloads = [];
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function () {
+        const entry = { name: this.download, href: this.href, connected: this.isConnected, pending: true, revokedAtOnce: false };
+        window.__downloads.push(entry);
+        setTimeout(() => { entry.pending = false; }, 0);
+        return click.call(this);
+      };
+      const revoke = URL.revokeObjectURL.bind(URL);
+      URL.revokeObjectURL = (url) => {
+        const entry = window.__downloads.find((d) => d.href === url);
+        if (entry?.pending) entry.revokedAtOnce = true;
+        revoke(url);
+      };
+    });
+    const { page } = c;
+    await page.goto(server.url);
+    await page.locator('#file-input').setInputFiles(GOLDEN);
+    await page.click('#import-as-new');
+    await page.locator('#download-json').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    assert.ok(JSON.parse(readFileSync(await download.path(), 'utf8')).answers);
+    await page.waitForFunction(() => window.__downloads.length === 1 && !window.__downloads[0].pending);
+    const [d] = await page.evaluate(() => window.__downloads);
+    assert.equal(d.connected, true, 'the link was in the document when clicked');
+    assert.equal(d.revokedAtOnce, false, 'its address was not revoked at once');
+    assert.match(d.name, /^hicp-check-.*\.json$/);
+    assert.equal(await page.locator('a[download]').count(), 0, 'the link is gone again');
+  } finally {
+    await c.close();
+  }
+});

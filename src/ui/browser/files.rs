@@ -14,15 +14,28 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
+    // The link is in the document when clicked, and its address lives on for a while after:
+    // some Firefox and Safari versions cancel a download whose link is detached or whose
+    // address is revoked at once.
     let document = gloo::utils::document();
     if let Ok(a) = document.create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();
         a.set_href(&url);
         a.set_download(file_name);
+        a.set_hidden(true);
+        let body = gloo::utils::body();
+        let _ = body.append_child(&a);
         a.click();
+        let _ = body.remove_child(&a);
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    gloo::timers::callback::Timeout::new(REVOKE_AFTER_MS, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
 }
+
+/// How long a download's address stays valid after its link was clicked.
+const REVOKE_AFTER_MS: u32 = 60_000;
 
 /// Reads a chosen or dropped file as text.
 ///
