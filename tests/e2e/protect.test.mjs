@@ -3,7 +3,7 @@
 // brings back the identical assessment.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, browser, assertOnlyOwnOrigin, assertAccessible, ARTIFACTS, ROOT } from './harness.mjs';
 
@@ -44,6 +44,8 @@ test('a protected copy is encrypted: it holds no name, answer or note in readabl
     assert.ok(!text.includes(clear), `${clear} is not readable in the protected file`);
   }
   await page.locator('#protect-message', { hasText: 'Downloaded.' }).waitFor();
+  assert.deepEqual([await page.inputValue('#protect-pass'), await page.inputValue('#protect-confirm')], ['', ''],
+    'the passphrase is not left in the page');
 });
 
 test('a wrong passphrase is refused in plain words; the right one opens the identical assessment', async () => {
@@ -71,4 +73,64 @@ test('a wrong passphrase is refused in plain words; the right one opens the iden
   assert.equal(await page.locator('#fingerprint').innerText(), fingerprint);
   assertOnlyOwnOrigin(b.requests, server.origin);
   assert.deepEqual(b.errors, []);
+});
+
+// "Bülent Çakır café 2026" typed on two systems: composed (one code point per letter), or
+// decomposed (a letter, then its accent), as some keyboards and systems write it.
+const COMPOSED = 'B\u00fclent \u00c7ak\u0131r caf\u00e9 2026';
+const DECOMPOSED = 'Bu\u0308lent C\u0327ak\u0131r cafe\u0301 2026';
+
+/** Protects the open assessment with `passphrase` (typed as it is) and returns the file's path. */
+async function protectWith(page, passphrase, name) {
+  await page.fill('#protect-pass', passphrase);
+  await page.fill('#protect-confirm', passphrase);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#protect-download')]);
+  const path = join(ARTIFACTS, name);
+  await download.saveAs(path);
+  return path;
+}
+
+/** Opens a protected file with `passphrase` and says whether it opened. */
+async function opens(page, path, passphrase) {
+  if (await page.locator('#nav-start').count()) await page.click('#nav-start');
+  await page.locator('#file-input').setInputFiles(path);
+  await page.locator('#unlock').waitFor();
+  await page.fill('#unlock-passphrase', passphrase);
+  await page.click('#unlock-open');
+  const preview = page.locator('#import-preview');
+  await preview.or(page.locator('#unlock-error', { hasText: 'does not open this file' })).first().waitFor();
+  const outcome = await preview.count() === 1;
+  await page.click(outcome ? '#import-cancel' : '#unlock-cancel');
+  return outcome;
+}
+
+test('an accented passphrase opens the file however the accents were typed', async () => {
+  const { page } = b;
+  assert.notEqual(COMPOSED, DECOMPOSED);
+  assert.equal(COMPOSED, DECOMPOSED.normalize('NFC'));
+  await page.goto(server.url);
+  await page.locator('#start-new').or(page.locator('#nav-start')).first().waitFor();
+  if (await page.locator('#nav-start').count()) await page.click('#nav-start');
+  await page.locator('#file-input').setInputFiles(join(ROOT, 'tests', 'fixtures', 'golden-export-v2.json'));
+  await page.click('#import-as-new');
+  await page.locator('#overall').waitFor();
+  const sealed = await protectWith(page, DECOMPOSED, 'protected-decomposed.json');
+  assert.equal(await opens(page, sealed, COMPOSED), true, 'typed composed, it opens');
+  assert.equal(await opens(page, sealed, DECOMPOSED), true, 'typed as it was, it opens');
+
+  // A file protected before passphrases were composed: its key came from the bytes as typed.
+  const earlier = join(ARTIFACTS, 'protected-before-nfc.json');
+  writeFileSync(earlier, await page.evaluate(async ([passphrase, text]) => {
+    const b64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+    const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', iterations: 600000, salt },
+      base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(text));
+    return JSON.stringify({ format: 'hicp-check-encrypted', format_version: 1,
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600000, salt: b64(salt) },
+      cipher: { name: 'AES-GCM', iv: b64(iv) }, data: b64(data) }, null, 2);
+  }, [DECOMPOSED, readFileSync(join(ROOT, 'tests', 'fixtures', 'golden-export-v2.json'), 'utf8')]));
+  assert.equal(await opens(page, earlier, DECOMPOSED), true, 'an earlier file opens with its passphrase as typed');
 });

@@ -96,6 +96,7 @@ test('the service worker answers only for the app\'s own page, not for another p
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
   await page.goto(new URL('members.html', server.url).href);
   await page.locator('#host-page').waitFor({ timeout: 5000 });
+  // The app's page by its file name is still the app (its main landmark, not the loading shell's).
   await page.goto(new URL('index.html', server.url).href);
-  await page.locator('#start-new').waitFor();
+  await page.locator('main#main').waitFor();
 });

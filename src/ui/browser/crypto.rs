@@ -82,7 +82,7 @@ pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, Failure> {
         .get_random_values_with_u8_array(&mut salt)
         .and_then(|_| crypto.get_random_values_with_u8_array(&mut iv))
         .map_err(|_| Failure::NoRandom)?;
-    let key = derive_key(passphrase, &salt, ITERATIONS).await?;
+    let key = derive_key(&composed(passphrase), &salt, ITERATIONS).await?;
     let params = object(&[
         ("name", "AES-GCM".into()),
         ("iv", js_sys::Uint8Array::from(&iv[..]).into()),
@@ -104,6 +104,24 @@ pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, Failure> {
 /// # Errors
 /// A [`Failure`]: most often, the passphrase is wrong.
 pub async fn decrypt(
+    passphrase: &str,
+    envelope: &crate::domain::envelope::Envelope,
+) -> Result<String, Failure> {
+    let nfc = composed(passphrase);
+    match open(&nfc, envelope).await {
+        // Files protected before passphrases were composed: as typed.
+        Err(Failure::WrongPassphrase) if nfc != passphrase => open(passphrase, envelope).await,
+        opened => opened,
+    }
+}
+
+/// A passphrase in Unicode's composed form (NFC): "é" typed as one character on one system and
+/// as "e" plus an accent on another derives the same key.
+fn composed(passphrase: &str) -> String {
+    js_sys::JsString::from(passphrase).normalize("NFC").into()
+}
+
+async fn open(
     passphrase: &str,
     envelope: &crate::domain::envelope::Envelope,
 ) -> Result<String, Failure> {

@@ -41,6 +41,7 @@ pub fn protected_download() -> Html {
                 return;
             };
             let (h, message) = (h.clone(), message.clone());
+            let fields = [pass_field.clone(), again_field.clone()];
             yew::platform::spawn_local(async move {
                 let at = now();
                 let text = crate::domain::export(&h.catalog, &entry.assessment, &at);
@@ -53,6 +54,10 @@ pub fn protected_download() -> Html {
                             "application/json",
                             &sealed,
                         );
+                        // Not left in the page for the next person at a shared computer.
+                        for field in fields.iter().filter_map(NodeRef::cast::<HtmlInputElement>) {
+                            field.set_value("");
+                        }
                         message.set(Some(h.t("files.protect.downloaded")));
                     }
                     Err(why) => message.set(Some(h.t(why.key()))),
