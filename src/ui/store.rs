@@ -11,7 +11,7 @@ use yew::UseReducerHandle;
 
 use super::browser::files::download;
 use super::browser::storage::{self, Meta, SaveError, SetAside};
-use super::state::{Action, AppState, Entry, Screen, SharedTexts};
+use super::state::{Action, AppState, Entry, Notice, Screen, SharedTexts, Tone};
 use crate::config::StorageMode;
 use crate::domain::{import, Assessment, Catalog};
 use crate::i18n::Texts;
@@ -226,8 +226,18 @@ impl Store {
 
     /// Keeps answers on this device or in this tab only, moving every record across.
     pub fn set_storage_mode(&self, state: &UseReducerHandle<AppState>, mode: StorageMode) {
-        storage::set_mode(mode);
+        let failed = storage::set_mode(mode);
         state.dispatch(Action::StorageMode(mode));
+        if failed > 0 {
+            let text = state
+                .texts
+                .0
+                .fill("app.not_moved", &[("count", &failed.to_string())]);
+            state.dispatch(Action::Notify(Some(Notice {
+                tone: Tone::Problem,
+                text,
+            })));
+        }
     }
 
     /// Offers a record that could not be read as a file, exactly as it was stored.

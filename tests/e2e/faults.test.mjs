@@ -194,3 +194,26 @@ test('script payloads in every free-text field stay text: nothing runs, nothing 
   assert.equal(saved.plan['1.S.A'].owner, payload);
   assert.deepEqual(dialogs, []);
 });
+
+test('a record that cannot move to "this tab only" is reported, and stays whole where it was', async () => {
+  const { page } = await setUp();
+  await startAssessment(page);
+  await page.check('#a-1-S-A-in_place');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => /^hicp-check\/.*#.*\/assessment\//.test(k)));
+  const before = await record(page);
+  // This tab's storage is all but full, as years of another page's data might leave it.
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 1) {
+      for (;;) {
+        try { sessionStorage.setItem(`filler-${n}`, 'x'.repeat(size)); n += 1; } catch { break; }
+      }
+    }
+  });
+  await page.click('#nav-start');
+  await page.check('#storage-session');
+  const notice = page.locator('#notice', { hasText: 'could not be moved' });
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  assert.deepEqual(await record(page), before, 'the record is still where it was, unchanged');
+});

@@ -216,3 +216,13 @@ test('a language chosen stays chosen when the answers move to this tab only', ()
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
   assert.ok(await page.locator('#storage-session').isChecked(), 'and the answers stay in this tab');
 }));
+
+test('in tab-only mode, choosing a language writes nothing to the browser\'s long-term storage', () => onOwnCopy(async ({ page, own }) => {
+  await page.goto(own.url);
+  await page.locator('#storage-session').check();
+  await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.endsWith('#mode')));
+  await chooseSpanish(page);
+  await page.locator('#start-new', { hasText: ES['start.new'] }).waitFor();
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hicp-check'))), []);
+  assert.ok(await page.evaluate(() => Object.keys(sessionStorage).some((k) => k.endsWith('#language'))));
+}));

@@ -173,31 +173,35 @@ pub fn init_mode(default: StorageMode, person_may_choose: bool) {
     MODE.with(|m| m.set(mode));
 }
 
-/// Switches where answers are kept, moving every record across: choosing "this tab only"
-/// leaves nothing behind in the browser's long-term storage.
-pub fn set_mode(mode: StorageMode) {
+/// Switches where answers are kept, moving every record across (and the language chosen):
+/// choosing "this tab only" leaves nothing behind in the browser's long-term storage.
+/// Returns how many records could not be moved (the storage refused them); those stay where
+/// they were, whole.
+pub fn set_mode(mode: StorageMode) -> usize {
     let old = MODE.with(|m| m.replace(mode));
     if old == mode {
-        return;
+        return 0;
     }
     let (Some(from), Some(to)) = (storage_for(old), storage_for(mode)) else {
-        return;
+        return 0;
     };
     let mode_key = Keys::mode();
-    // The language stays on the device whatever the mode (see `remember_language`).
-    let language_key = Keys::language();
-    for key in keys(&from).iter().filter(|k| Keys::is_ours(k)) {
-        if *key == mode_key || *key == language_key {
-            continue;
-        }
+    let mut failed = 0;
+    for key in keys(&from)
+        .iter()
+        .filter(|k| Keys::is_ours(k) && **k != mode_key)
+    {
         if let Ok(Some(v)) = from.get_item(key) {
             if to.set_item(key, &v).is_ok() {
                 let _ = from.remove_item(key);
+            } else {
+                failed += 1;
             }
         }
     }
     let _ = from.remove_item(&mode_key);
     let _ = to.set_item(&mode_key, "chosen");
+    failed
 }
 
 fn keys(store: &web_sys::Storage) -> Vec<String> {
@@ -402,16 +406,23 @@ pub fn erase_all() {
     }
 }
 
-/// The language the person chose, kept on the device whatever the storage mode.
+/// The language the person chose: in this tab's storage, or on the device (read before the
+/// storage mode is settled, so both are asked).
 pub fn chosen_language() -> Option<String> {
-    let store = storage_for(StorageMode::Device)?;
-    [Keys::language().as_str(), legacy::LANGUAGE]
-        .iter()
-        .find_map(|k| store.get_item(k).ok().flatten())
+    let language = Keys::language();
+    let chosen = [
+        (StorageMode::Session, language.as_str()),
+        (StorageMode::Device, language.as_str()),
+        (StorageMode::Device, legacy::LANGUAGE),
+    ]
+    .into_iter()
+    .find_map(|(mode, key)| storage_for(mode)?.get_item(key).ok().flatten());
+    chosen
 }
 
+/// Remembers the language where answers are kept: in tab-only mode, not on the device.
 pub fn remember_language(code: &str) {
-    if let Some(s) = storage_for(StorageMode::Device) {
+    if let Some(s) = storage() {
         let _ = s.set_item(&Keys::language(), code);
     }
 }
