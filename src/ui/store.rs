@@ -4,7 +4,7 @@
 //! methods of [`AssessmentHandle`](super::hooks::AssessmentHandle); the reducer never does.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use yew::UseReducerHandle;
@@ -22,6 +22,10 @@ use crate::i18n::Texts;
 struct Written {
     assessments: HashMap<String, (Rc<Assessment>, String)>,
     meta: Option<Meta>,
+    /// Assessments whose latest change this tab could not save (a conflict waiting for the
+    /// person, storage that refused): another tab's change to one of them raises a conflict
+    /// instead of replacing this tab's copy.
+    unsaved: HashSet<String>,
 }
 
 /// A handle on persistence, cheap to clone; every clone shares what this tab has written.
@@ -103,7 +107,9 @@ impl Store {
                 continue;
             }
             if state.conflict.as_deref() == Some(e.id.as_str()) {
-                continue; // The person decides first; nothing is overwritten meanwhile.
+                // The person decides first; nothing is overwritten meanwhile.
+                written.unsaved.insert(e.id.clone());
+                continue;
             }
             let expected = known.map(|(_, text)| text.as_str());
             match storage::save(&self.catalog, &e.id, &e.assessment, expected) {
@@ -111,9 +117,14 @@ impl Store {
                     written
                         .assessments
                         .insert(e.id.clone(), (e.assessment.clone(), text));
+                    written.unsaved.remove(&e.id);
                 }
-                Err(SaveError::Conflict { .. }) => outcome.push(Action::Conflict(e.id.clone())),
+                Err(SaveError::Conflict) => {
+                    written.unsaved.insert(e.id.clone());
+                    outcome.push(Action::Conflict(e.id.clone()));
+                }
                 Err(SaveError::Refused) => {
+                    written.unsaved.insert(e.id.clone());
                     failed = Some(state.texts.0.get("app.storage_refused").to_owned())
                 }
             }
@@ -167,6 +178,11 @@ impl Store {
     }
 
     fn take_in(&self, state: &UseReducerHandle<AppState>, id: String, text: Option<String>) {
+        if self.written.borrow().unsaved.contains(&id) {
+            // This tab holds a change to it that is not saved: the person chooses.
+            state.dispatch(Action::Conflict(id));
+            return;
+        }
         let assessment = match text {
             Some(text) => match import(&self.catalog, &text) {
                 Ok(a) => {
@@ -195,6 +211,7 @@ impl Store {
         };
         let stored = storage::read(&id);
         let mut w = self.written.borrow_mut();
+        w.unsaved.remove(&id);
         match (keep_mine, stored) {
             (false, Some(text)) => {
                 if let Ok(a) = import(&self.catalog, &text) {
@@ -206,12 +223,24 @@ impl Store {
                     });
                 }
             }
-            (_, stored) => {
+            (false, None) => {
+                // The other tab erased it: so be it here too.
+                w.assessments.remove(&id);
+                state.dispatch(Action::External {
+                    id: id.clone(),
+                    assessment: None,
+                });
+            }
+            (true, Some(stored)) => {
                 // Keep this tab's: take the other text as known, so the next save replaces it.
                 if let Some((a, text)) = w.assessments.get_mut(&id) {
-                    *text = stored.unwrap_or_default();
+                    *text = stored;
                     *a = Rc::new((**a).clone());
                 }
+            }
+            (true, None) => {
+                // Keep this tab's, erased elsewhere: saved again as new.
+                w.assessments.remove(&id);
             }
         }
         drop(w);

@@ -217,3 +217,48 @@ test('a record that cannot move to "this tab only" is reported, and stays whole 
   assert.equal(await notice.getAttribute('role'), 'alert');
   assert.deepEqual(await record(page), before, 'the record is still where it was, unchanged');
 });
+
+test('while a conflict waits for the person, another tab\'s change does not replace this tab\'s copy', async () => {
+  const { server, b, page } = await setUp();
+  await startAssessment(page);
+  const other = await b.context.newPage();
+  await other.goto(server.url);
+  await other.locator('#practice-nav').waitFor();
+  // A change the other tab was never told about, then its own: a conflict waits there.
+  await other.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => /^hicp-check\/.*#.*\/assessment\//.test(k));
+    const file = JSON.parse(localStorage.getItem(key));
+    file.answers['1.S.C'] = { choice: 'not_in_place', note: 'changed elsewhere', since: null };
+    localStorage.setItem(key, JSON.stringify(file));
+  });
+  await other.click('#nav-practice-2');
+  await other.check('#a-2-S-A-in_place');
+  await other.locator('#conflict').waitFor();
+  // Meanwhile the first tab saves a change of its own.
+  const heard = other.evaluate(() => new Promise((resolve) => {
+    addEventListener('storage', () => setTimeout(resolve, 0), { once: true });
+  }));
+  await page.check('#a-1-S-B-partly');
+  await heard;
+  assert.ok(await other.locator('#a-2-S-A-in_place').isChecked(), 'this tab\'s unsaved answer is still there');
+  assert.ok(await other.locator('#conflict').isVisible(), 'and the person still chooses');
+  await other.click('#conflict-mine');
+  await other.waitForFunction(() => Object.keys(localStorage).some((k) => /^hicp-check\/.*#.*\/assessment\//.test(k)
+    && JSON.parse(localStorage.getItem(k)).answers['2.S.A']?.choice === 'in_place'));
+});
+
+test('a save that finds its record erased by another tab is a conflict, not a silent re-creation', async () => {
+  const { page } = await setUp();
+  await startAssessment(page);
+  await page.check('#a-1-S-A-in_place');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => /^hicp-check\/.*#.*\/assessment\//.test(k)));
+  // Erased by another tab whose storage event has not arrived yet.
+  await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => /^hicp-check\/.*#.*\/assessment\//.test(k)).forEach((k) => localStorage.removeItem(k)));
+  await page.check('#a-1-S-B-partly');
+  await page.locator('#conflict').waitFor();
+  assert.equal(await record(page), undefined, 'nothing was written back');
+  await page.click('#conflict-mine');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => /^hicp-check\/.*#.*\/assessment\//.test(k)
+    && JSON.parse(localStorage.getItem(k)).answers['1.S.B']?.choice === 'partly'));
+});

@@ -308,12 +308,12 @@ fn take_legacy_records(catalog: &Catalog, store: &web_sys::Storage) {
 pub enum SaveError {
     /// The browser refused: storage full, switched off or gone.
     Refused,
-    /// Another tab saved this assessment since this tab last read or wrote it.
-    Conflict { stored: String },
+    /// Another tab saved this assessment, or erased it, since this tab last read or wrote it.
+    Conflict,
 }
 
-/// Saves one assessment, unless another tab changed it since `expected` (the text this tab
-/// last read or wrote): then nothing is overwritten and the other text is returned.
+/// Saves one assessment, unless another tab changed or erased it since `expected` (the text
+/// this tab last read or wrote; `None` for one it never saved): then nothing is overwritten.
 ///
 /// # Errors
 /// [`SaveError`], for the person to be told.
@@ -325,10 +325,9 @@ pub fn save(
 ) -> Result<String, SaveError> {
     let store = storage().ok_or(SaveError::Refused)?;
     let key = Keys::record(id);
-    if let Ok(Some(stored)) = store.get_item(&key) {
-        if expected != Some(stored.as_str()) {
-            return Err(SaveError::Conflict { stored });
-        }
+    // A record erased meanwhile is a conflict too: never silently made again.
+    if store.get_item(&key).ok().flatten().as_deref() != expected {
+        return Err(SaveError::Conflict);
     }
     let text = export(catalog, assessment, &now());
     store
