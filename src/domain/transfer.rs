@@ -26,7 +26,7 @@ mod wire;
 pub use error::{ImportError, ImportWarning, ShapeProblem, TextField, ValueProblem};
 pub use json::read_json;
 pub use reading::{import, import_with_warnings};
-pub use text::{thousands, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX};
+pub use text::{is_invisible, thousands, visible, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX};
 pub use upgrade::upgrade;
 pub use wire::export;
 

@@ -7,6 +7,7 @@ use yew::Reducible;
 
 use crate::config::StorageMode;
 use crate::domain::envelope::Envelope;
+use crate::domain::transfer::visible;
 use crate::i18n::Texts;
 use crate::ui::browser::storage::SetAside;
 
@@ -206,8 +207,9 @@ impl AppState {
 
 fn apply(a: &mut Assessment, now: Timestamp, edit: Edit) {
     match edit {
+        // What a person types is kept as a file would be: no invisible characters.
         Edit::Name(name) => {
-            a.organization.name = name;
+            a.organization.name = visible(&name);
             a.updated = now;
         }
         Edit::Factor(id, answer) => {
@@ -226,9 +228,9 @@ fn apply(a: &mut Assessment, now: Timestamp, edit: Edit) {
             a.updated = now;
         }
         Edit::Choice(id, c) => a.edit_answer(&id, now, |x| x.choice = Some(c)),
-        Edit::Note(id, note) => a.edit_answer(&id, now, |x| x.note = note),
+        Edit::Note(id, note) => a.edit_answer(&id, now, |x| x.note = visible(&note)),
         Edit::Since(id, d) => a.edit_answer(&id, now, |x| x.since = d),
-        Edit::Owner(id, owner) => a.edit_plan(&id, now, |p| p.owner = owner),
+        Edit::Owner(id, owner) => a.edit_plan(&id, now, |p| p.owner = visible(&owner)),
         Edit::Target(id, d) => a.edit_plan(&id, now, |p| p.target = d),
     }
 }

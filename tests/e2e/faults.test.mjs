@@ -262,3 +262,13 @@ test('a save that finds its record erased by another tab is a conflict, not a si
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => /^hicp-check\/.*#.*\/assessment\//.test(k)
     && JSON.parse(localStorage.getItem(k)).answers['1.S.B']?.choice === 'partly'));
 });
+
+test('a direction override typed into a name is not kept, so the name reads as it is stored', async () => {
+  const { page } = await setUp();
+  await page.click('#start-new');
+  await page.fill('#org-name', 'Riverside \u202eecitcarP ylimaF\u202c');
+  await page.press('#org-name', 'Tab');
+  await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('ecitcarP')));
+  assert.equal((await record(page)).organization.name, 'Riverside ecitcarP ylimaF');
+  assert.equal(await page.inputValue('#org-name'), 'Riverside ecitcarP ylimaF');
+});

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use hicp_check::content::{load, BUILT_IN};
 use hicp_check::domain::assessment::{NAME_MAX, NOTE_MAX, OWNER_MAX};
-use hicp_check::domain::transfer::{import_with_warnings, ImportWarning};
+use hicp_check::domain::transfer::{import_with_warnings, is_invisible, ImportWarning};
 use hicp_check::domain::{export, Assessment, Catalog, Timestamp};
 
 const GOLDEN: &str = include_str!("../fixtures/golden-export-v2.json");
@@ -316,7 +316,7 @@ fn check_import(text: &str) -> Result<(), TestCaseError> {
         prop_assert!(field.chars().count() <= max);
         prop_assert!(!field
             .chars()
-            .any(|c| c.is_control() && c != '\t' && c != '\n'));
+            .any(|c| (c.is_control() && c != '\t' && c != '\n') || is_invisible(c)));
     }
     for w in &warnings {
         prop_assert!(super::warned(w).ends_with('.'));
@@ -381,8 +381,8 @@ proptest! {
     /// Text the app could have written itself arrives unchanged and without a word.
     #[test]
     fn clean_text_arrives_unchanged(
-        name in "[^\\p{Cc}]{0,200}",
-        note in "([^\\p{Cc}]|\\t|\\n){0,300}",
+        name in "[^\\p{Cc}\u{200B}-\u{200F}\u{202A}-\u{202E}\u{2066}-\u{2069}]{0,200}",
+        note in "([^\\p{Cc}\u{200B}-\u{200F}\u{202A}-\u{202E}\u{2066}-\u{2069}]|\\t|\\n){0,300}",
     ) {
         let mut doc: Value = serde_json::from_str(GOLDEN).expect("the golden file is JSON");
         doc["organization"]["name"] = name.clone().into();

@@ -53,8 +53,21 @@ const EXPECTED: &[(&str, Outcome)] = &[
         ],
         |a| {
             assert_eq!(a.organization.name, "Riverside Family[31m Practice");
-            // A zero-width space is a format character, not a control character: it stays.
-            assert_eq!(note(a, "9.S.A"), "Ask the\u{200b} imaging vendor");
+            // A zero-width space changes nothing a person sees: it goes too.
+            assert_eq!(note(a, "9.S.A"), "Ask the imaging vendor");
+        },
+    )),
+    ("direction-overrides.json", Opens(
+        &[
+            "The organization name contained invisible control characters, which were removed.",
+            "The note on 1.S.A contained invisible control characters, which were removed.",
+            "The owner of the plan item for 1.S.B contained invisible control characters, which were removed.",
+        ],
+        |a| {
+            // Shown as it is stored: the override that made it read "Riverside Family Practice" is gone.
+            assert_eq!(a.organization.name, "Riverside ecitcarP ylimaF");
+            assert_eq!(note(a, "1.S.A"), "Ask the imaging vendor");
+            assert_eq!(a.plan[&SubPracticeId::new("1.S.B")].owner, "Office manager");
         },
     )),
     ("crlf-line-endings.json", Opens(&[], |a| {

@@ -49,11 +49,24 @@ impl Change {
     }
 }
 
+/// Characters that change how text around them reads without showing themselves: direction
+/// overrides and isolates (U+202A-202E, U+2066-2069) and zero-width characters (U+200B-200F).
+/// A name could otherwise read backwards, or two names look alike, in the report and the CSV.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text a person typed, as the app keeps it: without invisible characters ([`is_invisible`]).
+pub fn visible(text: &str) -> String {
+    text.chars().filter(|&c| !is_invisible(c)).collect()
+}
+
 /// A text field as the app keeps it: line breaks as `\n`, no control characters but tab and
-/// newline, at most `max` characters (cut between characters, never inside one).
+/// newline, no invisible characters ([`is_invisible`]), at most `max` characters (cut between
+/// characters, never inside one).
 pub(super) fn plain_text(text: String, max: usize) -> (String, Vec<Change>) {
     let mut changes = Vec::new();
-    let odd = |c: char| c.is_control() && c != '\t' && c != '\n';
+    let odd = |c: char| (c.is_control() && c != '\t' && c != '\n') || is_invisible(c);
     let mut text = if text.chars().any(odd) {
         let unified = text.replace("\r\n", "\n").replace('\r', "\n");
         if unified.chars().any(odd) {
