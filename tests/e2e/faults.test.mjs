@@ -272,3 +272,24 @@ test('a direction override typed into a name is not kept, so the name reads as i
   assert.equal((await record(page)).organization.name, 'Riverside ecitcarP ylimaF');
   assert.equal(await page.inputValue('#org-name'), 'Riverside ecitcarP ylimaF');
 });
+
+test('"erase everything" leaves nothing of this copy in the browser\'s storage or in the tab\'s', async () => {
+  const { page } = await setUp();
+  await startAssessment(page);
+  await page.check('#a-1-S-A-in_place');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => /^hicp-check\/.*#.*\/assessment\//.test(k)));
+  // A record left in this tab's storage (a move to "this tab only" that the browser refused
+  // half-way, say).
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => /^hicp-check\/.*#.*\/assessment\//.test(k));
+    sessionStorage.setItem(key.replace(/[^/]+$/, 'left-behind'), localStorage.getItem(key));
+    sessionStorage.setItem('another-app', 'kept');
+  });
+  await page.click('#nav-library');
+  await page.click('#erase-all');
+  await page.click('#erase-confirm');
+  await page.locator('#notice', { hasText: 'has been erased' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]
+    .filter((k) => k.startsWith('hicp-check'))), []);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('another-app')), 'kept', 'nothing that is not HICP Check\'s');
+});
