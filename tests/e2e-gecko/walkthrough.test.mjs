@@ -69,7 +69,8 @@ test('the downloaded file opens again through the file picker, as a new assessme
   await page.waitForSelector('#start-new');
   assert.equal(await page.$('#continue-latest'), null, 'nothing is saved any more');
   const input = await page.waitForSelector('#file-input');
-  await input.uploadFile(jsonPath);
+  const [chooser] = await Promise.all([page.waitForFileChooser(), input.click()]);
+  await chooser.accept([jsonPath]);
   await page.waitForSelector('#import-preview');
   assert.equal(await textOf(page, '#preview-answers'), '1');
   await (await page.waitForSelector('#import-as-new')).click();
