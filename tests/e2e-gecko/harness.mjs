@@ -5,7 +5,9 @@
 // 127.0.0.1 goes to a proxy of ours that only writes it down (`outside`), so a test can fail
 // on it. Nothing here loads Playwright: this stage installs only puppeteer-core.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { inflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -14,10 +16,10 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(HERE, '..', '..');
 /** The release build under test: dist/, or HICP_DIST when set (parallel work on one machine). */
 export const DIST = process.env.HICP_DIST ?? join(ROOT, 'dist');
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Serves `dir` (default: the release build) on a free 127.0.0.1 port (as tests/e2e does). */
 export async function serve(dir = DIST) {
@@ -61,57 +63,18 @@ async function outsideRecorder() {
 }
 
 /**
- * What keeps Firefox's own services quiet: no telemetry or health reports, no updates of the
- * browser, its add-ons, plugins or search engines, no captive-portal or connectivity probes,
- * no remote settings, Normandy or experiments, no Safe Browsing lists, no push service (it
- * would open a socket as soon as a service worker registers), no DNS-over-HTTPS, no
- * prefetching or speculative connections, no region or geolocation lookups. puppeteer adds
- * its own quieting set (dummy.test servers for several of these) on top.
+ * What keeps Firefox's own services quiet, in webdriver.json (the capabilities that
+ * wasm-bindgen-test-runner hands geckodriver, so the browser unit tests get the same): no
+ * telemetry or health reports, no updates of the browser, its add-ons, plugins or search
+ * engines, no captive-portal or connectivity probes, no remote settings, Normandy or
+ * experiments, no Safe Browsing lists, no push service (it would open a socket as soon as a
+ * service worker registers), no DNS-over-HTTPS, no prefetching or speculative connections, no
+ * region or geolocation lookups. MOZ_DISABLE_NONLOCAL_CONNECTIONS, as in Mozilla's own test
+ * harnesses: only then does a release build honour the remote settings server given, and it
+ * refuses any connection to an address that is not local. puppeteer adds its own quieting set
+ * on top.
  */
-const QUIET = {
-  'app.normandy.enabled': false,
-  'app.shield.optoutstudies.enabled': false,
-  'app.update.auto': false,
-  'app.update.enabled': false,
-  'browser.discovery.enabled': false,
-  'browser.newtabpage.activity-stream.feeds.telemetry': false,
-  'browser.newtabpage.activity-stream.telemetry': false,
-  'browser.ping-centre.telemetry': false,
-  'browser.region.network.url': '',
-  'browser.region.update.enabled': false,
-  'browser.safebrowsing.provider.google4.updateURL': '',
-  'browser.safebrowsing.provider.google.updateURL': '',
-  'browser.safebrowsing.provider.mozilla.updateURL': '',
-  'browser.safebrowsing.update.enabled': false,
-  'browser.topsites.contile.enabled': false,
-  'datareporting.healthreport.uploadEnabled': false,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'dom.push.connection.enabled': false,
-  'dom.push.serverURL': '',
-  'extensions.blocklist.enabled': false,
-  'extensions.getAddons.cache.enabled': false,
-  'extensions.systemAddon.update.enabled': false,
-  'extensions.update.enabled': false,
-  'geo.provider.network.url': '',
-  'identity.fxaccounts.enabled': false,
-  'media.gmp-gmpopenh264.enabled': false,
-  'media.gmp-manager.url': '',
-  'messaging-system.rsexperimentloader.enabled': false,
-  'network.captive-portal-service.enabled': false,
-  'network.connectivity-service.enabled': false,
-  'network.dns.disablePrefetch': true,
-  'network.http.speculative-parallel-limit': 0,
-  'network.predictor.enabled': false,
-  'network.prefetch-next': false,
-  'network.trr.mode': 5,
-  'security.remote_settings.crlite_filters.enabled': false,
-  'services.settings.server': 'data:,#remote-settings-dummy/v1',
-  'security.remote_settings.intermediates.enabled': false,
-  'toolkit.telemetry.archive.enabled': false,
-  'toolkit.telemetry.enabled': false,
-  'toolkit.telemetry.server': '',
-  'toolkit.telemetry.unified': false,
-};
+const GECKO = JSON.parse(readFileSync(join(HERE, 'webdriver.json'), 'utf8'))['moz:firefoxOptions'];
 
 /**
  * A Firefox ESR with its own empty profile and download folder in one temporary directory,
@@ -126,13 +89,11 @@ export async function firefox() {
   mkdirSync(downloads);
   const recorder = await outsideRecorder();
   const browser = await puppeteer.launch({
-    browser: 'firefox', protocol: 'webDriverBiDi', executablePath: FIREFOX, headless: true,
+    browser: 'firefox', protocol: 'webDriverBiDi', executablePath: GECKO.binary, headless: true,
     userDataDir: profile, defaultViewport: { width: 1280, height: 900 },
-    // As in Mozilla's own test harnesses: a release build honours the remote settings server
-    // below only then, and refuses any connection to a non-local address.
-    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
+    env: { ...process.env, ...GECKO.env },
     extraPrefsFirefox: {
-      ...QUIET,
+      ...GECKO.prefs,
       // Everything bound anywhere but 127.0.0.1 (never proxied) reaches the recorder.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
@@ -173,8 +134,10 @@ export async function downloaded(dir, pattern, timeout = 15000) {
   const until = Date.now() + timeout;
   for (;;) {
     const names = readdirSync(dir);
-    // Firefox writes into `name.part` and renames it when the download is complete.
-    const done = names.find((n) => pattern.test(n) && !names.includes(`${n}.part`));
+    // Firefox first makes an empty placeholder under the final name, writes into `name.part`,
+    // and moves that over the placeholder when the download is complete.
+    const done = names.some((n) => n.endsWith('.part')) ? undefined
+      : names.find((n) => pattern.test(n) && statSync(join(dir, n)).size > 0);
     if (done) return join(dir, done);
     if (Date.now() > until) throw new Error(`no download matching ${pattern} in ${timeout} ms: ${names}`);
     await new Promise((r) => setTimeout(r, 50)); // a file system has no event for "renamed into place" we can rely on
