@@ -62,9 +62,13 @@ test('the results show the answer, and the assessment downloads as a JSON file o
   await page.waitForFunction(() => /Last downloaded/.test(document.querySelector('#storage-status')?.innerText));
 });
 
-test('the downloaded file opens again through the file picker, as a new assessment', async () => {
+test('after erasing everything, the downloaded file opens again through the file picker', async () => {
   const { page } = b;
-  await page.evaluate(() => localStorage.clear());
+  await (await page.waitForSelector('#nav-library')).click();
+  await (await page.waitForSelector('#erase-all')).click();
+  await (await page.waitForSelector('#erase-confirm')).click();
+  assert.match(await textOf(page, '#notice'), /has been erased/);
+  assert.deepEqual(await storedRecords(page), []);
   await page.reload();
   await page.waitForSelector('#start-new');
   assert.equal(await page.$('#continue-latest'), null, 'nothing is saved any more');
