@@ -22,6 +22,17 @@ async function setUp(prefs) {
   return { server, b, page: b.page };
 }
 
+/** Fills `storage` ('localStorage' or 'sessionStorage') of the page's origin to the last few characters. */
+const fill = (page, storage) => page.evaluate((name) => {
+  const store = window[name];
+  let n = 0;
+  for (let size = 1 << 20; size >= 1; size >>= 1) {
+    for (;;) {
+      try { store.setItem(`filler-${n}`, 'x'.repeat(size)); n += 1; } catch { break; }
+    }
+  }
+}, storage);
+
 const everything = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 const record = (page) => page.evaluate(() => {
   const key = Object.keys(localStorage).find((k) => /^hicp-check\/.*#.*\/assessment\//.test(k));
@@ -88,14 +99,7 @@ test('full storage is reported with a download offer, nothing is dropped, and sa
   const { page } = await setUp();
   await startAssessment(page);
   // Fill this origin's storage to the last few characters, as years of other data might.
-  await page.evaluate(() => {
-    let n = 0;
-    for (let size = 1 << 20; size >= 1; size >>= 1) {
-      for (;;) {
-        try { localStorage.setItem(`filler-${n}`, 'x'.repeat(size)); n += 1; } catch { break; }
-      }
-    }
-  });
+  await fill(page, 'localStorage');
   await page.check('#a-1-S-A-in_place');
   await page.locator('#storage-problem').waitFor();
   assert.match(await page.locator('#storage-problem').innerText(), /The browser refused to save .* download a copy now/s);
@@ -201,15 +205,8 @@ test('a record that cannot move to "this tab only" is reported, and stays whole 
   await page.check('#a-1-S-A-in_place');
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => /^hicp-check\/.*#.*\/assessment\//.test(k)));
   const before = await record(page);
-  // This tab's storage is all but full, as years of another page's data might leave it.
-  await page.evaluate(() => {
-    let n = 0;
-    for (let size = 1 << 20; size >= 1; size >>= 1) {
-      for (;;) {
-        try { sessionStorage.setItem(`filler-${n}`, 'x'.repeat(size)); n += 1; } catch { break; }
-      }
-    }
-  });
+  // This tab's storage is all but full, as another page's data might leave it.
+  await fill(page, 'sessionStorage');
   await page.click('#nav-start');
   await page.check('#storage-session');
   const notice = page.locator('#notice', { hasText: 'could not be moved' });
