@@ -55,6 +55,26 @@ export async function stop(proc) {
   clearTimeout(timer);
 }
 
+/** Whether any process of the group `pgid` is still there. */
+const groupAlive = (pgid) => {
+  try { process.kill(-pgid, 0); return true; } catch { return false; }
+};
+
+/**
+ * Stops the process group that `proc` leads (SIGTERM, then SIGKILL after 5 s) and waits until
+ * every process in it has gone.
+ */
+export async function stopGroup(proc) {
+  if (!groupAlive(proc.pid)) return;
+  try { process.kill(-proc.pid, 'SIGTERM'); } catch { return; }
+  try {
+    await waitFor(() => !groupAlive(proc.pid), { timeout: 5000, what: 'the browser to stop' });
+  } catch {
+    try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* gone meanwhile */ }
+    await waitFor(() => !groupAlive(proc.pid), { timeout: 5000, what: 'the browser to be killed' });
+  }
+}
+
 /**
  * Starts Xvfb on a free display: `-displayfd` has the server pick the number and write it back
  * once it accepts connections, so two runs on one machine never collide.
@@ -95,13 +115,18 @@ export async function startBrowser(display) {
     LANG: 'en_US.UTF-8', LANGUAGE: 'en',
   };
   const port = await freePort();
+  // A process group of its own, so that the browser it starts (and the browser's web and
+  // network processes) are stopped with it even when a session could not be ended.
   const driver = spawn('WebKitWebDriver', [`--port=${port}`, '--host=local'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env });
+    { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
   let log = '';
   driver.stdout.on('data', (d) => { log += d; });
   driver.stderr.on('data', (d) => { log += d; });
   const base = `http://127.0.0.1:${port}`;
-  const cleanUp = async () => { await stop(driver); rmSync(home, { recursive: true, force: true }); };
+  const cleanUp = async () => {
+    await stopGroup(driver);
+    rmSync(home, { recursive: true, force: true });
+  };
   try {
     await Promise.race([
       exited(driver).then((code) => { throw new Error(`WebKitWebDriver exited (${code}): ${log}`); }),
