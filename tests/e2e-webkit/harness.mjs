@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { startBrowser, stop } from './webdriver.mjs';
+import { killOnExit, startBrowser, stop } from './webdriver.mjs';
 
-export { startXvfb, waitFor } from './webdriver.mjs';
+export { startXvfb, tempFolder, waitFor } from './webdriver.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The release build under test: dist/, or HICP_DIST when set (parallel work on one machine). */
@@ -20,6 +20,7 @@ export const DIST = process.env.HICP_DIST ?? join(ROOT, 'dist');
 export async function serve(dir = DIST) {
   const proc = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--dir', dir, '--port', '0', '--verbose'],
     { stdio: ['ignore', 'ignore', 'pipe'] });
+  killOnExit(proc);
   let err = '';
   const url = await new Promise((resolve, reject) => {
     proc.stderr.on('data', (d) => {

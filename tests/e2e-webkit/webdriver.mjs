@@ -60,11 +60,36 @@ const groupAlive = (pgid) => {
   try { process.kill(-pgid, 0); return true; } catch { return false; }
 };
 
+// What this process started and has not stopped yet (a pid, or a driver's group as -pgid):
+// killed if this process ends first, as in an interrupted run.
+const running = new Set();
+const folders = new Set(); // and the browsers' home folders, removed then too
+process.once('exit', () => {
+  running.forEach((id) => { try { process.kill(id, 'SIGKILL'); } catch { /* gone */ } });
+  folders.forEach((dir) => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }));
+});
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.once(signal, () => process.exit(code));
+
+/** A new temporary folder, removed by `remove()`, or when this process ends if not before. */
+export function tempFolder(prefix) {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  folders.add(path);
+  return { path, remove: () => { rmSync(path, { recursive: true, force: true }); folders.delete(path); } };
+}
+
+/** Has `proc` (or, with `group`, its whole process group) killed if this process ends first. */
+export function killOnExit(proc, { group = false } = {}) {
+  const id = group ? -proc.pid : proc.pid;
+  running.add(id);
+  proc.once('exit', () => { if (!group) running.delete(id); });
+}
+
 /**
  * Stops the process group that `proc` leads (SIGTERM, then SIGKILL after 5 s) and waits until
  * every process in it has gone.
  */
 export async function stopGroup(proc) {
+  running.delete(-proc.pid);
   if (!groupAlive(proc.pid)) return;
   try { process.kill(-proc.pid, 'SIGTERM'); } catch { return; }
   try {
@@ -82,6 +107,7 @@ export async function stopGroup(proc) {
 export async function startXvfb() {
   const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  killOnExit(proc);
   let err = '';
   proc.stderr.on('data', (d) => { err += d; });
   const display = await new Promise((resolve, reject) => {
@@ -102,7 +128,8 @@ export async function startXvfb() {
  * the folders.
  */
 export async function startBrowser(display) {
-  const home = mkdtempSync(join(tmpdir(), 'hicp-webkit-'));
+  const folder = tempFolder('hicp-webkit-');
+  const home = folder.path;
   const downloads = join(home, 'Downloads');
   for (const dir of ['Downloads', '.config', '.cache', '.local/share']) mkdirSync(join(home, dir), { recursive: true });
   // GLib reads the download folder from here (g_get_user_special_dir), as a desktop would set it.
@@ -119,13 +146,14 @@ export async function startBrowser(display) {
   // network processes) are stopped with it even when a session could not be ended.
   const driver = spawn('WebKitWebDriver', [`--port=${port}`, '--host=local'],
     { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
+  killOnExit(driver, { group: true });
   let log = '';
   driver.stdout.on('data', (d) => { log += d; });
   driver.stderr.on('data', (d) => { log += d; });
   const base = `http://127.0.0.1:${port}`;
   const cleanUp = async () => {
     await stopGroup(driver);
-    rmSync(home, { recursive: true, force: true });
+    folder.remove();
   };
   try {
     await Promise.race([
@@ -156,6 +184,7 @@ export async function startBrowser(display) {
 async function command(url, method, path, body) {
   const response = await fetch(`${url}${path}`, {
     method,
+    signal: AbortSignal.timeout(60000), // a driver that hangs fails the test instead of the run
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
