@@ -122,6 +122,32 @@ export async function startXvfb() {
 }
 
 /**
+ * Starts WebKitWebDriver with `env` on a free 127.0.0.1 port, in a process group of its own (so
+ * that the browser it starts, and the browser's web and network processes, are stopped with it
+ * even when a session could not be ended). Returns once it answers.
+ */
+async function startDriver(env) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const driver = spawn('WebKitWebDriver', [`--port=${port}`, '--host=local'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
+    killOnExit(driver, { group: true });
+    let log = '';
+    driver.stdout.on('data', (d) => { log += d; });
+    driver.stderr.on('data', (d) => { log += d; });
+    const base = `http://127.0.0.1:${port}`;
+    const up = await waitFor(async () => {
+      if (driver.exitCode !== null || driver.signalCode !== null) return 'exited';
+      return (await fetch(`${base}/status`)).ok && 'up';
+    }, { what: 'WebKitWebDriver to listen' }).catch(async (e) => { await stopGroup(driver); throw e; });
+    if (up === 'up') return { driver, base };
+    running.delete(-driver.pid);
+    // Another process may have taken the free port in between: try another one.
+    if (attempt === 3) throw new Error(`WebKitWebDriver exited (${driver.exitCode}): ${log}`);
+  }
+}
+
+/**
  * Starts WebKitWebDriver on a free 127.0.0.1 port, with a home and XDG folders of its own (so
  * every browser it starts has an empty data directory and a known download folder), and opens
  * one session: a fresh MiniBrowser in automation mode. `close` ends the session, the driver and
@@ -141,25 +167,14 @@ export async function startBrowser(display) {
     NO_AT_BRIDGE: '1', // no accessibility bus on a bare X server: GTK would wait for it
     LANG: 'en_US.UTF-8', LANGUAGE: 'en',
   };
-  const port = await freePort();
-  // A process group of its own, so that the browser it starts (and the browser's web and
-  // network processes) are stopped with it even when a session could not be ended.
-  const driver = spawn('WebKitWebDriver', [`--port=${port}`, '--host=local'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
-  killOnExit(driver, { group: true });
-  let log = '';
-  driver.stdout.on('data', (d) => { log += d; });
-  driver.stderr.on('data', (d) => { log += d; });
-  const base = `http://127.0.0.1:${port}`;
+  let driver;
   const cleanUp = async () => {
-    await stopGroup(driver);
+    if (driver) await stopGroup(driver);
     folder.remove();
   };
   try {
-    await Promise.race([
-      exited(driver).then((code) => { throw new Error(`WebKitWebDriver exited (${code}): ${log}`); }),
-      waitFor(() => fetch(`${base}/status`).then((r) => r.ok), { what: 'WebKitWebDriver to listen' }),
-    ]);
+    let base;
+    ({ driver, base } = await startDriver(env));
     const { sessionId } = await command(base, 'POST', '/session', {
       capabilities: {
         alwaysMatch: {
