@@ -33,6 +33,16 @@ after(async () => {
 
 const own = async (b) => loaded.push(...await assertOwnOriginOnly(b, server.origin));
 
+/**
+ * Waits until a new screen has settled: the app has moved focus to its heading (an effect after
+ * the render) and WebKit has scrolled it into view (after the focus), so nothing moves under a
+ * click any more.
+ */
+const settled = (b) => waitFor(() => b.run(() => {
+  const heading = document.getElementById('screen-heading');
+  return document.activeElement === heading && heading.getBoundingClientRect().top >= 0;
+}), { what: 'focus on the new screen\'s heading, in view' });
+
 /** Opens the app, starts a new assessment for `name`, sizes it small and reaches practice 1. */
 async function startSmall(b, name) {
   await b.go(server.url);
@@ -41,6 +51,7 @@ async function startSmall(b, name) {
   await b.click('#tier-small');
   await b.click('#size-continue');
   await b.find('#practice-nav');
+  await settled(b);
 }
 
 /** Opens `path` through the start screen's file input, as a person choosing it would. */
@@ -82,6 +93,7 @@ test('answering practice 1 and asking for the results, then downloading the asse
     await b.click('#nav-results');
     // 1.S.A in place (2) + 1.S.B partly (1) of 3 x 2 = 50 %.
     await b.waitForText('#overall', /^50% in place, over 3 answered/);
+    await settled(b);
     assert.match(await b.text('[data-testid="result-practice-1"]'), /50% in place, over 3 answered/);
     assert.equal(await b.run(() => document.querySelectorAll('.threat').length), 5);
     // The report header (and the fingerprint in it) is shown only in print: read it from the DOM.
@@ -90,6 +102,8 @@ test('answering practice 1 and asking for the results, then downloading the asse
     assert.match(await b.text('#storage-status'), /Not downloaded yet/);
 
     await b.click('#download-json');
+    // First the app's own record of the download (it handled the click), then the file.
+    await b.waitForText('#storage-status', /Last downloaded \d+ \w{3} \d{4}\./);
     // MiniBrowser saves a download, under the name the page gave it, into the XDG download
     // folder of its (test-made) home: wait until the whole file is there.
     const file = await waitFor(() => {
@@ -97,7 +111,12 @@ test('answering practice 1 and asking for the results, then downloading the asse
       if (names.length !== 1) return null;
       const path = join(b.downloads, names[0]);
       return { name: names[0], path, json: JSON.parse(readFileSync(path, 'utf8')) };
-    }, { what: 'the JSON file in the download folder' });
+    }, {
+      what: async () => `the JSON file in the download folder (it holds ${JSON.stringify(readdirSync(b.downloads))}; `
+        + `home: ${JSON.stringify(readdirSync(join(b.downloads, '..')))}; the page says `
+        + `${JSON.stringify(await b.run(() => document.querySelector('#storage-status')?.innerText))}; `
+        + `the browser printed: ${b.log().slice(-2000)})`,
+    });
     assert.equal(file.json.format, 'hicp-check-assessment');
     assert.equal(file.json.format_version, 2);
     assert.deepEqual(file.json.content, { id: 'hicp-2018', version: '1.0.0' });
@@ -105,7 +124,6 @@ test('answering practice 1 and asking for the results, then downloading the asse
     assert.equal(file.json.organization.name, 'Riverside Family Practice');
     assert.deepEqual(Object.fromEntries(Object.entries(file.json.answers).map(([k, v]) => [k, v.choice])),
       { '1.S.A': 'in_place', '1.S.B': 'partly', '1.S.C': 'not_in_place' });
-    await b.waitForText('#storage-status', /Last downloaded \d+ \w{3} \d{4}\./);
     copyFileSync(file.path, join(kept.path, file.name));
     keptFingerprint = fingerprint;
     await own(b);
@@ -121,6 +139,7 @@ test('opening the downloaded file again through the file picker brings back the 
     assert.equal(await b.text('#preview-answers'), '3');
     await b.click('#import-as-new');
     await b.waitForText('#overall', /^50% in place, over 3 answered/);
+    await settled(b);
     assert.equal(await b.run(() => document.querySelector('#fingerprint').textContent), keptFingerprint);
     const [record] = await storedRecords(b);
     assert.equal(record.organization.name, 'Riverside Family Practice');
@@ -134,6 +153,7 @@ test('printing the results gives the report: its header appears, the app around 
     await openFile(b, GOLDEN);
     await b.click('#import-as-new');
     await b.find('#overall');
+    await settled(b);
     // WebDriver cannot print without the GTK print dialog, and WebKitWebDriver emulates no print
     // media: so the print rules as WebKit parsed them are applied to the screen (their media
     // list gains `screen`, through the CSSOM), and what would print is read from the layout.

@@ -26,7 +26,10 @@ export const freePort = () => new Promise((resolve, reject) => {
   probe.listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
 });
 
-/** Polls `fn` until it returns something truthy, and returns that; fails after `timeout` ms. */
+/**
+ * Polls `fn` until it returns something truthy, and returns that; fails after `timeout` ms,
+ * saying `what` (a string, or a function that describes the state then).
+ */
 export async function waitFor(fn, { timeout = 15000, what = 'a state' } = {}) {
   const end = Date.now() + timeout;
   let last;
@@ -35,7 +38,10 @@ export async function waitFor(fn, { timeout = 15000, what = 'a state' } = {}) {
       const value = await fn();
       if (value) return value;
     } catch (e) { last = e; }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    if (Date.now() > end) {
+      const said = typeof what === 'function' ? await what() : what;
+      throw new Error(`timed out waiting for ${said}${last ? `: ${last.message}` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, 50)); // the next poll, not a guess at a duration
   }
 }
@@ -140,7 +146,7 @@ async function startDriver(env) {
       if (driver.exitCode !== null || driver.signalCode !== null) return 'exited';
       return (await fetch(`${base}/status`)).ok && 'up';
     }, { what: 'WebKitWebDriver to listen' }).catch(async (e) => { await stopGroup(driver); throw e; });
-    if (up === 'up') return { driver, base };
+    if (up === 'up') return { driver, base, log: () => log };
     running.delete(-driver.pid);
     // Another process may have taken the free port in between: try another one.
     if (attempt === 3) throw new Error(`WebKitWebDriver exited (${driver.exitCode}): ${log}`);
@@ -174,7 +180,8 @@ export async function startBrowser(display) {
   };
   try {
     let base;
-    ({ driver, base } = await startDriver(env));
+    let log;
+    ({ driver, base, log } = await startDriver(env));
     const { sessionId } = await command(base, 'POST', '/session', {
       capabilities: {
         alwaysMatch: {
@@ -185,6 +192,7 @@ export async function startBrowser(display) {
     });
     const session = new Session(`${base}/session/${sessionId}`);
     session.downloads = downloads;
+    session.log = log; // what the driver and the browser printed
     session.close = async () => {
       try { await command(session.url, 'DELETE', ''); } finally { await cleanUp(); }
     };
