@@ -235,16 +235,6 @@ class Session {
     return command(this.url, 'POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments)`, args });
   }
 
-  /** Runs async `fn` in the page, waiting for its promise. */
-  runAsync(fn, ...args) {
-    return command(this.url, 'POST', '/execute/async', {
-      script: `const done = arguments[arguments.length - 1];
-        Promise.resolve((${fn}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
-          .then((v) => done({ ok: v }), (e) => done({ error: String(e) }));`,
-      args,
-    }).then((r) => { if (r.error) throw new Error(r.error); return r.ok; });
-  }
-
   /** The element `css` matches, waiting until there is one. */
   async find(css, { timeout } = {}) {
     const found = await waitFor(async () => {
