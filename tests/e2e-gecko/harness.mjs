@@ -4,7 +4,6 @@
 // is kept off the network by its preferences, and everything it would still send anywhere but
 // 127.0.0.1 goes to a proxy of ours that only writes it down (`outside`), so a test can fail
 // on it. Nothing here loads Playwright: this stage installs only puppeteer-core.
-import { spawn } from 'node:child_process';
 import {
   mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync,
 } from 'node:fs';
@@ -13,33 +12,13 @@ import { inflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-export const ROOT = join(HERE, '..', '..');
-/** The release build under test: dist/, or HICP_DIST when set (parallel work on one machine). */
-export const DIST = process.env.HICP_DIST ?? join(ROOT, 'dist');
+import { ROOT, DIST } from '../e2e/serving.mjs';
 
-/** Serves `dir` (default: the release build) on a free 127.0.0.1 port (as tests/e2e does). */
-export async function serve(dir = DIST) {
-  const proc = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--dir', dir, '--port', '0'],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
-  const exited = new Promise((resolve) => proc.on('exit', resolve));
-  const url = await new Promise((resolve, reject) => {
-    let err = '';
-    proc.stderr.on('data', (d) => {
-      err += d;
-      const m = err.match(/on (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) resolve(m[1]);
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
-  const close = async () => {
-    if (proc.exitCode === null && proc.signalCode === null) { proc.kill(); await exited; }
-  };
-  return { url, origin: new URL(url).origin, close };
-}
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+export { ROOT, DIST, serve, assertOnlyOwnOrigin } from '../e2e/serving.mjs';
 
 /**
  * A proxy on 127.0.0.1 that answers nothing: it records the first line of every request
@@ -142,16 +121,6 @@ export async function downloaded(dir, pattern, timeout = 15000) {
     if (Date.now() > until) throw new Error(`no download matching ${pattern} in ${timeout} ms: ${names}`);
     await new Promise((r) => setTimeout(r, 50)); // a file system has no event for "renamed into place" we can rely on
   }
-}
-
-/** Fails unless every recorded request went to `origin` with GET (or stayed in the page). */
-export function assertOnlyOwnOrigin(requests, origin) {
-  const foreign = requests.filter((r) => {
-    if (r.url.startsWith('data:') || r.url.startsWith('blob:')) return false;
-    return new URL(r.url).origin !== origin || r.method !== 'GET';
-  });
-  assert.deepEqual(foreign, [], 'requests that left the app\'s own origin or were not GET');
-  assert.ok(requests.length > 0, 'no request was recorded at all');
 }
 
 /** The innerText of `selector`, once it is on the page. */

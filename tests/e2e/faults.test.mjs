@@ -33,6 +33,22 @@ const fill = (page, storage) => page.evaluate((name) => {
   }
 }, storage);
 
+/**
+ * In `page`, a change to the saved assessment that this tab was never told about (no storage
+ * event reaches the tab that wrote it), then an answer of its own: a conflict waits there.
+ */
+async function conflictIn(page) {
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => /^hicp-check\/.*#.*\/assessment\//.test(k));
+    const file = JSON.parse(localStorage.getItem(key));
+    file.answers['1.S.C'] = { choice: 'not_in_place', note: 'changed elsewhere', since: null };
+    localStorage.setItem(key, JSON.stringify(file));
+  });
+  await page.click('#nav-practice-2');
+  await page.check('#a-2-S-A-in_place');
+  await page.locator('#conflict').waitFor();
+}
+
 const everything = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 const record = (page) => page.evaluate(() => {
   const key = Object.keys(localStorage).find((k) => /^hicp-check\/.*#.*\/assessment\//.test(k));
@@ -142,16 +158,7 @@ test('two tabs on the same assessment see each other\'s answers, and a hidden ch
   await page.locator('#a-1-S-B-partly:checked').waitFor();
   assert.equal((await record(page)).answers['1.S.B'].choice, 'partly');
 
-  // A change this tab was never told about (no storage event reaches the tab that wrote it).
-  await other.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => /^hicp-check\/.*#.*\/assessment\//.test(k));
-    const file = JSON.parse(localStorage.getItem(key));
-    file.answers['1.S.C'] = { choice: 'not_in_place', note: 'changed elsewhere', since: null };
-    localStorage.setItem(key, JSON.stringify(file));
-  });
-  await other.click('#nav-practice-2');
-  await other.check('#a-2-S-A-in_place');
-  await other.locator('#conflict').waitFor();
+  await conflictIn(other);
   assert.equal((await record(other)).answers['2.S.A'], undefined, 'nothing was overwritten while the person decides');
   assert.equal((await record(other)).answers['1.S.C'].note, 'changed elsewhere');
   await other.click('#conflict-mine');
@@ -221,16 +228,7 @@ test('while a conflict waits for the person, another tab\'s change does not repl
   const other = await b.context.newPage();
   await other.goto(server.url);
   await other.locator('#practice-nav').waitFor();
-  // A change the other tab was never told about, then its own: a conflict waits there.
-  await other.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => /^hicp-check\/.*#.*\/assessment\//.test(k));
-    const file = JSON.parse(localStorage.getItem(key));
-    file.answers['1.S.C'] = { choice: 'not_in_place', note: 'changed elsewhere', since: null };
-    localStorage.setItem(key, JSON.stringify(file));
-  });
-  await other.click('#nav-practice-2');
-  await other.check('#a-2-S-A-in_place');
-  await other.locator('#conflict').waitFor();
+  await conflictIn(other);
   // Meanwhile the first tab saves a change of its own.
   const heard = other.evaluate(() => new Promise((resolve) => {
     addEventListener('storage', () => setTimeout(resolve, 0), { once: true });

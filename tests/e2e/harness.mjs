@@ -9,37 +9,20 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import AxeBuilderPkg from '@axe-core/playwright';
+import { ROOT, DIST } from './serving.mjs';
+
+export { ROOT, DIST, serve, assertOnlyOwnOrigin } from './serving.mjs';
 
 const AxeBuilder = AxeBuilderPkg.default ?? AxeBuilderPkg;
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
-/** The release build under test: dist/, or HICP_DIST when set (parallel work on one machine). */
-export const DIST = process.env.HICP_DIST ?? join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-dev-shm-usage'];
-
-/** Serves `dir` (default: the release build) on a free 127.0.0.1 port. */
-export async function serve(dir = DIST) {
-  const proc = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--dir', dir, '--port', '0'],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
-  const url = await new Promise((resolve, reject) => {
-    let err = '';
-    proc.stderr.on('data', (d) => {
-      err += d;
-      const m = err.match(/on (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) resolve(m[1]);
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
-  return { url, origin: new URL(url).origin, close: () => proc.kill() };
-}
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 /** The nginx recipe of examples/hosting/, tested as it is. */
@@ -176,16 +159,6 @@ export async function browser(options = {}, { preferences } = {}) {
     context, page, requests, errors,
     async close() { await context.close(); rmSync(profile, { recursive: true, force: true }); },
   };
-}
-
-/** Fails unless every recorded request went to `origin` with GET (or stayed in the page). */
-export function assertOnlyOwnOrigin(requests, origin) {
-  const foreign = requests.filter((r) => {
-    if (r.url.startsWith('data:') || r.url.startsWith('blob:')) return false;
-    return new URL(r.url).origin !== origin || r.method !== 'GET';
-  });
-  assert.deepEqual(foreign, [], 'requests that left the app\'s own origin or were not GET');
-  assert.ok(requests.length > 0, 'no request was recorded at all');
 }
 
 /** Runs axe-core on the page as it is and fails on any violation, naming it. */
