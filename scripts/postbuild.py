@@ -1,6 +1,7 @@
 """Trunk post-build hook (also runnable by hand on a built folder: postbuild.py DIR).
 
-0. Drops Trunk's <link rel="preload"> of the wasm (see WASM_PRELOAD).
+0. Drops Trunk's <link rel="preload"> of the wasm (see WASM_PRELOAD), and minifies the
+   wasm-bindgen glue with terser (tools/), writing its integrity hash anew.
 1. Writes the Content-Security-Policy into index.html as a <meta> tag, allowing Trunk's one
    inline loader script by its SHA-256 hash, so that the policy holds on any static host.
 2. Writes lang/<code>.json for each language other than English: its string tables
@@ -19,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 
 POLICY = (
@@ -57,6 +59,27 @@ def csp(index_html):
         sys.exit("postbuild.py: %d inline script(s) of index.html have no hash in its policy "
                  "and would not run; only <script type=\"module\"> is hashed" % len(unhashed))
     return out
+
+
+# The wasm-bindgen glue as Trunk links it: preloaded with an integrity hash.
+GLUE = re.compile(r'<link rel="modulepreload" href="\./([^"/]+\.js)"[^>]*\bintegrity="(sha384-[^"]+)"')
+TERSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools", "node_modules", ".bin", "terser")
+
+
+def minified_glue(folder, html):
+    """index.html once the wasm-bindgen glue is minified by terser (every visitor downloads it;
+    the names of its exports, of the wasm's imports and of properties stay), with the glue's
+    integrity hash written anew."""
+    m = GLUE.search(html)
+    if not m:
+        return html
+    path = os.path.join(folder, m.group(1))
+    if not os.path.exists(TERSER):
+        sys.exit("postbuild.py: terser is missing from tools/node_modules: run scripts/bootstrap")
+    subprocess.run([TERSER, path, "--module", "--compress", "--mangle", "-o", path], check=True)
+    with open(path, "rb") as f:
+        digest = "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
+    return html.replace(m.group(2), digest)
 
 
 CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "content")
@@ -112,7 +135,7 @@ def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"]
     index = os.path.join(folder, "index.html")
     with open(index, encoding="utf-8") as f:
-        html = csp(f.read())
+        html = minified_glue(folder, csp(f.read()))
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
 
