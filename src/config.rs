@@ -14,7 +14,7 @@ use crate::domain::Tier;
 
 mod reading;
 
-pub use reading::{is_same_site_path, normal_origin};
+pub use reading::normal_origin;
 
 /// The settings file's name, next to `index.html`.
 pub const FILE: &str = "hicp-check.config.json";

@@ -59,10 +59,16 @@ pub fn start() {
             Some(fetched) => Some(language_texts(fetched.await)),
             None => None,
         };
-        let catalog = if config.pack.is_empty() {
-            Ok(None)
-        } else {
-            host_pack(&config.pack).await.map(Some)
+        // The host's own pack, fetched once: read into a catalogue here, and checked for every
+        // mistake on the check page.
+        let pack_text = match config.pack.as_str() {
+            "" => None,
+            file => Some(host_pack_text(file).await),
+        };
+        let catalog = match &pack_text {
+            None => Ok(None),
+            Some(Ok(text)) => content::load(&config.pack, text).map(Some),
+            Some(Err(e)) => Err(e.clone()),
         };
         // The language is used only when all of it works: its texts, and (unless the host
         // brings its own pack) its translation of the built-in pack. Otherwise English, and a
@@ -106,7 +112,7 @@ pub fn start() {
         page::set_document_language(texts.language());
         let texts = Rc::new(texts);
         if page::check_requested() {
-            let pack = pack_check(&settings, &catalog).await;
+            let pack = pack_check(&settings, &catalog, pack_text.as_ref());
             return show(root, check::check_page(&texts, &settings, &pack));
         }
         if !embed::allowed_here(&config.embed_origins) {
@@ -131,41 +137,35 @@ pub fn start() {
     });
 }
 
-/// The host's own content pack, named by its settings file.
-async fn host_pack(file: &str) -> Result<crate::domain::Catalog, content::ContentError> {
-    content::load(file, &host_pack_text(file).await?)
-}
-
-/// Every mistake in the pack this copy runs, for the webmaster's check page.
-async fn pack_check(
+/// Every mistake in the pack this copy runs, for the webmaster's check page: `pack_text` is
+/// what fetching the host's pack gave, if it names one.
+fn pack_check(
     settings: &Settings,
     catalog: &Result<crate::domain::Catalog, content::ContentError>,
+    pack_text: Option<&Result<String, content::ContentError>>,
 ) -> PackCheck {
     let file = settings.config.pack.clone();
     if !settings.problems.is_empty() {
         return PackCheck::AfterSettings;
     }
     let fine = |c: &crate::domain::Catalog| (c.info().title.clone(), c.sub_practices().len());
-    let errors = match (catalog, file.is_empty()) {
-        (Ok(c), true) => {
+    let errors = match (catalog, pack_text) {
+        (Ok(c), None) => {
             let (title, count) = fine(c);
             return PackCheck::BuiltIn { title, count };
         }
-        (Ok(c), false) => {
+        (Ok(c), Some(_)) => {
             let (title, count) = fine(c);
             return PackCheck::Fine { file, title, count };
         }
-        (Err(e), true) => vec![e.clone()],
-        (Err(_), false) => match host_pack_text(&file).await {
-            Ok(text) => content::check(&file, &text),
-            Err(e) => vec![e],
-        },
+        (Err(_), Some(Ok(text))) => content::check(&file, text),
+        (Err(e), _) => vec![e.clone()],
     };
     let file = errors.first().map_or(file, |e| e.file.clone());
     PackCheck::Mistakes { file, errors }
 }
 
-/// The text of the host's pack.
+/// The text of the host's own content pack, named by its settings file.
 async fn host_pack_text(file: &str) -> Result<String, content::ContentError> {
     match fetch::fetch_text(file).await {
         Ok(Some(text)) => Ok(text),

@@ -14,7 +14,7 @@ fn is_hex_color(s: &str) -> bool {
 }
 
 /// A path on the same site: no scheme, no `//`, no backslash, no `..`.
-pub fn is_same_site_path(s: &str) -> bool {
+fn is_same_site_path(s: &str) -> bool {
     !s.is_empty()
         && !s.contains(':')
         && !s.starts_with("//")

@@ -40,8 +40,8 @@ thread_local! {
         let folder = path.rfind('/').map_or("/", |i| &path[..=i]);
         format!("hicp-check{folder}#")
     };
-    /// The pack's part of the scope, set at start once the pack is known.
-    static PACK: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    /// This copy's and its pack's prefix, set at start once the pack is known.
+    static PACK: std::cell::RefCell<String> = std::cell::RefCell::new(COPY.with(|c| format!("{c}/")));
 }
 
 impl Keys {
@@ -55,7 +55,7 @@ impl Keys {
 
     /// This copy's and its pack's prefix.
     fn pack() -> String {
-        PACK.with(|p| format!("{}{}/", Self::copy(), p.borrow()))
+        PACK.with(|p| p.borrow().clone())
     }
 
     fn meta() -> String {
@@ -97,7 +97,7 @@ impl Keys {
 /// Scopes every assessment key to the content pack this copy runs (its id); called once at
 /// start, before anything is read.
 pub fn use_pack(pack_id: &str) {
-    PACK.with(|p| *p.borrow_mut() = pack_id.to_owned());
+    PACK.with(|p| *p.borrow_mut() = format!("{}{pack_id}/", Keys::copy()));
 }
 
 /// What is kept beside the assessments: which one is open, and when each was last downloaded.
@@ -409,14 +409,10 @@ pub fn erase_all() {
 /// storage mode is settled, so both are asked).
 pub fn chosen_language() -> Option<String> {
     let language = Keys::language();
-    let chosen = [
-        (StorageMode::Session, language.as_str()),
-        (StorageMode::Device, language.as_str()),
-        (StorageMode::Device, legacy::LANGUAGE),
-    ]
-    .into_iter()
-    .find_map(|(mode, key)| storage_for(mode)?.get_item(key).ok().flatten());
-    chosen
+    let ask = |mode, key: &str| storage_for(mode)?.get_item(key).ok().flatten();
+    ask(StorageMode::Session, &language)
+        .or_else(|| ask(StorageMode::Device, &language))
+        .or_else(|| ask(StorageMode::Device, legacy::LANGUAGE))
 }
 
 /// Remembers the language where answers are kept: in tab-only mode, not on the device.
