@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod compare;
 pub mod date;
 pub mod envelope;
+pub mod evidence;
 pub mod ids;
 pub mod lens;
 pub mod lookback;

@@ -14,5 +14,6 @@ pub mod config;
 pub mod content;
 pub mod domain;
 pub mod i18n;
+pub mod package_index;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

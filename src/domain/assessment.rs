@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::date::{Date, Timestamp};
+use super::evidence::Item;
 use super::ids::{ChoiceId, FactorId, SubPracticeId, Tier};
 use super::sizing::FactorAnswer;
 
@@ -58,6 +59,9 @@ pub struct Assessment {
     pub include_optional: bool,
     pub answers: BTreeMap<SubPracticeId, Answer>,
     pub plan: BTreeMap<SubPracticeId, PlanEntry>,
+    /// Evidence items by sub-practice, in the order they were added. A file item's bytes are
+    /// kept apart (the browser's IndexedDB), under the item's id.
+    pub evidence: BTreeMap<SubPracticeId, Vec<Item>>,
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -70,6 +74,7 @@ impl Assessment {
             include_optional: false,
             answers: BTreeMap::new(),
             plan: BTreeMap::new(),
+            evidence: BTreeMap::new(),
             created: now.clone(),
             updated: now,
         }
@@ -107,6 +112,29 @@ impl Assessment {
             self.plan.remove(id);
         }
         self.updated = now;
+    }
+
+    /// Applies `change` to the evidence of `id`, dropping the list again if it ends up empty.
+    pub fn edit_evidence(
+        &mut self,
+        id: &SubPracticeId,
+        now: Timestamp,
+        change: impl FnOnce(&mut Vec<Item>),
+    ) {
+        let items = self.evidence.entry(id.clone()).or_default();
+        change(items);
+        if items.is_empty() {
+            self.evidence.remove(id);
+        }
+        self.updated = now;
+    }
+
+    /// Every file item, with its sub-practice.
+    pub fn evidence_files(&self) -> impl Iterator<Item = (&SubPracticeId, &Item)> {
+        self.evidence
+            .iter()
+            .flat_map(|(sub, items)| items.iter().map(move |i| (sub, i)))
+            .filter(|(_, i)| i.is_file())
     }
 }
 

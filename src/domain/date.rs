@@ -55,6 +55,18 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The same day `months` earlier, clamped to the month's last day (31 May, 3 months
+    /// before, is 28 or 29 February).
+    pub fn months_before(self, months: u8) -> Date {
+        let total = i32::from(self.year) * 12 + i32::from(self.month) - 1 - i32::from(months);
+        let year = u16::try_from(total.div_euclid(12)).unwrap_or(1900).max(1900);
+        let month = total.rem_euclid(12) as u8 + 1;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
@@ -192,6 +204,10 @@ mod tests {
         let d: Date = "2024-02-29".parse().unwrap();
         assert_eq!(d.to_string(), "2024-02-29");
         assert_eq!(d.years_before(1).to_string(), "2023-02-28");
+        let may: Date = "2026-05-31".parse().unwrap();
+        assert_eq!(may.months_before(3).to_string(), "2026-02-28");
+        assert_eq!(may.months_before(5).to_string(), "2025-12-31");
+        assert_eq!(may.months_before(0), may);
         for bad in [
             "2023-02-29",
             "2024-13-01",

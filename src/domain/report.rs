@@ -52,7 +52,7 @@ pub fn sanitized(assessment: &Assessment) -> Assessment {
 }
 
 /// One CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula.
-fn cell(text: &str) -> String {
+pub fn csv_cell(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -113,7 +113,7 @@ pub fn findings_csv(catalog: &Catalog, assessment: &Assessment) -> String {
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
         ];
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
@@ -122,7 +122,7 @@ pub fn findings_csv(catalog: &Catalog, assessment: &Assessment) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use super::csv_cell as cell;
 
     #[test]
     fn cells_are_quoted_and_formulas_defused() {

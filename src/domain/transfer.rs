@@ -8,8 +8,9 @@
 //! not get near the stack). Text fields are taken as plain text, never markup; control
 //! characters are removed and over-long text is shortened, each with an [`ImportWarning`].
 //!
-//! Versions: 1 held answers only, each a bare choice id; 2 (current) adds notes, "in place
-//! since" dates, the plan and the optional-set switch. Every older version is upgraded step by
+//! Versions: 1 held answers only, each a bare choice id; 2 adds notes, "in place since"
+//! dates, the plan and the optional-set switch; 3 (current) adds evidence items (a file's
+//! name, size, type and SHA-256, never its bytes: those travel in an evidence package). Every older version is upgraded step by
 //! step on import ([`upgrade`]); a newer one is refused with a message that says so.
 //!
 //! The parts: `wire` (the file's shape, and export), `reading` (import), `json` (the
@@ -33,7 +34,7 @@ pub use wire::export;
 /// The `format` every assessment file carries.
 pub const FORMAT: &str = "hicp-check-assessment";
 /// The version this build writes.
-pub const FORMAT_VERSION: u64 = 2;
+pub const FORMAT_VERSION: u64 = 3;
 /// The largest file import reads. A full assessment with long notes is well under 1 MB.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// How deeply a file may nest objects and arrays. A real file nests 4 deep (the file,

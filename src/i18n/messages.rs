@@ -121,6 +121,7 @@ fn field(t: &Texts, f: &TextField) -> String {
         TextField::OrganizationName => t.get("field.name").to_owned(),
         TextField::Note(id) => t.fill("field.note", &[("id", id.as_str())]),
         TextField::Owner(id) => t.fill("field.owner", &[("id", id.as_str())]),
+        TextField::Evidence(id) => t.fill("field.evidence", &[("id", id.as_str())]),
     }
 }
 
@@ -216,6 +217,19 @@ pub fn import_error(t: &Texts, e: &ImportError) -> String {
                 "import.not_a_choice",
                 &[("place", place), ("choice", choice)],
             ),
+            ValueProblem::TooManyItems { max } => t.fill(
+                "import.too_many_items",
+                &[("place", place), ("max", &max.to_string())],
+            ),
+            other => {
+                let key = match other {
+                    ValueProblem::NotAnHttpsLink => "import.not_https",
+                    ValueProblem::BadItemId => "import.bad_item_id",
+                    ValueProblem::BadFileRecord => "import.bad_file_record",
+                    _ => "import.not_evidence",
+                };
+                t.fill(key, &[("place", place)])
+            }
         },
         ImportError::TooLong { place, max } => t.fill(
             "import.too_long",

@@ -5,12 +5,13 @@ use hicp_check::domain::transfer::{
     import_with_warnings, ImportWarning, ShapeProblem, TextField, MAX_FILE_BYTES,
 };
 use hicp_check::domain::{
-    export, import, Assessment, ChoiceId, FactorAnswer, FactorId, ImportError, SubPracticeId, Tier,
+    evidence, export, import, Assessment, ChoiceId, FactorAnswer, FactorId, ImportError, SubPracticeId, Tier,
 };
 
 use super::{catalog, ts, JsonEdit};
 
-const GOLDEN: &str = include_str!("../fixtures/golden-export-v2.json");
+const GOLDEN: &str = include_str!("../fixtures/golden-export-v3.json");
+const V2: &str = include_str!("../fixtures/golden-export-v2.json");
 const V1: &str = include_str!("../fixtures/assessment-v1.json");
 
 /// A small practice part-way through, with every kind of field filled in.
@@ -40,26 +41,89 @@ pub fn sample() -> Assessment {
     a.edit_answer(&SubPracticeId::new("9.S.A"), t.clone(), |x| {
         x.note = "Ask the imaging vendor".into();
     });
-    a.edit_plan(&SubPracticeId::new("1.S.B"), t, |p| {
+    a.edit_plan(&SubPracticeId::new("1.S.B"), t.clone(), |p| {
         p.owner = "Office manager".into();
         p.target = Some("2026-06-30".parse().unwrap());
     });
     a
 }
 
+/// [`sample`] with one evidence item of each kind.
+pub fn sample_with_evidence() -> Assessment {
+    let mut a = sample();
+    let t = ts("2026-03-02T09:15:00.000Z");
+    let item = |id: &str, title: &str, as_of: &str, kind| evidence::Item {
+        id: id.into(),
+        title: title.into(),
+        as_of: as_of.parse().unwrap(),
+        provided_by: "IT firm".into(),
+        added: t.clone(),
+        kind,
+    };
+    let items = vec![
+        item(
+            "e-1",
+            "Mail filtering policy",
+            "2025-01-15",
+            evidence::Kind::File {
+                name: "filtering policy.pdf".into(),
+                size: 12_345,
+                media_type: "application/pdf".into(),
+                sha256: "ab".repeat(32),
+            },
+        ),
+        item(
+            "e-2",
+            "Admin console",
+            "2026-02-20",
+            evidence::Kind::Link {
+                url: "https://admin.example.org/mfa".into(),
+            },
+        ),
+        item(
+            "e-3",
+            "MFA on every mailbox",
+            "2026-02-21",
+            evidence::Kind::Record {
+                text: "Checked all 14 mailboxes.".into(),
+            },
+        ),
+    ];
+    a.edit_evidence(&SubPracticeId::new("1.S.A"), t.clone(), |list| *list = items);
+    a
+}
+
 #[test]
 fn the_golden_file_freezes_the_wire_format() {
-    let text = export(&catalog(), &sample(), &ts("2026-03-02T10:00:00.000Z"));
+    let text = export(
+        &catalog(),
+        &sample_with_evidence(),
+        &ts("2026-03-02T10:00:00.000Z"),
+    );
     if std::env::var_os("BLESS").is_some() {
-        std::fs::write("tests/fixtures/golden-export-v2.json", &text).unwrap();
+        std::fs::write("tests/fixtures/golden-export-v3.json", &text).unwrap();
     }
     assert_eq!(text, GOLDEN);
 }
 
 #[test]
+fn a_version_2_file_opens_with_no_evidence_and_its_lines_still_placed() {
+    assert_eq!(import(&catalog(), V2).unwrap(), sample());
+    let bad = V2.replace("\"2024-06-01\"", "\"2024-06-31\"");
+    let e = refused(&bad);
+    let ImportError::WrongShape {
+        problem: ShapeProblem::Json { line, .. },
+    } = e
+    else {
+        panic!("{e:?}");
+    };
+    assert!(line > 20, "the line is that of the file as written: {line}");
+}
+
+#[test]
 fn export_then_import_is_the_identity() {
     let c = catalog();
-    let a = sample();
+    let a = sample_with_evidence();
     let text = export(&c, &a, &ts("2026-03-02T10:00:00.000Z"));
     assert_eq!(import(&c, &text).unwrap(), a);
     assert_eq!(import(&c, GOLDEN).unwrap(), a);
@@ -81,6 +145,51 @@ fn a_version_1_file_is_upgraded() {
     assert_eq!(a.answers.len(), 2);
     assert!(a.plan.is_empty());
     assert!(!a.include_optional);
+}
+
+/// Regression: each way an evidence item can be wrong is refused, with its place.
+#[test]
+fn malformed_evidence_is_refused_with_its_place() {
+    let item = |edit: &dyn Fn(&mut serde_json::Value)| {
+        refused(&golden_with(|v| edit(&mut v["evidence"]["1.S.A"][1])))
+    };
+    let cases: [(&dyn Fn(&mut serde_json::Value), &str); 6] = [
+        (&|i| i["url"] = "http://plain.example.org".into(), "https://"),
+        (&|i| i["url"] = "javascript:alert(1)".into(), "https://"),
+        (&|i| i["kind"] = "video".into(), "not a file, a link"),
+        (&|i| i["text"] = "both".into(), "not a file, a link"),
+        (&|i| i["id"] = "e-1".into(), "used twice"),
+        (&|i| i["id"] = "../x".into(), "malformed"),
+    ];
+    for (edit, words) in cases {
+        let said = super::said(&item(edit));
+        assert!(said.contains("evidence[\"1.S.A\"][1]"), "{said}");
+        assert!(said.contains(words), "{said}");
+    }
+    let e = refused(&golden_with(|v| {
+        v["evidence"]["1.S.A"][0]["file"]["size"] = (evidence::FILE_MAX_BYTES + 1).into()
+    }));
+    assert!(super::said(&e).contains("over the limit"), "{e:?}");
+    let e = refused(&golden_with(|v| {
+        v["evidence"]["1.S.A"][0]["file"]["sha256"] = "not hex".into()
+    }));
+    assert!(super::said(&e).contains("checksum"), "{e:?}");
+    let e = refused(&golden_with(|v| {
+        v["evidence"]["99.S.Z"] = serde_json::json!([]);
+    }));
+    assert!(matches!(e, ImportError::UnknownSubPractices { .. }), "{e:?}");
+    let e = refused(&golden_with(|v| {
+        let one = v["evidence"]["1.S.A"][2].clone();
+        let many: Vec<_> = (0..=evidence::ITEMS_MAX)
+            .map(|n| {
+                let mut x = one.clone();
+                x["id"] = format!("r-{n}").into();
+                x
+            })
+            .collect();
+        v["evidence"]["1.S.A"] = many.into();
+    }));
+    assert!(super::said(&e).contains("at most 50"), "{e:?}");
 }
 
 fn golden_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
@@ -113,8 +222,8 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
         ImportError::NotAnAssessment
     );
 
-    let e = refused(&golden_with(|v| v["format_version"] = 3.into()));
-    assert_eq!(e, ImportError::NewerVersion { version: 3 });
+    let e = refused(&golden_with(|v| v["format_version"] = 4.into()));
+    assert_eq!(e, ImportError::NewerVersion { version: 4 });
     assert!(super::said(&e).contains("made by a newer version of HICP Check"));
 
     for (version, shown) in [

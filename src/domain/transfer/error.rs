@@ -96,6 +96,16 @@ pub enum ValueProblem {
     NotAnAnswerTo { factor: String },
     /// `choice` is not on the answer scale.
     NotAChoice { choice: String },
+    /// An evidence item whose `kind` is unknown, or lacks what its kind needs.
+    NotEvidence,
+    /// A link that is not an `https://` address.
+    NotAnHttpsLink,
+    /// An item id used twice, or not letters, digits and dashes (at most 64).
+    BadItemId,
+    /// More than `max` items for one sub-practice.
+    TooManyItems { max: usize },
+    /// A file's recorded size over the limit, or its SHA-256 not 64 hexadecimal digits.
+    BadFileRecord,
 }
 
 /// A text field of an assessment, as a warning names it.
@@ -104,6 +114,7 @@ pub enum TextField {
     OrganizationName,
     Note(SubPracticeId),
     Owner(SubPracticeId),
+    Evidence(SubPracticeId),
 }
 
 /// Something import changed so that the file could open.

@@ -11,12 +11,17 @@ use super::text::{
     plain_text, shorten_quoted, truncated, truncated_to, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX,
 };
 use super::upgrade::upgrade;
-use super::wire::{inserted, WireFile};
+use super::wire::{inserted, WireEvidence, WireFile};
 use super::{FORMAT, FORMAT_VERSION, MAX_FILE_BYTES};
 use crate::domain::assessment::{
     Answer, Assessment, Organization, PlanEntry, NAME_MAX, NOTE_MAX, OWNER_MAX,
 };
 use crate::domain::catalog::Catalog;
+use crate::domain::evidence::{
+    is_link, Item, Kind, FILE_MAX_BYTES, FILE_NAME_MAX, ITEMS_MAX, LINK_MAX, PROVIDER_MAX,
+    RECORD_MAX, TITLE_MAX,
+};
+use crate::domain::ids::SubPracticeId;
 
 /// Reads an assessment file made by any version of HICP Check. Over-long text is shortened
 /// and control characters removed, silently; [`import_with_warnings`] says what changed.
@@ -72,7 +77,9 @@ pub fn import_with_warnings(
     let shape = |e: serde_json::Error| ImportError::WrongShape {
         problem: shape_problem(&e),
     };
-    let wire: WireFile = if version == FORMAT_VERSION {
+    // Version 2 differs from 3 only by lacking `evidence`, which defaults to none: read from
+    // the text too.
+    let wire: WireFile = if version >= 2 {
         // From the text, so that errors carry a line and column.
         serde_json::from_str(text).map_err(shape)?
     } else {
@@ -118,6 +125,7 @@ fn from_wire(
         .answers
         .keys()
         .chain(wire.plan.keys())
+        .chain(wire.evidence.keys())
         .filter(|id| catalog.sub_practice(id).is_none())
         .map(|id| truncated(id.as_str()))
         .collect();
@@ -156,6 +164,7 @@ fn from_wire(
             }
         }
     }
+    check_evidence(&wire.evidence)?;
     // Only once nothing can be refused any more, so that a refused file gives no warnings.
     let mut warnings = Vec::new();
     let mut clean = |field: TextField, text: String, max: usize| {
@@ -195,6 +204,19 @@ fn from_wire(
             (id, entry)
         })
         .fold(BTreeMap::new(), inserted);
+    let evidence = wire
+        .evidence
+        .into_iter()
+        .map(|(id, items)| {
+            let field = TextField::Evidence(id.clone());
+            let items = items
+                .into_iter()
+                .map(|w| item(w, &mut |text, max| clean(field.clone(), text, max)))
+                .collect();
+            (id, items)
+        })
+        .filter(|(_, items): &(_, Vec<Item>)| !items.is_empty())
+        .fold(BTreeMap::new(), inserted);
     let assessment = Assessment {
         organization: Organization {
             name,
@@ -204,8 +226,74 @@ fn from_wire(
         include_optional: wire.include_optional,
         answers,
         plan,
+        evidence,
         created: wire.created,
         updated: wire.updated,
     };
     Ok((assessment, warnings))
+}
+
+/// Refuses evidence no build of HICP Check writes: an unknown kind or one without its part,
+/// a link that is not `https://`, an id twice, too many items, an impossible file record.
+fn check_evidence(evidence: &BTreeMap<SubPracticeId, Vec<WireEvidence>>) -> Result<(), ImportError> {
+    let mut ids = std::collections::BTreeSet::new();
+    for (sub, items) in evidence {
+        let bad = |i: usize, problem| ImportError::BadValue {
+            place: format!("evidence[\"{sub}\"][{i}]"),
+            problem,
+        };
+        if items.len() > ITEMS_MAX {
+            return Err(bad(ITEMS_MAX, ValueProblem::TooManyItems { max: ITEMS_MAX }));
+        }
+        for (i, w) in items.iter().enumerate() {
+            let id_ok = !w.id.is_empty()
+                && w.id.len() <= 64
+                && w.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+            if !id_ok || !ids.insert(w.id.as_str()) {
+                return Err(bad(i, ValueProblem::BadItemId));
+            }
+            let parts = (w.file.as_ref(), w.url.as_ref(), w.text.as_ref());
+            match (w.kind.as_str(), parts) {
+                ("file", (Some(f), None, None)) => {
+                    let digest_ok = f.sha256.len() == 64
+                        && f.sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+                    if f.size > FILE_MAX_BYTES || !digest_ok {
+                        return Err(bad(i, ValueProblem::BadFileRecord));
+                    }
+                }
+                ("link", (None, Some(url), None)) if !is_link(url) => {
+                    return Err(bad(i, ValueProblem::NotAnHttpsLink));
+                }
+                ("link", (None, Some(_), None)) | ("record", (None, None, Some(_))) => {}
+                _ => return Err(bad(i, ValueProblem::NotEvidence)),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One checked item, its text made plain (`clean` warns of what changed).
+fn item(w: WireEvidence, clean: &mut dyn FnMut(String, usize) -> String) -> Item {
+    let kind = match (w.file, w.url, w.text) {
+        (Some(f), _, _) => Kind::File {
+            name: clean(f.name, FILE_NAME_MAX),
+            size: f.size,
+            media_type: clean(f.media_type, 100),
+            sha256: f.sha256,
+        },
+        (_, Some(url), _) => Kind::Link {
+            url: truncated_to(&url, LINK_MAX),
+        },
+        (_, _, text) => Kind::Record {
+            text: clean(text.unwrap_or_default(), RECORD_MAX),
+        },
+    };
+    Item {
+        id: w.id,
+        title: clean(w.title, TITLE_MAX),
+        as_of: w.as_of,
+        provided_by: clean(w.provided_by, PROVIDER_MAX),
+        added: w.added,
+        kind,
+    }
 }

@@ -15,6 +15,7 @@ pub fn upgrade(mut file: Value, version: u64) -> Result<Value, ImportError> {
     while v < FORMAT_VERSION {
         file = match v {
             1 => v1_to_v2(file)?,
+            2 => v2_to_v3(file)?,
             _ => {
                 return Err(ImportError::UnknownVersion {
                     version: v.to_string(),
@@ -54,5 +55,15 @@ fn v1_to_v2(mut file: Value) -> Result<Value, ImportError> {
     obj.insert("plan".into(), Value::Object(serde_json::Map::new()));
     obj.insert("include_optional".into(), Value::Bool(false));
     obj.insert("format_version".into(), Value::from(2));
+    Ok(file)
+}
+
+/// Version 2 had no evidence.
+fn v2_to_v3(mut file: Value) -> Result<Value, ImportError> {
+    let obj = file.as_object_mut().ok_or(ImportError::WrongShape {
+        problem: ShapeProblem::NotAnObject { field: None },
+    })?;
+    obj.insert("evidence".into(), Value::Object(serde_json::Map::new()));
+    obj.insert("format_version".into(), Value::from(3));
     Ok(file)
 }

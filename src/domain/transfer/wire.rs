@@ -9,6 +9,7 @@ use super::{FORMAT, FORMAT_VERSION};
 use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::{Date, Timestamp};
+use crate::domain::evidence::{Item, Kind};
 use crate::domain::ids::{ChoiceId, FactorId, SubPracticeId, Tier};
 use crate::domain::sizing::FactorAnswer;
 
@@ -41,6 +42,35 @@ pub(super) struct WirePlanEntry {
     pub(super) target: Option<Date>,
 }
 
+/// A file item's file: what was attached, never its bytes.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct WireAttached {
+    pub(super) name: String,
+    pub(super) size: u64,
+    #[serde(rename = "type")]
+    pub(super) media_type: String,
+    pub(super) sha256: String,
+}
+
+/// One evidence item. `kind` says which of `file`, `url` and `text` it holds.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct WireEvidence {
+    pub(super) id: String,
+    pub(super) kind: String,
+    pub(super) title: String,
+    pub(super) as_of: Date,
+    pub(super) provided_by: String,
+    pub(super) added: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) file: Option<WireAttached>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) text: Option<String>,
+}
+
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct WireFile {
@@ -55,9 +85,11 @@ pub(super) struct WireFile {
     pub(super) include_optional: bool,
     pub(super) answers: BTreeMap<SubPracticeId, WireAnswer>,
     pub(super) plan: BTreeMap<SubPracticeId, WirePlanEntry>,
+    #[serde(default)]
+    pub(super) evidence: BTreeMap<SubPracticeId, Vec<WireEvidence>>,
 }
 
-/// Writes an assessment as a version-2 file, pretty-printed, fields in a fixed order.
+/// Writes an assessment as a current-version file, pretty-printed, fields in a fixed order.
 pub fn export(catalog: &Catalog, assessment: &Assessment, exported: &Timestamp) -> String {
     let info = catalog.info();
     let file = WireFile {
@@ -99,10 +131,55 @@ pub fn export(catalog: &Catalog, assessment: &Assessment, exported: &Timestamp) 
                 (id.clone(), wire)
             })
             .fold(BTreeMap::new(), inserted),
+        evidence: assessment
+            .evidence
+            .iter()
+            .map(|(id, items)| (id.clone(), items.iter().map(wire_item).collect()))
+            .fold(BTreeMap::new(), inserted),
     };
     let mut text = serde_json::to_string_pretty(&file).expect("plain data always serializes");
     text.push('\n');
     text
+}
+
+fn wire_item(item: &Item) -> WireEvidence {
+    let mut wire = WireEvidence {
+        id: item.id.clone(),
+        kind: String::new(),
+        title: item.title.clone(),
+        as_of: item.as_of,
+        provided_by: item.provided_by.clone(),
+        added: item.added.clone(),
+        file: None,
+        url: None,
+        text: None,
+    };
+    wire.kind = match &item.kind {
+        Kind::File {
+            name,
+            size,
+            media_type,
+            sha256,
+        } => {
+            wire.file = Some(WireAttached {
+                name: name.clone(),
+                size: *size,
+                media_type: media_type.clone(),
+                sha256: sha256.clone(),
+            });
+            "file"
+        }
+        Kind::Link { url } => {
+            wire.url = Some(url.clone());
+            "link"
+        }
+        Kind::Record { text } => {
+            wire.text = Some(text.clone());
+            "record"
+        }
+    }
+    .into();
+    wire
 }
 
 /// Builds a map one entry at a time. `collect()` into a map sorts first, and that sort is
