@@ -2,6 +2,7 @@
 
 mod config;
 mod content;
+mod evidence;
 // proptest is a native-only dev-dependency.
 #[cfg(not(target_arch = "wasm32"))]
 mod fuzz;
