@@ -3,7 +3,7 @@
 //! rows: a printable HTML page that opens offline and runs no script (its own CSP forbids
 //! any), and a CSV. Pure: tested natively.
 
-use crate::domain::evidence::{entry_names, Item, Kind};
+use crate::domain::evidence::{entry_href, entry_names, Item, Kind};
 use crate::domain::report::csv_cell;
 use crate::domain::{Assessment, Catalog, SubPractice, Timestamp};
 use crate::i18n::Texts;
@@ -33,7 +33,10 @@ fn answer_of(catalog: &Catalog, t: &Texts, a: &Assessment, s: &SubPractice) -> [
     let choice = answer
         .and_then(|x| x.choice.as_ref())
         .and_then(|c| catalog.scale().choice(c))
-        .map_or_else(|| t.get("package.unanswered").to_owned(), |c| c.label.clone());
+        .map_or_else(
+            || t.get("package.unanswered").to_owned(),
+            |c| c.label.clone(),
+        );
     let since = answer
         .and_then(|x| x.since)
         .map(|d| d.to_string())
@@ -109,19 +112,6 @@ fn esc(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A relative link to an entry of the package, each path segment percent-encoded.
-fn href(entry: &str) -> String {
-    let mut out = String::new();
-    for b in entry.bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
         }
     }
     out
@@ -208,7 +198,7 @@ pub fn html(catalog: &Catalog, t: &Texts, a: &Assessment, made: &Timestamp) -> S
 fn item_html(t: &Texts, i: &Item, entry: Option<&String>) -> String {
     let what = match (&i.kind, entry) {
         (Kind::File { .. }, Some(entry)) => {
-            format!("<a href=\"{}\">{}</a>", href(entry), esc(entry))
+            format!("<a href=\"{}\">{}</a>", entry_href(entry), esc(entry))
         }
         (Kind::Link { url }, _) => format!(
             "<a href=\"{}\" rel=\"noreferrer\">{}</a>",

@@ -60,7 +60,9 @@ impl Date {
     /// before, is 28 or 29 February).
     pub fn months_before(self, months: u8) -> Date {
         let total = i32::from(self.year) * 12 + i32::from(self.month) - 1 - i32::from(months);
-        let year = u16::try_from(total.div_euclid(12)).unwrap_or(1900).max(1900);
+        let year = u16::try_from(total.div_euclid(12))
+            .unwrap_or(1900)
+            .max(1900);
         let month = total.rem_euclid(12) as u8 + 1;
         let day = self.day.min(days_in_month(year, month));
         Date { year, month, day }

@@ -113,8 +113,7 @@ pub fn safe_file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
-            {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
                 '_'
             } else {
                 c
@@ -163,4 +162,17 @@ fn unique(sub: &SubPracticeId, name: &str, taken: &mut BTreeSet<String>) -> Stri
         }
         n += 1;
     }
+}
+
+/// An entry name as a relative URL: every byte but letters, digits and `/-._~` percent-encoded.
+pub fn entry_href(entry: &str) -> String {
+    let mut out = String::new();
+    for b in entry.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }

@@ -44,7 +44,10 @@ pub fn look_back(catalog: &Catalog, assessment: &Assessment, as_of: Date) -> Loo
         return r;
     };
     for s in catalog.in_scope(tier, assessment.include_optional) {
-        let items = assessment.evidence.get(&s.id).map_or(&[][..], Vec::as_slice);
+        let items = assessment
+            .evidence
+            .get(&s.id)
+            .map_or(&[][..], Vec::as_slice);
         r.evidence
             .push((s.id.clone(), cover(items, as_of, window_start)));
         let answer = assessment.answers.get(&s.id);

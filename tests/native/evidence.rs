@@ -23,7 +23,9 @@ fn record(id: &str, as_of: &str) -> Item {
         as_of: d(as_of),
         provided_by: String::new(),
         added: ts("2026-11-01T00:00:00Z"),
-        kind: Kind::Record { text: "seen".into() },
+        kind: Kind::Record {
+            text: "seen".into(),
+        },
     }
 }
 
@@ -135,11 +137,15 @@ fn the_index_page_runs_no_script_and_escapes_what_people_typed() {
     let c = catalog();
     let mut a = sample_with_evidence();
     a.organization.name = "<script>alert(1)</script> & Co".into();
-    a.edit_evidence(&SubPracticeId::new("1.S.A"), ts("2026-03-03T00:00:00Z"), |l| {
-        l[2].kind = Kind::Record {
-            text: "<img src=x onerror=alert(1)>".into(),
-        };
-    });
+    a.edit_evidence(
+        &SubPracticeId::new("1.S.A"),
+        ts("2026-03-03T00:00:00Z"),
+        |l| {
+            l[2].kind = Kind::Record {
+                text: "<img src=x onerror=alert(1)>".into(),
+            };
+        },
+    );
     let html = package_index::html(&c, &Texts::english(), &a, &ts("2026-03-04T00:00:00Z"));
     assert!(html.contains("default-src 'none'"));
     assert!(!html.to_lowercase().contains("<script"));
@@ -162,7 +168,10 @@ fn the_index_csv_has_a_row_per_item_and_one_per_sub_practice_without() {
     // A header, three rows for 1.S.A's items, one for each other in-scope sub-practice.
     assert_eq!(lines.len(), 1 + 3 + (in_scope - 1));
     assert!(lines[0].starts_with("Practice,ID,Sub-practice,Answer,In place since,Evidence"));
-    let file_row = lines.iter().find(|l| l.contains("Mail filtering policy")).unwrap();
+    let file_row = lines
+        .iter()
+        .find(|l| l.contains("Mail filtering policy"))
+        .unwrap();
     assert!(file_row.contains("evidence/1.S.A/filtering policy.pdf"));
     assert!(file_row.contains(&"ab".repeat(32)));
     assert!(file_row.contains("2025-01-15"));

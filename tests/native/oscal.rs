@@ -17,7 +17,7 @@ const GENERATED: &str = "2026-03-02T10:00:00.000Z";
 /// filled in and one "not applicable" more.
 fn small() -> Assessment {
     // The transfer tests' sample, plus a "not applicable" answer.
-    let mut a = super::transfer::sample();
+    let mut a = super::transfer::sample_with_evidence();
     a.edit_answer(
         &SubPracticeId::new("8.S.A"),
         ts("2026-03-02T09:15:00.000Z"),
@@ -352,6 +352,33 @@ fn uuids_are_unique_and_nothing_is_empty() {
             assert!(matches!(b[19], b'8' | b'9' | b'a' | b'b'), "{u} variant");
         }
     }
+}
+
+#[test]
+fn evidence_is_listed_as_relative_links_into_the_package() {
+    let c = catalog();
+    let doc = document(&c, &small());
+    let result = &array(&doc["assessment-results"], "results")[0];
+    let observation = array(result, "observations")
+        .iter()
+        .find(|o| prop(o, "sub-practice", None) == Some("1.S.A"))
+        .expect("1.S.A is answered");
+    let evidence = array(observation, "relevant-evidence");
+    assert_eq!(evidence.len(), 3);
+    assert_eq!(
+        evidence[0]["href"], "evidence/1.S.A/filtering%20policy.pdf",
+        "relative to the package's top folder"
+    );
+    assert_eq!(
+        prop(&evidence[0], "evidence-as-of", None),
+        Some("2025-01-15")
+    );
+    assert_eq!(evidence[1]["href"], "https://admin.example.org/mfa");
+    assert!(evidence[2].get("href").is_none());
+    assert!(evidence[2]["description"]
+        .as_str()
+        .unwrap()
+        .contains("Checked all 14 mailboxes."));
 }
 
 /// Writes the sample documents for the validator; see `scripts/test`.

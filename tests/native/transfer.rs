@@ -5,7 +5,8 @@ use hicp_check::domain::transfer::{
     import_with_warnings, ImportWarning, ShapeProblem, TextField, MAX_FILE_BYTES,
 };
 use hicp_check::domain::{
-    evidence, export, import, Assessment, ChoiceId, FactorAnswer, FactorId, ImportError, SubPracticeId, Tier,
+    evidence, export, import, Assessment, ChoiceId, FactorAnswer, FactorId, ImportError,
+    SubPracticeId, Tier,
 };
 
 use super::{catalog, ts, JsonEdit};
@@ -89,7 +90,9 @@ pub fn sample_with_evidence() -> Assessment {
             },
         ),
     ];
-    a.edit_evidence(&SubPracticeId::new("1.S.A"), t.clone(), |list| *list = items);
+    a.edit_evidence(&SubPracticeId::new("1.S.A"), t.clone(), |list| {
+        *list = items
+    });
     a
 }
 
@@ -154,7 +157,10 @@ fn malformed_evidence_is_refused_with_its_place() {
         refused(&golden_with(|v| edit(&mut v["evidence"]["1.S.A"][1])))
     };
     let cases: [(&dyn Fn(&mut serde_json::Value), &str); 6] = [
-        (&|i| i["url"] = "http://plain.example.org".into(), "https://"),
+        (
+            &|i| i["url"] = "http://plain.example.org".into(),
+            "https://",
+        ),
         (&|i| i["url"] = "javascript:alert(1)".into(), "https://"),
         (&|i| i["kind"] = "video".into(), "not a file, a link"),
         (&|i| i["text"] = "both".into(), "not a file, a link"),
@@ -177,7 +183,10 @@ fn malformed_evidence_is_refused_with_its_place() {
     let e = refused(&golden_with(|v| {
         v["evidence"]["99.S.Z"] = serde_json::json!([]);
     }));
-    assert!(matches!(e, ImportError::UnknownSubPractices { .. }), "{e:?}");
+    assert!(
+        matches!(e, ImportError::UnknownSubPractices { .. }),
+        "{e:?}"
+    );
     let e = refused(&golden_with(|v| {
         let one = v["evidence"]["1.S.A"][2].clone();
         let many: Vec<_> = (0..=evidence::ITEMS_MAX)

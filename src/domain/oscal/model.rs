@@ -121,7 +121,19 @@ pub(super) struct Observation {
     pub(super) props: Vec<Prop>,
     pub(super) methods: Vec<&'static str>,
     pub(super) types: Vec<&'static str>,
+    #[serde(rename = "relevant-evidence", skip_serializing_if = "Vec::is_empty")]
+    pub(super) relevant_evidence: Vec<RelevantEvidence>,
     pub(super) collected: String,
+}
+
+/// An evidence item: a file as a relative link to its entry in the evidence package, a link
+/// as itself, a written record as its description.
+#[derive(Serialize)]
+pub(super) struct RelevantEvidence {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) href: Option<String>,
+    pub(super) description: String,
+    pub(super) props: Vec<Prop>,
 }
 
 #[derive(Serialize)]

@@ -6,10 +6,11 @@ use super::ids::Ids;
 use super::markup::{markup_line, markup_text};
 use super::model::{
     AssessmentResult, ControlRef, ControlSelection, Finding, ImplementationStatus, Observation,
-    Prop, RelatedObservation, ReviewedControls, Status, Target,
+    Prop, RelatedObservation, RelevantEvidence, ReviewedControls, Status, Target,
 };
 use crate::domain::assessment::{Answer, Assessment};
 use crate::domain::catalog::{Catalog, Choice, SubPractice};
+use crate::domain::evidence::{entry_href, entry_names, Kind};
 use crate::domain::report::fingerprint;
 use crate::domain::scoring::{score, Coverage};
 
@@ -165,8 +166,44 @@ pub(super) fn observation(
         props,
         methods: vec!["INTERVIEW"],
         types: vec!["control-objective"],
+        relevant_evidence: relevant_evidence(assessment, s),
         collected: assessment.updated.to_string(),
     }
+}
+
+/// The evidence of `s`, self-reported; files point at their entries in the evidence package,
+/// relative to the package's top folder.
+fn relevant_evidence(assessment: &Assessment, s: &SubPractice) -> Vec<RelevantEvidence> {
+    let Some(items) = assessment.evidence.get(&s.id) else {
+        return Vec::new();
+    };
+    let names = entry_names(assessment);
+    items
+        .iter()
+        .map(|i| {
+            let (kind, href, text) = match &i.kind {
+                Kind::File { name, .. } => (
+                    "file",
+                    names.get(&i.id).map(|n| entry_href(n)),
+                    format!("File \"{}\".", markup_line(name)),
+                ),
+                Kind::Link { url } => ("link", Some(url.clone()), "A link.".to_owned()),
+                Kind::Record { text } => ("record", None, markup_text(text)),
+            };
+            let mut props = vec![
+                Prop::new("evidence-kind", kind),
+                Prop::new("evidence-as-of", &i.as_of.to_string()),
+            ];
+            if !i.provided_by.trim().is_empty() {
+                props.push(Prop::new("evidence-provided-by", i.provided_by.trim()));
+            }
+            RelevantEvidence {
+                href,
+                description: format!("{}\n\n{text}", markup_line(&i.title)),
+                props,
+            }
+        })
+        .collect()
 }
 
 pub(super) fn finding(

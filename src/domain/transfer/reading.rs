@@ -235,7 +235,9 @@ fn from_wire(
 
 /// Refuses evidence no build of HICP Check writes: an unknown kind or one without its part,
 /// a link that is not `https://`, an id twice, too many items, an impossible file record.
-fn check_evidence(evidence: &BTreeMap<SubPracticeId, Vec<WireEvidence>>) -> Result<(), ImportError> {
+fn check_evidence(
+    evidence: &BTreeMap<SubPracticeId, Vec<WireEvidence>>,
+) -> Result<(), ImportError> {
     let mut ids = std::collections::BTreeSet::new();
     for (sub, items) in evidence {
         let bad = |i: usize, problem| ImportError::BadValue {
@@ -243,7 +245,10 @@ fn check_evidence(evidence: &BTreeMap<SubPracticeId, Vec<WireEvidence>>) -> Resu
             problem,
         };
         if items.len() > ITEMS_MAX {
-            return Err(bad(ITEMS_MAX, ValueProblem::TooManyItems { max: ITEMS_MAX }));
+            return Err(bad(
+                ITEMS_MAX,
+                ValueProblem::TooManyItems { max: ITEMS_MAX },
+            ));
         }
         for (i, w) in items.iter().enumerate() {
             let id_ok = !w.id.is_empty()
@@ -256,7 +261,9 @@ fn check_evidence(evidence: &BTreeMap<SubPracticeId, Vec<WireEvidence>>) -> Resu
             match (w.kind.as_str(), parts) {
                 ("file", (Some(f), None, None)) => {
                     let digest_ok = f.sha256.len() == 64
-                        && f.sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+                        && f.sha256
+                            .bytes()
+                            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
                     if f.size > FILE_MAX_BYTES || !digest_ok {
                         return Err(bad(i, ValueProblem::BadFileRecord));
                     }
