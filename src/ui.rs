@@ -8,6 +8,7 @@ pub mod check;
 pub mod components;
 pub mod dom;
 pub mod downloads;
+pub mod evidence;
 pub mod hooks;
 pub mod opening;
 pub mod refused;

@@ -8,6 +8,7 @@ pub mod banners;
 pub mod blank;
 pub mod charts;
 pub mod compare;
+pub mod evidence;
 pub mod header;
 pub mod import_preview;
 pub mod lenses;

@@ -7,6 +7,7 @@ use yew::Reducible;
 
 use crate::config::StorageMode;
 use crate::domain::envelope::Envelope;
+use crate::domain::evidence::{Item, ITEMS_MAX};
 use crate::domain::transfer::visible;
 use crate::i18n::Texts;
 use crate::ui::browser::storage::SetAside;
@@ -90,6 +91,8 @@ pub struct Staged {
     pub warnings: Vec<String>,
     /// Its overall coverage, scored once when the file was opened.
     pub percent: Option<u32>,
+    /// An evidence package's files, by item id, checked and waiting to be stored.
+    pub files: Rc<Vec<(String, web_sys::Blob)>>,
 }
 
 /// The interface texts, shared; compared by identity (they never change while the app runs).
@@ -192,6 +195,12 @@ pub enum Edit {
     Since(SubPracticeId, Option<Date>),
     Owner(SubPracticeId, String),
     Target(SubPracticeId, Option<Date>),
+    AddEvidence(SubPracticeId, Item),
+    /// Renames the item with this id.
+    EvidenceTitle(SubPracticeId, String, String),
+    /// Re-dates the item with this id.
+    EvidenceAsOf(SubPracticeId, String, Date),
+    RemoveEvidence(SubPracticeId, String),
 }
 
 impl AppState {
@@ -232,6 +241,22 @@ fn apply(a: &mut Assessment, now: Timestamp, edit: Edit) {
         Edit::Since(id, d) => a.edit_answer(&id, now, |x| x.since = d),
         Edit::Owner(id, owner) => a.edit_plan(&id, now, |p| p.owner = visible(&owner)),
         Edit::Target(id, d) => a.edit_plan(&id, now, |p| p.target = d),
+        Edit::AddEvidence(id, item) => a.edit_evidence(&id, now, |l| {
+            if l.len() < ITEMS_MAX {
+                l.push(item)
+            }
+        }),
+        Edit::EvidenceTitle(id, item, title) => a.edit_evidence(&id, now, |l| {
+            l.iter_mut()
+                .filter(|i| i.id == item)
+                .for_each(|i| i.title = title.clone())
+        }),
+        Edit::EvidenceAsOf(id, item, d) => a.edit_evidence(&id, now, |l| {
+            l.iter_mut()
+                .filter(|i| i.id == item)
+                .for_each(|i| i.as_of = d)
+        }),
+        Edit::RemoveEvidence(id, item) => a.edit_evidence(&id, now, |l| l.retain(|i| i.id != item)),
     }
 }
 

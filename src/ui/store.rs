@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use yew::UseReducerHandle;
 
+use super::browser::evidence_store;
 use super::browser::files::download;
 use super::browser::storage::{self, Meta, SaveError, SetAside};
 use super::state::{Action, AppState, Entry, Notice, Screen, SharedTexts, Tone};
@@ -101,10 +102,16 @@ impl Store {
         let mut written = self.written.borrow_mut();
         let mut outcome = Vec::new();
         let mut failed = None;
+        let mut lost_files = false;
         for e in &state.entries {
             let known = written.assessments.get(&e.id);
             if known.is_some_and(|(w, _)| Rc::ptr_eq(w, &e.assessment)) {
                 continue;
+            }
+            if let Some((old, _)) = known {
+                lost_files |= old
+                    .evidence_files()
+                    .any(|(_, i)| !e.assessment.evidence_files().any(|(_, j)| j.id == i.id));
             }
             if state.conflict.as_deref() == Some(e.id.as_str()) {
                 // The person decides first; nothing is overwritten meanwhile.
@@ -135,9 +142,16 @@ impl Store {
             .filter(|id| !state.entries.iter().any(|e| &e.id == *id))
             .cloned()
             .collect();
+        // Evidence files no assessment refers to any more: of a removed assessment, of one
+        // replaced by an opened file, of a removed item.
+        let sweep = !gone.is_empty();
         for id in gone {
             storage::remove(&id);
             written.assessments.remove(&id);
+        }
+        if sweep || lost_files {
+            let entries = state.entries.iter().map(|e| (e.id.clone(), e.assessment.clone())).collect();
+            yew::platform::spawn_local(crate::ui::evidence::sweep(entries));
         }
         if state.entries.is_empty() {
             // Nothing to remember: after "erase everything" not even the meta record may stay.
@@ -250,6 +264,9 @@ impl Store {
     /// Removes everything HICP Check keeps in this browser, and says so.
     pub fn erase_everything(&self, state: &UseReducerHandle<AppState>) {
         storage::erase_all();
+        yew::platform::spawn_local(async {
+            let _ = evidence_store::erase_copy().await;
+        });
         state.dispatch(Action::EraseAll);
     }
 

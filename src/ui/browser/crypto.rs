@@ -74,6 +74,14 @@ async fn derive_key(
 /// # Errors
 /// A message for the person when the browser cannot encrypt.
 pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, Failure> {
+    encrypt_bytes(passphrase, text.as_bytes()).await
+}
+
+/// Encrypts `bytes` (an assessment file, or an evidence package) into an envelope file.
+///
+/// # Errors
+/// A message for the person when the browser cannot encrypt.
+pub async fn encrypt_bytes(passphrase: &str, bytes: &[u8]) -> Result<String, Failure> {
     use crate::domain::envelope::{Envelope, ITERATIONS};
     let (crypto, subtle) = subtle()?;
     let mut salt = [0u8; 16];
@@ -87,7 +95,7 @@ pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, Failure> {
         ("name", "AES-GCM".into()),
         ("iv", js_sys::Uint8Array::from(&iv[..]).into()),
     ]);
-    let data = promised(subtle.encrypt_with_object_and_u8_array(&params, &key, text.as_bytes()))
+    let data = promised(subtle.encrypt_with_object_and_u8_array(&params, &key, bytes))
         .await
         .map_err(|_| Failure::NotEncrypted)?;
     let envelope = Envelope {
@@ -99,14 +107,14 @@ pub async fn encrypt(passphrase: &str, text: &str) -> Result<String, Failure> {
     Ok(envelope.to_json())
 }
 
-/// Opens an envelope with `passphrase`.
+/// Opens an envelope with `passphrase`: what was sealed, as bytes.
 ///
 /// # Errors
 /// A [`Failure`]: most often, the passphrase is wrong.
 pub async fn decrypt(
     passphrase: &str,
     envelope: &crate::domain::envelope::Envelope,
-) -> Result<String, Failure> {
+) -> Result<Vec<u8>, Failure> {
     let nfc = composed(passphrase);
     match open(&nfc, envelope).await {
         // Files protected before passphrases were composed: as typed.
@@ -124,7 +132,7 @@ fn composed(passphrase: &str) -> String {
 async fn open(
     passphrase: &str,
     envelope: &crate::domain::envelope::Envelope,
-) -> Result<String, Failure> {
+) -> Result<Vec<u8>, Failure> {
     let (_, subtle) = subtle()?;
     let key = derive_key(passphrase, &envelope.salt, envelope.iterations).await?;
     let params = object(&[
@@ -134,5 +142,18 @@ async fn open(
     let plain = promised(subtle.decrypt_with_object_and_u8_array(&params, &key, &envelope.data))
         .await
         .map_err(|_| Failure::WrongPassphrase)?;
-    String::from_utf8(js_sys::Uint8Array::new(&plain).to_vec()).map_err(|_| Failure::NotText)
+    Ok(js_sys::Uint8Array::new(&plain).to_vec())
+}
+
+/// The SHA-256 of `bytes`, as 64 lowercase hexadecimal digits.
+///
+/// # Errors
+/// [`Failure::NoCrypto`] when the browser has no Web Crypto here.
+pub async fn sha256(bytes: &js_sys::Uint8Array) -> Result<String, Failure> {
+    let (_, subtle) = subtle()?;
+    let digest = promised(subtle.digest_with_str_and_buffer_source("SHA-256", bytes))
+        .await
+        .map_err(|_| Failure::NoCrypto)?;
+    let digest = js_sys::Uint8Array::new(&digest).to_vec();
+    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
 }

@@ -8,10 +8,14 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        download_blob(file_name, &blob);
+    }
+}
+
+/// Offers bytes (a file kept as evidence, a package) as a file download.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
     // The link is in the document when clicked, and its address lives on for a while after:
@@ -32,6 +36,25 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
         let _ = web_sys::Url::revoke_object_url(&url);
     })
     .forget();
+}
+
+/// A blob made of `bytes`, of type `mime`.
+pub fn blob_of(bytes: &js_sys::Uint8Array, mime: &str) -> Option<web_sys::Blob> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(bytes), &options)
+        .ok()
+}
+
+/// Reads a file or blob whole, as bytes.
+///
+/// # Errors
+/// [`Failure::Unreadable`] when the browser cannot read it (gone from disk, say).
+pub async fn read_bytes(blob: &web_sys::Blob) -> Result<js_sys::Uint8Array, Failure> {
+    wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .map(|b| js_sys::Uint8Array::new(&b))
+        .map_err(|_| Failure::Unreadable)
 }
 
 /// How long a download's address stays valid after its link was clicked.

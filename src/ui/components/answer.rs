@@ -1,9 +1,11 @@
 //! Answering, practice by practice: a navigator with each practice's progress, and one card
 //! per sub-practice with the question, the answer scale as native radio buttons, help on
-//! demand, a note and an "in place since" date.
+//! demand, a note, an "in place since" date and the evidence.
 
 use yew::prelude::*;
 
+use super::evidence::EvidenceList;
+use crate::domain::evidence::Item;
 use crate::domain::{Answer, PracticeId, SubPracticeId, NOTE_MAX};
 use crate::ui::browser::page::focus_soon;
 use crate::ui::dom::{date_change, dom_id, input_value};
@@ -122,7 +124,8 @@ pub fn answer_screen(props: &AnswerScreenProps) -> Html {
                 <p>{ practice.summary.clone() }</p>
                 <p class="hint">{ helps_against }</p>
                 { for scope.iter().filter(|s| s.practice == practice.id).map(|s| html! {
-                    <SubPracticeCard id={s.id.clone()} answer={a.answers.get(&s.id).cloned()} />
+                    <SubPracticeCard id={s.id.clone()} answer={a.answers.get(&s.id).cloned()}
+                        assessment={entry.id.clone()} evidence={a.evidence.get(&s.id).cloned().unwrap_or_default()} />
                 }) }
                 <div class="actions pager">
                     if index > 0 {
@@ -143,6 +146,9 @@ pub fn answer_screen(props: &AnswerScreenProps) -> Html {
 pub struct SubPracticeCardProps {
     pub id: SubPracticeId,
     pub answer: Option<Answer>,
+    /// The open assessment's id, under which its evidence files are kept.
+    pub assessment: String,
+    pub evidence: Vec<Item>,
 }
 
 #[component(SubPracticeCard)]
@@ -219,6 +225,7 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
                         value={answer.since.map(|d| d.to_string()).unwrap_or_default()} onchange={on_since} />
                 </div>
             </div>
+            <EvidenceList assessment={props.assessment.clone()} sub={s.id.clone()} items={props.evidence.clone()} />
         </article>
     }
 }

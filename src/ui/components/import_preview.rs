@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::unlock::Unlock;
 use crate::domain::Tier;
 use crate::ui::browser::page::{focus_soon, new_id};
+use crate::ui::evidence::keep_staged;
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
 use crate::ui::state::Action;
 use crate::ui::wording::{display_name, human_date};
@@ -13,6 +14,7 @@ use crate::ui::wording::{display_name, human_date};
 #[component(ImportPreview)]
 pub fn import_preview() -> Html {
     let handle = use_assessment();
+    let problem = use_state(|| None::<String>);
     use_effect_with(handle.state.staged.is_some(), |shown| {
         if *shown {
             focus_soon("import-heading");
@@ -26,6 +28,29 @@ pub fn import_preview() -> Html {
     let act = |action: fn(&AssessmentHandle)| {
         let h = handle.clone();
         Callback::from(move |_| action(&h))
+    };
+    // A package's evidence files are stored first, all or none; only then does the
+    // assessment open, so that nothing saved before changes when storage refuses them.
+    let accept = |replace: bool| {
+        let (h, problem) = (handle.clone(), problem.clone());
+        Callback::from(move |_| {
+            let id = if replace {
+                h.current().map(|e| e.id.clone())
+            } else {
+                Some(new_id())
+            };
+            let (Some(id), Some(staged)) = (id, h.state.staged.clone()) else {
+                return;
+            };
+            let (h, problem) = (h.clone(), problem.clone());
+            yew::platform::spawn_local(async move {
+                match keep_staged(&h.state.texts.0, &staged, &id).await {
+                    Ok(()) if replace => h.dispatch(Action::ImportReplace),
+                    Ok(()) => h.dispatch(Action::ImportAsNew { id }),
+                    Err(why) => problem.set(Some(why)),
+                }
+            });
+        })
     };
     let can_replace = handle.current().is_some();
     let tier = handle.t(match a.tier {
@@ -54,13 +79,18 @@ pub fn import_preview() -> Html {
                     <ul>{ for staged.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
                 </div>
             }
+            if let Some(why) = (*problem).clone() {
+                <p class="banner problem" id="import-problem" role="alert">{ why }</p>
+            }
+            if !staged.files.is_empty() {
+                <p id="preview-files">{ handle.tf("evidence.preview_files", &[("count", &staged.files.len().to_string())]) }</p>
+            }
             <div class="actions">
-                <button type="button" class="primary" id="import-as-new"
-                    onclick={act(|h| h.dispatch(Action::ImportAsNew { id: new_id() }))}>
+                <button type="button" class="primary" id="import-as-new" onclick={accept(false)}>
                     { handle.t("files.preview.as_new") }
                 </button>
                 if can_replace {
-                    <button type="button" id="import-replace" onclick={act(|h| h.dispatch(Action::ImportReplace))}>
+                    <button type="button" id="import-replace" onclick={accept(true)}>
                         { handle.t("files.preview.replace") }
                     </button>
                 }

@@ -38,13 +38,19 @@ fn row(props: &RowProps) -> Html {
         })
     };
     let on_duplicate = {
-        let (h, id) = (handle.clone(), id.clone());
+        let (h, id, a) = (handle.clone(), id.clone(), a.clone());
         Callback::from(move |_| {
-            h.dispatch(Action::Duplicate {
-                from: id.clone(),
-                id: new_id(),
-                now: now(),
-            })
+            let copy = new_id();
+            // The copy's evidence files first, so that it never refers to files not kept.
+            let (h, from, a) = (h.clone(), id.clone(), a.clone());
+            yew::platform::spawn_local(async move {
+                crate::ui::evidence::copy_files(&from, &copy, &a).await;
+                h.dispatch(Action::Duplicate {
+                    from,
+                    id: copy,
+                    now: now(),
+                })
+            });
         })
     };
     let toggle = |on: bool| {

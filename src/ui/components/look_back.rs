@@ -1,14 +1,16 @@
 //! The 12-month look-back: which practices have been in place long enough to count as
-//! "recognized security practices" on a chosen date.
+//! "recognized security practices" on a chosen date, and how far the evidence of each
+//! sub-practice reaches back. Printable on its own.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::domain::evidence::Cover;
 use crate::domain::lookback::look_back;
 use crate::domain::Assessment;
-use crate::ui::browser::page::now;
-use crate::ui::dom::date_change;
+use crate::ui::browser::page::{now, print};
+use crate::ui::dom::{date_change, dom_id};
 use crate::ui::hooks::use_assessment;
 use crate::ui::wording::human_date;
 
@@ -47,6 +49,23 @@ pub fn look_back_view(props: &LookBackViewProps) -> Html {
             &[("id", &id.to_string()), ("date", &human_date(&handle, d))],
         )
     };
+    let count = |c: Cover| r.evidence.iter().filter(|(_, x)| *x == c).count().to_string();
+    let evidence_summary = handle.tf(
+        "views.look_back.evidence_summary",
+        &[
+            ("whole", &count(Cover::Whole)),
+            ("not_recent", &count(Cover::NotRecent)),
+            ("only_recent", &count(Cover::OnlyRecent)),
+            ("none", &count(Cover::None)),
+        ],
+    );
+    let on_print = Callback::from(|_| {
+        // Only this section is printed (app.css, `.print-look-back`).
+        let root = gloo::utils::document_element();
+        let _ = root.class_list().add_1("print-look-back");
+        print();
+        let _ = root.class_list().remove_1("print-look-back");
+    });
     let list = |items: Vec<String>| html! { <ul>{ for items.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> };
     html! {
         <section id="look-back" aria-labelledby="look-back-h">
@@ -69,6 +88,31 @@ pub fn look_back_view(props: &LookBackViewProps) -> Html {
                 <p>{ handle.t("views.look_back.undated") }</p>
                 { list(r.undated.iter().map(|id| id.to_string()).collect()) }
             }
+            <h4 id="look-back-evidence-h">{ handle.t("views.look_back.evidence_heading") }</h4>
+            <p id="look-back-evidence-summary">{ evidence_summary }</p>
+            <table class="look-back-evidence" aria-labelledby="look-back-evidence-h">
+                <thead><tr>
+                    <th scope="col">{ handle.t("package.col_id") }</th>
+                    <th scope="col">{ handle.t("package.col_sub") }</th>
+                    <th scope="col">{ handle.t("package.col_since") }</th>
+                    <th scope="col">{ handle.t("package.col_evidence") }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.evidence.iter().map(|(id, c)| {
+                        let title = catalog.sub_practice(id).map(|s| s.title.clone()).unwrap_or_default();
+                        let since = props.assessment.answers.get(id).and_then(|a| a.since).map(|d| human_date(&handle, d)).unwrap_or_default();
+                        let word = handle.t(match c {
+                            Cover::Whole => "views.look_back.cover_whole",
+                            Cover::NotRecent => "views.look_back.cover_not_recent",
+                            Cover::OnlyRecent => "views.look_back.cover_only_recent",
+                            Cover::None => "views.look_back.cover_none",
+                        });
+                        html! { <tr id={format!("cover-{}", dom_id(id.as_str()))}><td>{ id.to_string() }</td><td>{ title }</td><td>{ since }</td><td>{ word }</td></tr> }
+                    }) }
+                </tbody>
+            </table>
+            <p class="hint">{ handle.t("package.self_reported") }</p>
+            <button type="button" id="look-back-print" onclick={on_print}>{ handle.t("views.look_back.print") }</button>
         </section>
     }
 }

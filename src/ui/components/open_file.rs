@@ -66,7 +66,7 @@ pub fn open_file() -> Html {
         <div class={classes!("dropzone", dragging.then_some("dragging"))} id="dropzone"
              {ondragover} {ondragleave} {ondrop}>
             <label for="file-input">{ handle.t("files.open_label") }</label>
-            <input type="file" id="file-input" accept=".json,application/json" {onchange} />
+            <input type="file" id="file-input" accept=".json,.zip,application/json,application/zip" {onchange} />
             <p class="hint">{ handle.t("files.drop_hint") }</p>
         </div>
     }

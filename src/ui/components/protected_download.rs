@@ -1,4 +1,5 @@
-//! Downloads the open assessment encrypted under a passphrase the person chooses.
+//! Downloads the open assessment encrypted under a passphrase the person chooses, alone or as
+//! an evidence package with its files; and the evidence package unprotected.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -6,6 +7,7 @@ use yew::prelude::*;
 use crate::domain::envelope::MIN_PASSPHRASE;
 use crate::ui::browser::{crypto::encrypt, files::download, page::now};
 use crate::ui::downloads::file_stem;
+use crate::ui::evidence::download_package;
 use crate::ui::hooks::use_assessment;
 
 fn value(field: &NodeRef) -> String {
@@ -19,7 +21,7 @@ fn value(field: &NodeRef) -> String {
 pub fn protected_download() -> Html {
     let handle = use_assessment();
     let message = use_state(|| None::<String>);
-    let (pass_field, again_field) = (use_node_ref(), use_node_ref());
+    let (pass_field, again_field, with_files) = (use_node_ref(), use_node_ref(), use_node_ref());
     let onsubmit = {
         let (h, message) = (handle.clone(), message.clone());
         let (pass_field, again_field) = (pass_field.clone(), again_field.clone());
@@ -42,8 +44,20 @@ pub fn protected_download() -> Html {
             };
             let (h, message) = (h.clone(), message.clone());
             let fields = [pass_field.clone(), again_field.clone()];
+            let package = with_files
+                .cast::<HtmlInputElement>()
+                .is_some_and(|c| c.checked());
             yew::platform::spawn_local(async move {
                 let at = now();
+                if package {
+                    message.set(Some(h.t("evidence.packing")));
+                    let texts = h.state.texts.0.clone();
+                    let done = download_package(&h.catalog, &texts, &entry.id, &entry.assessment, &at, Some(pass)).await;
+                    for field in fields.iter().filter_map(NodeRef::cast::<HtmlInputElement>) {
+                        field.set_value("");
+                    }
+                    return message.set(Some(done.unwrap_or_else(|why| why)));
+                }
                 let text = crate::domain::export(&h.catalog, &entry.assessment, &at);
                 match encrypt(&pass, &text).await {
                     Ok(sealed) => {
@@ -82,9 +96,41 @@ pub fn protected_download() -> Html {
                     <label for="protect-confirm">{ handle.t("files.protect.again") }</label>
                     <input type="password" id="protect-confirm" ref={again_field} autocomplete="new-password" />
                 </div>
+                <div class="option">
+                    <input type="checkbox" id="protect-package" ref={with_files} />
+                    <label for="protect-package">{ handle.t("evidence.protect_package") }</label>
+                </div>
                 <p id="protect-message" role="status">{ (*message).clone().unwrap_or_default() }</p>
                 <button type="submit" id="protect-download">{ handle.t("files.protect.download") }</button>
             </form>
         </section>
+    }
+}
+
+/// The evidence package, unprotected: the assessment, its evidence files and the index.
+#[component(PackageDownload)]
+pub fn package_download() -> Html {
+    let handle = use_assessment();
+    let message = use_state(String::new);
+    let onclick = {
+        let (h, message) = (handle.clone(), message.clone());
+        Callback::from(move |_| {
+            let Some(entry) = h.current().cloned() else {
+                return;
+            };
+            let (h, message) = (h.clone(), message.clone());
+            message.set(h.t("evidence.packing"));
+            yew::platform::spawn_local(async move {
+                let texts = h.state.texts.0.clone();
+                let done = download_package(&h.catalog, &texts, &entry.id, &entry.assessment, &now(), None).await;
+                message.set(done.unwrap_or_else(|why| why));
+            });
+        })
+    };
+    html! {
+        <>
+            <button type="button" id="download-package" {onclick}>{ handle.t("evidence.download_package") }</button>
+            <p id="package-message" role="status">{ (*message).clone() }</p>
+        </>
     }
 }

@@ -11,7 +11,7 @@ mod threats;
 use super::compare::CompareView;
 use super::lenses::Lenses;
 use super::look_back::LookBackView;
-use super::protected_download::ProtectedDownload;
+use super::protected_download::{PackageDownload, ProtectedDownload};
 use super::share::ShareView;
 use crate::domain::{findings_csv, fingerprint};
 use crate::ui::browser::{
@@ -95,6 +95,7 @@ pub fn results() -> Html {
                 <button type="button" class="primary" id="download-json" onclick={on_json}>{ handle.t("results.download_json") }</button>
                 <button type="button" id="download-csv" onclick={on_csv}>{ handle.t("results.download_csv") }</button>
                 <button type="button" id="download-oscal" onclick={on_oscal}>{ handle.t("results.download_oscal") }</button>
+                <PackageDownload />
                 <button type="button" id="print" onclick={Callback::from(|_| print())}>{ handle.t("results.print") }</button>
             </div>
             if let Some(r) = handle.results() {
