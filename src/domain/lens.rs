@@ -105,7 +105,8 @@ pub fn csf_results(
             let mut coverage = Coverage::default();
             for id in &scope {
                 let refs = catalog.sub_practice(id).map(|s| s.nist_csf.refs());
-                if refs.is_some_and(|r| r.iter().any(|x| x.csf().split('.').next() == Some(prefix))) {
+                if refs.is_some_and(|r| r.iter().any(|x| x.csf().split('.').next() == Some(prefix)))
+                {
                     coverage.add(catalog, assessment.choice(id));
                 }
             }

@@ -246,7 +246,11 @@ fn nist_refs(handle: &Fixed, refs: &NistCsf) -> Html {
                 </>
             }
         }
-        NistCsf::NonePrinted => html! { <p class="hint">{ handle.t("answer.nist_none_printed") }</p> },
-        NistCsf::NotRecorded => html! { <p class="hint">{ handle.t("answer.nist_not_recorded") }</p> },
+        NistCsf::NonePrinted => {
+            html! { <p class="hint">{ handle.t("answer.nist_none_printed") }</p> }
+        }
+        NistCsf::NotRecorded => {
+            html! { <p class="hint">{ handle.t("answer.nist_not_recorded") }</p> }
+        }
     }
 }
