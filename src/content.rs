@@ -236,6 +236,14 @@ pub fn apply_translation(pack: &mut Value, overlay: &Value) {
                 t,
                 &["title", "questions", "in_place", "why", "technical"],
             );
+            for (printed, flag) in entries(&t["nist_flags"]) {
+                if let (Some(r), true) = (
+                    by_id(&mut x["nist_csf"], "printed", printed),
+                    flag.is_string(),
+                ) {
+                    r["flag"] = flag.clone();
+                }
+            }
         }
     }
     for (id, t) in entries(&overlay["lenses"]) {

@@ -11,8 +11,8 @@ mod pack;
 
 pub use check::{CatalogError, ScaleProblem, TierProblem};
 pub use pack::{
-    CatalogParts, Choice, Citation, Confidence, Lens, LensItem, PackInfo, Practice, Scale,
-    SubPractice, Threat, TierRule,
+    CatalogParts, Choice, Citation, Confidence, Lens, LensItem, NistCsf, NistRef, PackInfo,
+    Practice, Scale, SubPractice, Threat, TierRule,
 };
 
 use super::ids::{PracticeId, SubPracticeId, ThreatId, Tier};

@@ -4,7 +4,7 @@
 //! Coverage follows the scoring rules of [`super::scoring`], over the in-scope sub-practices.
 
 use super::assessment::Assessment;
-use super::catalog::{Catalog, Lens, LensItem};
+use super::catalog::{Catalog, Lens, LensItem, NistCsf};
 use super::ids::SubPracticeId;
 use super::scoring::Coverage;
 
@@ -65,8 +65,35 @@ pub const CSF_FUNCTIONS: [(&str, &str); 5] = [
     ("RC", "Recover"),
 ];
 
+/// How many in-scope sub-practices count under no CSF function, and why: HICP prints none for
+/// them ("N/A"), or the pack has not recorded what HICP prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CsfUnreferenced {
+    pub in_scope: usize,
+    pub none_printed: usize,
+    pub not_recorded: usize,
+}
+
+/// The in-scope sub-practices that have no references to count in [`csf_results`].
+pub fn csf_unreferenced(catalog: &Catalog, assessment: &Assessment) -> CsfUnreferenced {
+    let scope = scope_ids(catalog, assessment);
+    let mut out = CsfUnreferenced {
+        in_scope: scope.len(),
+        ..CsfUnreferenced::default()
+    };
+    for s in scope.iter().filter_map(|id| catalog.sub_practice(id)) {
+        match s.nist_csf {
+            NistCsf::Printed(_) => {}
+            NistCsf::NonePrinted => out.none_printed += 1,
+            NistCsf::NotRecorded => out.not_recorded += 1,
+        }
+    }
+    out
+}
+
 /// Coverage per NIST CSF function: every in-scope sub-practice counts once under each function
-/// its printed references name. Sub-practices printed without references are not counted.
+/// its printed references name (a misprint under the reference it stands for). Sub-practices
+/// with no references (none printed, or none recorded yet) are not counted.
 pub fn csf_results(
     catalog: &Catalog,
     assessment: &Assessment,
@@ -77,8 +104,9 @@ pub fn csf_results(
         .map(|&(prefix, name)| {
             let mut coverage = Coverage::default();
             for id in &scope {
-                let refs = catalog.sub_practice(id).and_then(|s| s.nist_csf.as_ref());
-                if refs.is_some_and(|r| r.iter().any(|x| x.split('.').next() == Some(prefix))) {
+                let refs = catalog.sub_practice(id).map(|s| s.nist_csf.refs());
+                if refs.is_some_and(|r| r.iter().any(|x| x.csf().split('.').next() == Some(prefix)))
+                {
                     coverage.add(catalog, assessment.choice(id));
                 }
             }

@@ -4,7 +4,7 @@
 
 use super::assessment::Assessment;
 use super::canonical::Canonical;
-use super::catalog::Catalog;
+use super::catalog::{Catalog, NistCsf};
 use super::plan::action_plan;
 
 /// A short, stable fingerprint of the answers, the tier and the content edition: two reports
@@ -65,12 +65,29 @@ pub fn csv_cell(text: &str) -> String {
     }
 }
 
+/// The NIST CSF references as HICP prints them (a misprint with what it stands for), or which
+/// of "HICP prints none" and "not recorded yet" holds: the two are never one empty cell.
+fn nist_cell(refs: &NistCsf) -> String {
+    match refs {
+        NistCsf::Printed(refs) => refs
+            .iter()
+            .map(|r| match &r.reads_as {
+                Some(meant) => format!("{} (as printed; read as {meant})", r.printed),
+                None => r.printed.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        NistCsf::NonePrinted => "None printed in HICP (N/A)".to_owned(),
+        NistCsf::NotRecorded => "Not yet recorded".to_owned(),
+    }
+}
+
 /// The findings of every in-scope sub-practice, one row each, in pack order, with the plan
 /// priority (1 = first) of those that are gaps. Lines end in CRLF, as RFC 4180 asks.
 pub fn findings_csv(catalog: &Catalog, assessment: &Assessment) -> String {
     let plan = action_plan(catalog, assessment);
     let mut out = String::from(
-        "ID,Practice,Tier,Sub-practice,Answer,In place since,Note,Threats mitigated,Plan priority,Owner,Target date\r\n",
+        "ID,Practice,Tier,Sub-practice,Answer,In place since,Note,Threats mitigated,Plan priority,Owner,Target date,NIST CSF references\r\n",
     );
     let Some(tier) = assessment.tier else {
         return out;
@@ -112,6 +129,7 @@ pub fn findings_csv(catalog: &Catalog, assessment: &Assessment) -> String {
                 .and_then(|e| e.target)
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
+            nist_cell(&s.nist_csf),
         ];
         let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&cells.join(","));

@@ -23,13 +23,21 @@ test('the golden file opens, and the CPG lens shows its mapped goals, labelled p
   await page.locator('#overall').waitFor();
   const lens = page.locator('#lens-hph-cpg');
   assert.match(await lens.locator('h3').innerText(), /HHS Healthcare and Public Health Cybersecurity Performance Goals \(2024\) \(provisional mapping\)/);
-  assert.match(await lens.innerText(), /This mapping is HICP Check's own, by topic, and is provisional/);
+  assert.match(await lens.innerText(), /This mapping from the goals to HICP sub-practices is HICP Check's own, made by topic, and is provisional: it has not been checked against HHS's own alignment/);
+  assert.doesNotMatch(await lens.innerText(), /published no official mapping/);
   assert.deepEqual(await page.locator('[data-testid="lens-E2"] td').allInnerTexts(), ['100% over 1 answered', '1.S.A']);
   assert.deepEqual(await page.locator('[data-testid="lens-E4"] td').allInnerTexts(), ['50% over 1 answered', '1.S.B, 1.S.C, 10.S.A']);
   assert.equal(await page.locator('[data-testid="lens-N4"] td').first().innerText(), 'none in scope');
   assert.match(await page.locator('[data-testid="lens-N1"] th').innerText(), /name unconfirmed/);
   assert.equal(await page.locator('[data-testid^="lens-"]').count(), 20);
-  assert.equal(await page.locator('[data-testid="csf-PR"] td').innerText(), 'none in scope', 'small sub-practices print no CSF references');
+  assert.equal(await page.locator('[data-testid="csf-PR"] td').innerText(), '100% over 1 answered', '1.S.A, 2.S.A, 3.S.A and 10.S.A carry TV1 references');
+  assert.equal(await page.locator('[data-testid="views-csf-not_recorded"]').innerText(),
+    '14 of the 18 sub-practices in scope have no references recorded in HICP Check yet, so they count under no function here. HICP may print references for them.');
+  assert.equal(await page.locator('[data-testid="views-csf-none_printed"]').count(), 0, 'no small sub-practice is printed N/A');
+  const ransomware = page.locator('#threat-2');
+  assert.match(await ransomware.innerText(), /Sub-practices HICP's own threat table cites for this threat/);
+  assert.match(await ransomware.locator('ul.cited').innerText(), /3\.L\.D Single Sign On HICP's ransomware table cites Single Sign On under "deploy anti-malware tools"/);
+  assert.equal(await ransomware.locator('ul.cited li').count(), 19);
 });
 
 test('the OSCAL export from the app validates with compliance-trestle\'s OSCAL 1.1 models', async () => {

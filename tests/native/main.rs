@@ -2,6 +2,7 @@
 
 mod config;
 mod content;
+mod corrections;
 mod evidence;
 // proptest is a native-only dev-dependency.
 #[cfg(not(target_arch = "wasm32"))]
@@ -10,6 +11,7 @@ mod hostile;
 mod i18n;
 mod oscal;
 mod postbuild;
+mod references;
 mod scoring;
 mod sizing;
 mod transfer;
@@ -39,6 +41,15 @@ pub type JsonEdit = Box<dyn FnOnce(&mut serde_json::Value)>;
 /// The built-in HICP 2018 pack; every test starts from it.
 pub fn catalog() -> Catalog {
     hicp_check::content::built_in().expect("the built-in pack loads")
+}
+
+/// The built-in pack as it was at an earlier content version: its texts are today's, its
+/// version the old one, as the fingerprint and the OSCAL ids of files made then saw it.
+pub fn catalog_at(version: &str) -> Catalog {
+    let (file, text) = hicp_check::content::BUILT_IN[0];
+    let mut pack: serde_json::Value = serde_json::from_str(text).unwrap();
+    pack["content_version"] = version.into();
+    hicp_check::content::load(file, &pack.to_string()).expect("the pack loads")
 }
 
 pub fn ts(s: &str) -> Timestamp {

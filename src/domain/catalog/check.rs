@@ -162,6 +162,13 @@ fn check_entries(
         non_empty(found, id, "in_place", &s.in_place);
         non_empty(found, id, "why", &s.why);
         non_empty(found, id, "technical", &s.technical);
+        for r in s.nist_csf.refs() {
+            non_empty(found, id, "nist_csf", &r.printed);
+            if let Some(meant) = &r.reads_as {
+                non_empty(found, id, "nist_csf", meant);
+                non_empty(found, id, "flag", r.flag.as_deref().unwrap_or_default());
+            }
+        }
     }
     known
 }

@@ -63,14 +63,105 @@ pub struct SubPractice {
     pub practice: PracticeId,
     pub tier: Tier,
     pub title: String,
-    /// NIST CSF v1.1 references as printed; `None` where the source prints none (the small
-    /// tier), empty where it prints "N/A".
+    /// The NIST CSF v1.1 references HICP prints for it, or why there are none.
     #[serde(default)]
-    pub nist_csf: Option<Vec<String>>,
+    pub nist_csf: NistCsf,
     pub questions: Vec<String>,
     pub in_place: String,
     pub why: String,
     pub technical: String,
+}
+
+/// What HICP Check knows of a sub-practice's NIST CSF v1.1 references. "HICP prints none"
+/// and "not recorded here yet" are different facts and are never folded into one.
+///
+/// In a pack: an array of references; `"none printed"` (or `[]`) where HICP prints "N/A";
+/// `"not recorded"` (or no field) where the pack has not transcribed what HICP prints.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(from = "RawNistCsf")]
+pub enum NistCsf {
+    /// The references as printed, in the printed order (never empty).
+    Printed(Vec<NistRef>),
+    /// HICP prints "N/A": it gives this sub-practice no reference.
+    NonePrinted,
+    /// HICP may print references for it, but the pack has not recorded them.
+    #[default]
+    NotRecorded,
+}
+
+impl NistCsf {
+    /// The printed references; empty unless [`NistCsf::Printed`].
+    pub fn refs(&self) -> &[NistRef] {
+        match self {
+            NistCsf::Printed(refs) => refs,
+            NistCsf::NonePrinted | NistCsf::NotRecorded => &[],
+        }
+    }
+}
+
+/// One reference as HICP prints it. A misprint (10.S.A's "IG.GV-1") is carried as printed,
+/// with the reference it stands for and a flag saying why.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NistRef {
+    pub printed: String,
+    /// The CSF reference meant, where the printed one is a misprint.
+    #[serde(default)]
+    pub reads_as: Option<String>,
+    /// Why the printed value is read as another; set with `reads_as`.
+    #[serde(default)]
+    pub flag: Option<String>,
+}
+
+impl NistRef {
+    /// The CSF v1.1 reference this stands for: the printed one unless it is read as another.
+    pub fn csf(&self) -> &str {
+        self.reads_as.as_deref().unwrap_or(&self.printed)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawNistCsf {
+    Status(NistStatus),
+    Refs(Vec<RawNistRef>),
+}
+
+#[derive(Deserialize)]
+enum NistStatus {
+    #[serde(rename = "none printed")]
+    NonePrinted,
+    #[serde(rename = "not recorded")]
+    NotRecorded,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawNistRef {
+    Plain(String),
+    Flagged(NistRef),
+}
+
+impl From<RawNistCsf> for NistCsf {
+    fn from(raw: RawNistCsf) -> NistCsf {
+        match raw {
+            RawNistCsf::Status(NistStatus::NonePrinted) => NistCsf::NonePrinted,
+            RawNistCsf::Status(NistStatus::NotRecorded) => NistCsf::NotRecorded,
+            RawNistCsf::Refs(refs) if refs.is_empty() => NistCsf::NonePrinted,
+            RawNistCsf::Refs(refs) => NistCsf::Printed(
+                refs.into_iter()
+                    .map(|r| match r {
+                        RawNistRef::Plain(printed) => NistRef {
+                            printed,
+                            reads_as: None,
+                            flag: None,
+                        },
+                        RawNistRef::Flagged(r) => r,
+                    })
+                    .collect(),
+            ),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -9,7 +9,7 @@ use super::model::{
     Prop, RelatedObservation, RelevantEvidence, ReviewedControls, Status, Target,
 };
 use crate::domain::assessment::{Answer, Assessment};
-use crate::domain::catalog::{Catalog, Choice, SubPractice};
+use crate::domain::catalog::{Catalog, Choice, NistCsf, SubPractice};
 use crate::domain::evidence::{entry_href, entry_names, Kind};
 use crate::domain::report::fingerprint;
 use crate::domain::scoring::{score, Coverage};
@@ -253,12 +253,15 @@ pub(super) fn finding(
             markup_line(&choice.label),
             markup_line(&choice.description)
         ),
-        props: vec![
+        props: [
             Prop::new("sub-practice", s.id.as_str()),
             Prop::new("practice", s.practice.as_str()),
             Prop::new("sub-practice-tier", s.tier.key()),
             Prop::new("answer", choice.id.as_str()),
-        ],
+        ]
+        .into_iter()
+        .chain(nist_props(&s.nist_csf))
+        .collect(),
         target: Target {
             kind: "objective-id",
             target_id: control_id(&s.id),
@@ -277,4 +280,27 @@ pub(super) fn finding(
         }],
         remarks,
     }
+}
+
+/// A finding's NIST CSF references: `nist-csf-references` says whether HICP prints some
+/// ("printed"), prints none ("none-printed", its "N/A") or the pack has not recorded them
+/// ("not-recorded"); each printed one is a `nist-csf` prop, a misprint under the reference it
+/// stands for with the printed value in its remarks.
+fn nist_props(refs: &NistCsf) -> Vec<Prop> {
+    let status = match refs {
+        NistCsf::Printed(_) => "printed",
+        NistCsf::NonePrinted => "none-printed",
+        NistCsf::NotRecorded => "not-recorded",
+    };
+    let mut props = vec![Prop::new("nist-csf-references", status)];
+    props.extend(refs.refs().iter().map(|r| {
+        Prop {
+            remarks: r
+                .reads_as
+                .as_ref()
+                .map(|_| format!("Printed in HICP as {}.", markup_line(&r.printed))),
+            ..Prop::new("nist-csf", r.csf())
+        }
+    }));
+    props
 }

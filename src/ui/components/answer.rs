@@ -6,10 +6,11 @@ use yew::prelude::*;
 
 use super::evidence::EvidenceList;
 use crate::domain::evidence::Item;
+use crate::domain::catalog::NistCsf;
 use crate::domain::{Answer, PracticeId, SubPracticeId, NOTE_MAX};
 use crate::ui::browser::page::focus_soon;
 use crate::ui::dom::{date_change, dom_id, input_value};
-use crate::ui::hooks::{use_assessment, use_fixed};
+use crate::ui::hooks::{use_assessment, use_fixed, Fixed};
 use crate::ui::state::{Edit, Screen};
 
 #[derive(Properties, PartialEq)]
@@ -210,9 +211,7 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
             <details class="help">
                 <summary>{ handle.t("answer.technical") }</summary>
                 <p>{ s.technical.clone() }</p>
-                if let Some(refs) = s.nist_csf.as_ref().filter(|r| !r.is_empty()) {
-                    <p class="hint">{ handle.tf("answer.nist_refs", &[("refs", &refs.join(", "))]) }</p>
-                }
+                { nist_refs(&handle, &s.nist_csf) }
             </details>
             <div class="extras">
                 <div class="field">
@@ -227,5 +226,38 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
             </div>
             <EvidenceList assessment={props.assessment.clone()} sub={s.id.clone()} items={props.evidence.clone()} />
         </article>
+    }
+}
+
+/// The NIST CSF references HICP prints for a sub-practice, a misprint shown as printed with
+/// what it stands for and why; or which of "HICP prints none" and "not recorded yet" holds.
+fn nist_refs(handle: &Fixed, refs: &NistCsf) -> Html {
+    match refs {
+        NistCsf::Printed(refs) => {
+            let list: Vec<String> = refs
+                .iter()
+                .map(|r| match &r.reads_as {
+                    Some(meant) => handle.tf(
+                        "answer.nist_read_as",
+                        &[("printed", &r.printed), ("csf", meant)],
+                    ),
+                    None => r.printed.clone(),
+                })
+                .collect();
+            html! {
+                <>
+                    <p class="hint">{ handle.tf("answer.nist_refs", &[("refs", &list.join(", "))]) }</p>
+                    { for refs.iter().filter_map(|r| r.flag.as_ref()).map(|flag| html! {
+                        <p class="hint flag">{ flag.clone() }</p>
+                    }) }
+                </>
+            }
+        }
+        NistCsf::NonePrinted => {
+            html! { <p class="hint">{ handle.t("answer.nist_none_printed") }</p> }
+        }
+        NistCsf::NotRecorded => {
+            html! { <p class="hint">{ handle.t("answer.nist_not_recorded") }</p> }
+        }
     }
 }

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::lens::{csf_results, lens_results};
-use crate::domain::{Assessment, Coverage};
+use crate::domain::lens::{csf_results, csf_unreferenced, lens_results};
+use crate::domain::{Assessment, Catalog, Coverage};
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
 
 fn percent(handle: &AssessmentHandle, c: &Coverage) -> String {
@@ -75,6 +75,7 @@ pub fn lenses(props: &LensesProps) -> Html {
             <section class="lens" id="lens-csf" aria-labelledby="lens-csf-h">
                 <h3 id="lens-csf-h">{ handle.t("views.csf.heading") }</h3>
                 <p class="hint">{ handle.t("views.csf.note") }</p>
+                { unreferenced(&handle, &catalog, a) }
                 <table>
                     <thead><tr><th scope="col">{ handle.t("views.csf.function") }</th><th scope="col">{ handle.t("views.coverage") }</th></tr></thead>
                     <tbody>
@@ -84,6 +85,24 @@ pub fn lenses(props: &LensesProps) -> Html {
                     </tbody>
                 </table>
             </section>
+        </>
+    }
+}
+
+/// How many in-scope sub-practices count under no function, each reason on its own line.
+fn unreferenced(handle: &AssessmentHandle, catalog: &Catalog, a: &Assessment) -> Html {
+    let gaps = csf_unreferenced(catalog, a);
+    let total = gaps.in_scope.to_string();
+    let line = |key: &str, count: usize| {
+        (count > 0).then(|| {
+            let text = handle.tf(key, &[("count", &count.to_string()), ("total", &total)]);
+            html! { <p class="hint" data-testid={key.replace('.', "-")}>{ text }</p> }
+        })
+    };
+    html! {
+        <>
+            { line("views.csf.not_recorded", gaps.not_recorded) }
+            { line("views.csf.none_printed", gaps.none_printed) }
         </>
     }
 }

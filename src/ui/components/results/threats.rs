@@ -1,4 +1,5 @@
-//! The five threats in detail: each one's coverage and the gaps behind it.
+//! The five threats in detail: each one's coverage, the gaps behind it, and the sub-practices
+//! HICP's own threat table cites for it (a printed oddity with the pack's flag beside it).
 
 use yew::prelude::*;
 
@@ -25,6 +26,15 @@ pub fn threats_detail(handle: &AssessmentHandle, r: &Results) -> Html {
                                 <li>{ format!("{} {}", s.id, s.title) }</li>
                             }) }</ul>
                         }
+                        <p>{ handle.t("results.cited") }</p>
+                        <ul class="cited">{ for threat.cited.iter().map(|c| {
+                            let title = catalog.sub_practice(&c.sub_practice).map(|s| s.title.clone()).unwrap_or_default();
+                            html! {
+                                <li>{ format!("{} {}", c.sub_practice, title) }
+                                    if let Some(flag) = &c.flag { <span class="hint flag">{ format!(" {flag}") }</span> }
+                                </li>
+                            }
+                        }) }</ul>
                     </article>
                 }
             }) }
