@@ -14,6 +14,9 @@ use hicp_check::ui::app::{App, AppProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "web/evidence.rs"]
+mod evidence;
+
 async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
 }

@@ -4,6 +4,7 @@
 
 pub mod crypto;
 pub mod embed;
+pub mod evidence_store;
 pub mod fetch;
 pub mod files;
 pub mod language;

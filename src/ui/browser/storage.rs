@@ -100,6 +100,17 @@ pub fn use_pack(pack_id: &str) {
     PACK.with(|p| *p.borrow_mut() = format!("{}{pack_id}/", Keys::copy()));
 }
 
+/// What this copy's keys start with, whatever the pack (IndexedDB's evidence keys too).
+pub(super) fn copy_prefix() -> String {
+    Keys::copy()
+}
+
+/// What the keys of this copy's and its pack's evidence files start with (in IndexedDB,
+/// [`super::evidence_store`]): `hicp-check/a/#hicp-2018/evidence/`.
+pub(super) fn evidence_prefix() -> String {
+    format!("{}evidence/", Keys::pack())
+}
+
 /// What is kept beside the assessments: which one is open, and when each was last downloaded.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
