@@ -16,6 +16,7 @@ pub mod ids;
 pub mod lens;
 pub mod lookback;
 pub mod oscal;
+pub mod package;
 pub mod plan;
 pub mod report;
 pub mod scoring;

@@ -7,6 +7,7 @@ pub mod embed;
 pub mod fetch;
 pub mod files;
 pub mod language;
+pub mod package;
 pub mod page;
 pub mod service_worker;
 pub mod storage;

@@ -8,6 +8,7 @@ mod fuzz;
 mod hostile;
 mod i18n;
 mod oscal;
+mod package;
 mod postbuild;
 mod scoring;
 mod sizing;
