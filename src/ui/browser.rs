@@ -8,6 +8,7 @@ pub mod evidence_store;
 pub mod fetch;
 pub mod files;
 pub mod language;
+pub mod package;
 pub mod page;
 pub mod service_worker;
 pub mod storage;

@@ -10,6 +10,7 @@ mod fuzz;
 mod hostile;
 mod i18n;
 mod oscal;
+mod package;
 mod postbuild;
 mod references;
 mod scoring;
