@@ -190,7 +190,7 @@ pub async fn read_package(
     };
     let text = String::from_utf8(json.to_vec()).map_err(|_| t.get("failure.not_text"))?;
     let (a, mut warnings) = match import_with_warnings(catalog, &text) {
-        Ok((a, w)) => (a, w.iter().map(|w| messages::warning(t, w)).collect()),
+        Ok((a, w)) => (a, w.iter().map(|w| messages::warning(t, w)).collect::<Vec<_>>()),
         Err(e) => return Err(messages::import_error(t, &e)),
     };
     let names = entry_names(&a);

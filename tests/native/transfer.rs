@@ -156,7 +156,8 @@ fn malformed_evidence_is_refused_with_its_place() {
     let item = |edit: &dyn Fn(&mut serde_json::Value)| {
         refused(&golden_with(|v| edit(&mut v["evidence"]["1.S.A"][1])))
     };
-    let cases: [(&dyn Fn(&mut serde_json::Value), &str); 6] = [
+    type Break = dyn Fn(&mut serde_json::Value);
+    let cases: [(&Break, &str); 6] = [
         (
             &|i| i["url"] = "http://plain.example.org".into(),
             "https://",

@@ -60,11 +60,11 @@ pub fn look_back_view(props: &LookBackViewProps) -> Html {
         ],
     );
     let on_print = Callback::from(|_| {
-        // Only this section is printed (app.css, `.print-look-back`).
+        // Only this section is printed (app.css, `[data-print=look-back]`).
         let root = gloo::utils::document_element();
-        let _ = root.class_list().add_1("print-look-back");
+        let _ = root.set_attribute("data-print", "look-back");
         print();
-        let _ = root.class_list().remove_1("print-look-back");
+        let _ = root.remove_attribute("data-print");
     });
     let list = |items: Vec<String>| html! { <ul>{ for items.into_iter().map(|t| html! { <li>{ t }</li> }) }</ul> };
     html! {

@@ -25,6 +25,7 @@ pub fn protected_download() -> Html {
     let onsubmit = {
         let (h, message) = (handle.clone(), message.clone());
         let (pass_field, again_field) = (pass_field.clone(), again_field.clone());
+        let with_files = with_files.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (pass, again) = (value(&pass_field), value(&again_field));
