@@ -6,8 +6,6 @@
 //! Also here: the readable names a file item gets inside an evidence package
 //! ([`entry_names`]); the writer and the reader of a package both use them.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::assessment::Assessment;
 use super::date::{Date, Timestamp};
 use super::ids::SubPracticeId;
@@ -128,24 +126,51 @@ pub fn safe_file_name(name: &str) -> String {
     out
 }
 
-/// The package entry of every file item, by item id: `evidence/<sub-practice>/<file name>`,
-/// with ` (2)`, ` (3)` … before the extension where two files of one sub-practice share a
-/// name (compared without case, as Windows and macOS do).
-pub fn entry_names(assessment: &Assessment) -> BTreeMap<String, String> {
-    let mut names = BTreeMap::new();
+/// The package entries of file items, by item id (in a list, not a map: the app carries no
+/// map code for so few).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntryNames(Vec<(String, String)>);
+
+impl EntryNames {
+    pub fn get(&self, item: &str) -> Option<&String> {
+        self.0.iter().find(|(id, _)| id == item).map(|(_, n)| n)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::ops::Index<&str> for EntryNames {
+    type Output = String;
+
+    fn index(&self, item: &str) -> &String {
+        self.get(item).expect("a file item of the assessment")
+    }
+}
+
+/// The package entry of every file item: `evidence/<sub-practice>/<file name>`, with ` (2)`,
+/// ` (3)` … before the extension where two files of one sub-practice share a name (compared
+/// without case, as Windows and macOS do).
+pub fn entry_names(assessment: &Assessment) -> EntryNames {
+    let mut names = Vec::new();
     for (sub, items) in &assessment.evidence {
-        let mut taken = BTreeSet::new();
+        let mut taken = Vec::new();
         for item in items {
             if let Kind::File { name, .. } = &item.kind {
                 let entry = unique(sub, &safe_file_name(name), &mut taken);
-                names.insert(item.id.clone(), entry);
+                names.push((item.id.clone(), entry));
             }
         }
     }
-    names
+    EntryNames(names)
 }
 
-fn unique(sub: &SubPracticeId, name: &str, taken: &mut BTreeSet<String>) -> String {
+fn unique(sub: &SubPracticeId, name: &str, taken: &mut Vec<String>) -> String {
     let (stem, ext) = match name.rfind('.') {
         Some(i) if i > 0 => name.split_at(i),
         _ => (name, ""),
@@ -157,7 +182,9 @@ fn unique(sub: &SubPracticeId, name: &str, taken: &mut BTreeSet<String>) -> Stri
         } else {
             format!("{stem} ({n}){ext}")
         };
-        if taken.insert(candidate.to_lowercase()) {
+        let folded = candidate.to_lowercase();
+        if !taken.contains(&folded) {
+            taken.push(folded);
             return format!("evidence/{sub}/{candidate}");
         }
         n += 1;

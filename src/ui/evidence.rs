@@ -17,9 +17,11 @@ use crate::domain::{export, score, Assessment, Catalog, Timestamp};
 use crate::i18n::{messages, Texts};
 use crate::package_index::{self, ASSESSMENT_NAME, CSV_NAME, HTML_NAME};
 
-/// Megabytes, one decimal: `25.0`.
-pub fn megabytes(bytes: f64) -> String {
-    format!("{:.1}", bytes / (1024.0 * 1024.0))
+/// Megabytes, one decimal: `25.0`. In integers: formatting a float would compile in
+/// kilobytes of float printing.
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// Why a file could not be stored, for the person.
@@ -44,14 +46,14 @@ pub async fn keep_file(
     file: &web_sys::File,
 ) -> Result<Kind, String> {
     let name: String = file.name().chars().take(FILE_NAME_MAX).collect();
-    let size = file.size();
-    if size > FILE_MAX_BYTES as f64 {
+    let size = file.size() as u64;
+    if size > FILE_MAX_BYTES {
         return Err(t.fill(
             "evidence.too_big",
             &[
                 ("name", &name),
                 ("size", &megabytes(size)),
-                ("max", &megabytes(FILE_MAX_BYTES as f64)),
+                ("max", &megabytes(FILE_MAX_BYTES)),
             ],
         ));
     }
@@ -66,7 +68,7 @@ pub async fn keep_file(
         .map_err(|f| store_failure(t, f))?;
     Ok(Kind::File {
         name,
-        size: size as u64,
+        size,
         media_type: file.type_().chars().take(100).collect(),
         sha256,
     })
@@ -114,7 +116,10 @@ pub async fn download_package(
             HTML_NAME.to_owned(),
             utf8(&package_index::html(catalog, t, a, at)),
         ),
-        (CSV_NAME.to_owned(), utf8(&package_index::csv(catalog, t, a))),
+        (
+            CSV_NAME.to_owned(),
+            utf8(&package_index::csv(catalog, t, a)),
+        ),
     ];
     let names = entry_names(a);
     let mut missing = 0;
@@ -152,7 +157,10 @@ pub async fn download_package(
         files::download_blob(&format!("{stem}-evidence.zip"), &blob);
     }
     Ok(if missing > 0 {
-        t.fill("evidence.package_missing", &[("count", &missing.to_string())])
+        t.fill(
+            "evidence.package_missing",
+            &[("count", &missing.to_string())],
+        )
     } else {
         t.get("evidence.package_done").to_owned()
     })
@@ -190,7 +198,12 @@ pub async fn read_package(
     };
     let text = String::from_utf8(json.to_vec()).map_err(|_| t.get("failure.not_text"))?;
     let (a, mut warnings) = match import_with_warnings(catalog, &text) {
-        Ok((a, w)) => (a, w.iter().map(|w| messages::warning(t, w)).collect::<Vec<_>>()),
+        Ok((a, w)) => (
+            a,
+            w.iter()
+                .map(|w| messages::warning(t, w))
+                .collect::<Vec<_>>(),
+        ),
         Err(e) => return Err(messages::import_error(t, &e)),
     };
     let names = entry_names(&a);
@@ -266,7 +279,10 @@ pub async fn copy_files(from: &str, to: &str, a: &Assessment) {
 pub async fn sweep(entries: Vec<(String, Rc<Assessment>)>) {
     let mut referenced = Vec::new();
     for (id, a) in &entries {
-        referenced.extend(a.evidence_files().map(|(_, i)| store::evidence_key(id, &i.id)));
+        referenced.extend(
+            a.evidence_files()
+                .map(|(_, i)| store::evidence_key(id, &i.id)),
+        );
     }
     let prefix = store::assessment_prefix("");
     let Ok(keys) = store::keys(prefix.trim_end_matches('/')).await else {

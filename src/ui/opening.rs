@@ -44,17 +44,29 @@ pub async fn open(catalog: &Catalog, texts: &Texts, file: web_sys::File) -> Open
     if size > limit {
         let why = texts.fill(
             "evidence.package_too_large",
-            &[("max", &megabytes(PACKAGE_MAX_BYTES as f64))],
+            &[("max", &megabytes(PACKAGE_MAX_BYTES as u64))],
         );
         return Opened::Refused { file_name, why };
     }
-    let Ok(head) = files::read_bytes(&file.slice_with_i32_and_i32(0, 4).unwrap_or(file.clone().into())).await else {
-        return Opened::Refused { file_name, why: texts.get("failure.unreadable").to_owned() };
+    let Ok(head) = files::read_bytes(
+        &file
+            .slice_with_i32_and_i32(0, 4)
+            .unwrap_or(file.clone().into()),
+    )
+    .await
+    else {
+        return Opened::Refused {
+            file_name,
+            why: texts.get("failure.unreadable").to_owned(),
+        };
     };
     if is_zip(&head.to_vec()) && size <= PACKAGE_MAX_BYTES {
         return match files::read_bytes(&file).await {
             Ok(bytes) => package(catalog, texts, file_name, bytes).await,
-            Err(e) => Opened::Refused { file_name, why: texts.get(e.key()).to_owned() },
+            Err(e) => Opened::Refused {
+                file_name,
+                why: texts.get(e.key()).to_owned(),
+            },
         };
     }
     let text = match files::read_text(file).await {
@@ -86,7 +98,13 @@ pub async fn unlock(catalog: &Catalog, texts: &Texts, locked: &Locked, passphras
     let file_name = locked.file_name.clone();
     match crypto::decrypt(passphrase, &locked.envelope).await {
         Ok(bytes) if is_zip(&bytes) => {
-            package(catalog, texts, file_name, js_sys::Uint8Array::from(&bytes[..])).await
+            package(
+                catalog,
+                texts,
+                file_name,
+                js_sys::Uint8Array::from(&bytes[..]),
+            )
+            .await
         }
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => staged(catalog, texts, file_name, &text),

@@ -150,7 +150,11 @@ impl Store {
             written.assessments.remove(&id);
         }
         if sweep || lost_files {
-            let entries = state.entries.iter().map(|e| (e.id.clone(), e.assessment.clone())).collect();
+            let entries = state
+                .entries
+                .iter()
+                .map(|e| (e.id.clone(), e.assessment.clone()))
+                .collect();
             yew::platform::spawn_local(crate::ui::evidence::sweep(entries));
         }
         if state.entries.is_empty() {

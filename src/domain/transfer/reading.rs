@@ -238,7 +238,7 @@ fn from_wire(
 fn check_evidence(
     evidence: &BTreeMap<SubPracticeId, Vec<WireEvidence>>,
 ) -> Result<(), ImportError> {
-    let mut ids = std::collections::BTreeSet::new();
+    let mut ids: Vec<&str> = Vec::new();
     for (sub, items) in evidence {
         let bad = |i: usize, problem| ImportError::BadValue {
             place: format!("evidence[\"{sub}\"][{i}]"),
@@ -254,9 +254,10 @@ fn check_evidence(
             let id_ok = !w.id.is_empty()
                 && w.id.len() <= 64
                 && w.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-            if !id_ok || !ids.insert(w.id.as_str()) {
+            if !id_ok || ids.contains(&w.id.as_str()) {
                 return Err(bad(i, ValueProblem::BadItemId));
             }
+            ids.push(&w.id);
             let parts = (w.file.as_ref(), w.url.as_ref(), w.text.as_ref());
             match (w.kind.as_str(), parts) {
                 ("file", (Some(f), None, None)) => {

@@ -42,8 +42,7 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) {
 pub fn blob_of(bytes: &js_sys::Uint8Array, mime: &str) -> Option<web_sys::Blob> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(bytes), &options)
-        .ok()
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(bytes), &options).ok()
 }
 
 /// Reads a file or blob whole, as bytes.

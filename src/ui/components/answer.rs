@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::evidence::EvidenceList;
-use crate::domain::evidence::Item;
 use crate::domain::catalog::NistCsf;
+use crate::domain::evidence::Item;
 use crate::domain::{Answer, PracticeId, SubPracticeId, NOTE_MAX};
 use crate::ui::browser::page::focus_soon;
 use crate::ui::dom::{date_change, dom_id, input_value};

@@ -50,19 +50,22 @@ pub fn evidence_list(props: &EvidenceProps) -> Html {
     let adding = use_state(|| Adding::File);
     let message = use_state(String::new);
     let confirming = use_state(|| None::<String>);
-    let room = use_state(|| None::<(f64, f64)>);
+    let room = use_state(|| None::<(u64, u64)>);
     let fields: [NodeRef; 6] = Default::default();
     let in_tab = storage::mode() == StorageMode::Session;
     {
         let room = room.clone();
         use_effect_with(props.items.len(), move |_| {
-            yew::platform::spawn_local(async move { room.set(store::estimate().await) });
+            yew::platform::spawn_local(async move {
+                room.set(store::estimate().await.map(|(u, q)| (u as u64, q as u64)))
+            });
         });
     }
     let t = |k: &str| h.texts.get(k).to_owned();
     let onsubmit = {
         let (h, message, adding) = (h.clone(), message.clone(), *adding);
-        let (assessment, sub, fields) = (props.assessment.clone(), props.sub.clone(), fields.clone());
+        let (assessment, sub, fields) =
+            (props.assessment.clone(), props.sub.clone(), fields.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let [title, as_of, by, file, url, text] = fields.clone();
@@ -78,7 +81,10 @@ pub fn evidence_list(props: &EvidenceProps) -> Html {
                 id: new_id(),
                 title: title_text.chars().take(TITLE_MAX).collect(),
                 as_of: date,
-                provided_by: visible(text_of(&by).trim()).chars().take(PROVIDER_MAX).collect(),
+                provided_by: visible(text_of(&by).trim())
+                    .chars()
+                    .take(PROVIDER_MAX)
+                    .collect(),
                 added: now(),
                 kind: Kind::Record {
                     text: String::new(),
@@ -108,7 +114,8 @@ pub fn evidence_list(props: &EvidenceProps) -> Html {
                 Adding::File if chosen.is_none() => return say("evidence.need_file"),
                 Adding::File => {}
             }
-            let (h, message, assessment, sub) = (h.clone(), message.clone(), assessment.clone(), sub.clone());
+            let (h, message, assessment, sub) =
+                (h.clone(), message.clone(), assessment.clone(), sub.clone());
             let clear = [title, by, file, url, text];
             yew::platform::spawn_local(async move {
                 if let Some(chosen) = chosen {
@@ -148,7 +155,10 @@ pub fn evidence_list(props: &EvidenceProps) -> Html {
         match *room {
             Some((used, quota)) => h.texts.fill(
                 "evidence.room",
-                &[("used", &megabytes(used)), ("free", &megabytes((quota - used).max(0.0)))],
+                &[
+                    ("used", &megabytes(used)),
+                    ("free", &megabytes(quota.saturating_sub(used))),
+                ],
             ),
             None => t("evidence.in_browser"),
         }
@@ -222,7 +232,11 @@ fn item_view(
         Callback::from(move |e: Event| {
             let title = visible(input_value(&e).trim());
             if !title.is_empty() {
-                h.edit(Edit::EvidenceTitle(sub.clone(), id.clone(), title.chars().take(TITLE_MAX).collect()));
+                h.edit(Edit::EvidenceTitle(
+                    sub.clone(),
+                    id.clone(),
+                    title.chars().take(TITLE_MAX).collect(),
+                ));
             }
         })
     };
@@ -260,7 +274,12 @@ fn item_view(
     let what = match &item.kind {
         Kind::File { name, size, .. } => {
             let onclick = {
-                let (h, m, a, item) = (h.clone(), message.clone(), assessment.to_owned(), item.clone());
+                let (h, m, a, item) = (
+                    h.clone(),
+                    message.clone(),
+                    assessment.to_owned(),
+                    item.clone(),
+                );
                 Callback::from(move |_| {
                     let (h, m, a, item) = (h.clone(), m.clone(), a.clone(), item.clone());
                     yew::platform::spawn_local(async move {
@@ -272,17 +291,20 @@ fn item_view(
             };
             html! {
                 <button type="button" class="link" id={format!("ev-open-{id}")} {onclick}>
-                    { h.texts.fill("evidence.open", &[("name", name), ("size", &megabytes(*size as f64))]) }
+                    { h.texts.fill("evidence.open", &[("name", name), ("size", &megabytes(*size))]) }
                 </button>
             }
         }
-        Kind::Link { url } => html! { <a href={url.clone()} rel="noreferrer noopener" target="_blank">{ url.clone() }</a> },
+        Kind::Link { url } => {
+            html! { <a href={url.clone()} rel="noreferrer noopener" target="_blank">{ url.clone() }</a> }
+        }
         Kind::Record { text } => html! { <span class="record">{ text.clone() }</span> },
     };
     let by = if item.provided_by.is_empty() {
         String::new()
     } else {
-        h.texts.fill("package.provided_by", &[("who", &item.provided_by)])
+        h.texts
+            .fill("package.provided_by", &[("who", &item.provided_by)])
     };
     let kind = t(match item.kind {
         Kind::File { .. } => "package.kind_file",

@@ -10,7 +10,7 @@ use crate::domain::evidence::Cover;
 use crate::domain::lookback::look_back;
 use crate::domain::Assessment;
 use crate::ui::browser::page::{now, print};
-use crate::ui::dom::{date_change, dom_id};
+use crate::ui::dom::date_change;
 use crate::ui::hooks::use_assessment;
 use crate::ui::wording::human_date;
 
@@ -49,7 +49,13 @@ pub fn look_back_view(props: &LookBackViewProps) -> Html {
             &[("id", &id.to_string()), ("date", &human_date(&handle, d))],
         )
     };
-    let count = |c: Cover| r.evidence.iter().filter(|(_, x)| *x == c).count().to_string();
+    let count = |c: Cover| {
+        r.evidence
+            .iter()
+            .filter(|(_, x)| *x == c)
+            .count()
+            .to_string()
+    };
     let evidence_summary = handle.tf(
         "views.look_back.evidence_summary",
         &[
@@ -90,27 +96,15 @@ pub fn look_back_view(props: &LookBackViewProps) -> Html {
             }
             <h4 id="look-back-evidence-h">{ handle.t("views.look_back.evidence_heading") }</h4>
             <p id="look-back-evidence-summary">{ evidence_summary }</p>
-            <table class="look-back-evidence" aria-labelledby="look-back-evidence-h">
-                <thead><tr>
-                    <th scope="col">{ handle.t("package.col_id") }</th>
-                    <th scope="col">{ handle.t("package.col_sub") }</th>
-                    <th scope="col">{ handle.t("package.col_since") }</th>
-                    <th scope="col">{ handle.t("package.col_evidence") }</th>
-                </tr></thead>
-                <tbody>
-                    { for r.evidence.iter().map(|(id, c)| {
-                        let title = catalog.sub_practice(id).map(|s| s.title.clone()).unwrap_or_default();
-                        let since = props.assessment.answers.get(id).and_then(|a| a.since).map(|d| human_date(&handle, d)).unwrap_or_default();
-                        let word = handle.t(match c {
-                            Cover::Whole => "views.look_back.cover_whole",
-                            Cover::NotRecent => "views.look_back.cover_not_recent",
-                            Cover::OnlyRecent => "views.look_back.cover_only_recent",
-                            Cover::None => "views.look_back.cover_none",
-                        });
-                        html! { <tr id={format!("cover-{}", dom_id(id.as_str()))}><td>{ id.to_string() }</td><td>{ title }</td><td>{ since }</td><td>{ word }</td></tr> }
-                    }) }
-                </tbody>
-            </table>
+            { for [
+                (Cover::Whole, "views.look_back.cover_whole", "cover-whole"),
+                (Cover::NotRecent, "views.look_back.cover_not_recent", "cover-not-recent"),
+                (Cover::OnlyRecent, "views.look_back.cover_only_recent", "cover-only-recent"),
+                (Cover::None, "views.look_back.cover_none", "cover-none"),
+            ].into_iter().map(|(cover, key, id)| {
+                let ids: Vec<String> = r.evidence.iter().filter(|(_, c)| *c == cover).map(|(id, _)| id.to_string()).collect();
+                html! { <p {id}><strong>{ handle.t(key) }</strong>{ ": " }{ if ids.is_empty() { "-".to_owned() } else { ids.join(", ") } }</p> }
+            }) }
             <p class="hint">{ handle.t("package.self_reported") }</p>
             <button type="button" id="look-back-print" onclick={on_print}>{ handle.t("views.look_back.print") }</button>
         </section>

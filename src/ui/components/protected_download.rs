@@ -53,7 +53,15 @@ pub fn protected_download() -> Html {
                 if package {
                     message.set(Some(h.t("evidence.packing")));
                     let texts = h.state.texts.0.clone();
-                    let done = download_package(&h.catalog, &texts, &entry.id, &entry.assessment, &at, Some(pass)).await;
+                    let done = download_package(
+                        &h.catalog,
+                        &texts,
+                        &entry.id,
+                        &entry.assessment,
+                        &at,
+                        Some(pass),
+                    )
+                    .await;
                     for field in fields.iter().filter_map(NodeRef::cast::<HtmlInputElement>) {
                         field.set_value("");
                     }
@@ -123,7 +131,15 @@ pub fn package_download() -> Html {
             message.set(h.t("evidence.packing"));
             yew::platform::spawn_local(async move {
                 let texts = h.state.texts.0.clone();
-                let done = download_package(&h.catalog, &texts, &entry.id, &entry.assessment, &now(), None).await;
+                let done = download_package(
+                    &h.catalog,
+                    &texts,
+                    &entry.id,
+                    &entry.assessment,
+                    &now(),
+                    None,
+                )
+                .await;
                 message.set(done.unwrap_or_else(|why| why));
             });
         })
