@@ -65,6 +65,7 @@ with zipfile.ZipFile(sys.argv[1]) as z:
 async function addFile(page, path, { title = 'Mail filtering policy', asOf = '2025-06-01' } = {}) {
   const card = page.locator('#ev-1-S-A');
   if (!(await card.evaluate((d) => d.open))) await card.locator('summary').click();
+  await page.selectOption('#ev-kind-1-S-A', 'file');
   await page.fill('#ev-title-1-S-A', title);
   await page.fill('#ev-as-of-1-S-A', asOf);
   await page.fill('#ev-by-1-S-A', 'Front office');
@@ -87,14 +88,14 @@ test('an attached file is kept in IndexedDB, never in local storage, and survive
   await page.locator('#ev-msg-1-S-A', { hasText: 'Added “Mail filtering policy”.' }).waitFor();
   // A link and a written record too.
   await page.fill('#ev-title-1-S-A', 'Filter console');
-  await page.check('#ev-link-1-S-A');
+  await page.selectOption('#ev-kind-1-S-A', 'link');
   await page.fill('#ev-url-1-S-A', 'http://console.example.org');
   await page.click('#ev-add-1-S-A');
   assert.equal(await page.locator('#ev-msg-1-S-A').innerText(), 'Enter a link that starts with https://.');
   await page.fill('#ev-url-1-S-A', 'https://console.example.org/filters');
   await page.click('#ev-add-1-S-A');
   await page.locator('#ev-msg-1-S-A', { hasText: 'Added “Filter console”.' }).waitFor();
-  await page.check('#ev-record-1-S-A');
+  await page.selectOption('#ev-kind-1-S-A', 'record');
   await page.fill('#ev-title-1-S-A', 'Spot check');
   await page.fill('#ev-as-of-1-S-A', '2026-11-01');
   await page.fill('#ev-text-1-S-A', 'Sent a test phish; it was quarantined.');

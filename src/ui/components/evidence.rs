@@ -138,16 +138,15 @@ pub fn evidence_list(props: &EvidenceProps) -> Html {
             });
         })
     };
-    let kind_option = |value: Adding, id: &str, label: &str| {
+    let on_kind = {
         let adding = adding.clone();
-        let input_id = format!("ev-{id}-{key}");
-        html! {
-            <span class="option">
-                <input type="radio" id={input_id.clone()} name={format!("ev-kind-{key}")} checked={*adding == value}
-                    onchange={Callback::from(move |_| adding.set(value))} />
-                <label for={input_id}>{ t(label) }</label>
-            </span>
-        }
+        Callback::from(move |e: Event| {
+            adding.set(match input_value(&e).as_str() {
+                "link" => Adding::Link,
+                "record" => Adding::Record,
+                _ => Adding::File,
+            })
+        })
     };
     let where_kept = if in_tab {
         t("evidence.in_tab")
@@ -176,44 +175,38 @@ pub fn evidence_list(props: &EvidenceProps) -> Html {
                 <fieldset>
                     <legend>{ t("evidence.add_heading") }</legend>
                     <p class="hint" id={format!("ev-where-{key}")}>{ where_kept }</p>
-                    <div class="choices">
-                        { kind_option(Adding::File, "file", "package.kind_file") }
-                        { kind_option(Adding::Link, "link", "package.kind_link") }
-                        { kind_option(Adding::Record, "record", "package.kind_record") }
-                    </div>
-                    <div class="field">
-                        <label for={format!("ev-title-{key}")}>{ t("evidence.title") }</label>
-                        <input id={format!("ev-title-{key}")} ref={title} maxlength={TITLE_MAX.to_string()} />
-                    </div>
-                    <div class="field">
-                        <label for={format!("ev-as-of-{key}")}>{ t("evidence.as_of") }</label>
+                    { field(&format!("ev-kind-{key}"), &t("evidence.kind"), html! {
+                        <select id={format!("ev-kind-{key}")} onchange={on_kind}>
+                            <option value="file" selected={*adding == Adding::File}>{ t("package.kind_file") }</option>
+                            <option value="link" selected={*adding == Adding::Link}>{ t("package.kind_link") }</option>
+                            <option value="record" selected={*adding == Adding::Record}>{ t("package.kind_record") }</option>
+                        </select>
+                    }) }
+                    { field(&format!("ev-title-{key}"), &t("evidence.title"), html! { <input id={format!("ev-title-{key}")} ref={title} /> }) }
+                    { field(&format!("ev-as-of-{key}"), &t("evidence.as_of"), html! {
                         <input type="date" id={format!("ev-as-of-{key}")} ref={as_of} min="1900-01-01" max="2999-12-31" value={now().date().to_string()} />
-                    </div>
-                    <div class="field">
-                        <label for={format!("ev-by-{key}")}>{ t("evidence.provided_by") }</label>
-                        <input id={format!("ev-by-{key}")} ref={by} maxlength={PROVIDER_MAX.to_string()} />
-                    </div>
-                    if *adding == Adding::File {
-                        <div class="field">
-                            <label for={format!("ev-file-{key}")}>{ t("evidence.file") }</label>
-                            <input type="file" id={format!("ev-file-{key}")} ref={file} />
-                        </div>
-                    } else if *adding == Adding::Link {
-                        <div class="field">
-                            <label for={format!("ev-url-{key}")}>{ t("evidence.url") }</label>
-                            <input type="url" id={format!("ev-url-{key}")} ref={url} placeholder="https://" />
-                        </div>
-                    } else {
-                        <div class="field">
-                            <label for={format!("ev-text-{key}")}>{ t("evidence.text") }</label>
-                            <textarea id={format!("ev-text-{key}")} ref={text} rows="2" maxlength={RECORD_MAX.to_string()} />
-                        </div>
-                    }
+                    }) }
+                    { field(&format!("ev-by-{key}"), &t("evidence.provided_by"), html! { <input id={format!("ev-by-{key}")} ref={by} /> }) }
+                    { match *adding {
+                        Adding::File => field(&format!("ev-file-{key}"), &t("evidence.file"), html! { <input type="file" id={format!("ev-file-{key}")} ref={file} /> }),
+                        Adding::Link => field(&format!("ev-url-{key}"), &t("evidence.url"), html! { <input type="url" id={format!("ev-url-{key}")} ref={url} placeholder="https://" /> }),
+                        Adding::Record => field(&format!("ev-text-{key}"), &t("evidence.text"), html! { <textarea id={format!("ev-text-{key}")} ref={text} rows="2" /> }),
+                    } }
                     <p class="ev-message" id={format!("ev-msg-{key}")} role="status">{ (*message).clone() }</p>
                     <button type="submit" id={format!("ev-add-{key}")}>{ t("evidence.add") }</button>
                 </fieldset>
             </form>
         </details>
+    }
+}
+
+/// A labelled form field.
+fn field(id: &str, label: &str, input: Html) -> Html {
+    html! {
+        <div class="field">
+            <label for={id.to_owned()}>{ label.to_owned() }</label>
+            { input }
+        </div>
     }
 }
 
