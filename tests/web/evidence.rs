@@ -112,6 +112,9 @@ async fn remove_prefix_removes_exactly_the_prefix() {
     let mut left = vec![evidence_key("abcd", "1"), lookalike];
     left.sort();
     assert_eq!(keys(&copy_prefix()).await.unwrap(), left);
+    // The empty prefix (every copy's files) is refused, and so is nothing removed.
+    assert_eq!(remove_prefix("").await, Err(StoreFailure::Failed));
+    assert_eq!(keys(&copy_prefix()).await.unwrap().len(), 2);
 }
 
 /// In tab-only mode the files stay in memory: IndexedDB never sees them.

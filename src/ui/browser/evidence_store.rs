@@ -8,12 +8,13 @@
 //! never begins another's.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 
-use js_sys::{Array, Function, JsString, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction};
-use web_sys::{IdbTransactionMode, StorageEstimate};
+use web_sys::{Blob, IdbDatabase, IdbKeyRange, IdbTransactionMode};
 
 use super::storage;
 use crate::config::StorageMode;
@@ -34,7 +35,7 @@ pub enum StoreFailure {
 
 thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
-    /// Tab-only mode's files, in the order kept.
+    /// Tab-only mode's files, in key order (as IndexedDB keeps them).
     static MEMORY: RefCell<Vec<(String, Blob)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -53,16 +54,13 @@ pub fn copy_prefix() -> String {
     storage::copy_prefix()
 }
 
-fn in_memory() -> bool {
-    storage::mode() == StorageMode::Session
-}
-
 /// Keeps one file under `key`, replacing what was there.
 ///
 /// # Errors
 /// [`StoreFailure`]; then nothing changed.
 pub async fn put(key: &str, blob: &Blob) -> Result<(), StoreFailure> {
-    put_all(&[(key.to_owned(), blob.clone())]).await
+    let items = [(key.to_owned(), blob.clone())];
+    run(Op::Put, "", &items).await.map(drop)
 }
 
 /// Keeps every file in one transaction: all of them are kept, or none.
@@ -70,25 +68,10 @@ pub async fn put(key: &str, blob: &Blob) -> Result<(), StoreFailure> {
 /// # Errors
 /// [`StoreFailure`]; then nothing changed.
 pub async fn put_all(items: &[(String, Blob)]) -> Result<(), StoreFailure> {
-    if in_memory() {
-        MEMORY.with(|m| {
-            let mut m = m.borrow_mut();
-            for (key, blob) in items {
-                m.retain(|(k, _)| k != key);
-                m.push((key.clone(), blob.clone()));
-            }
-        });
+    if items.is_empty() {
         return Ok(());
     }
-    let (tx, store) = transaction(IdbTransactionMode::Readwrite).await?;
-    for (key, blob) in items {
-        if let Err(e) = store.put_with_key(blob, &key.into()) {
-            // What was put before stays out: the transaction is aborted, never committed.
-            let _ = tx.abort();
-            return Err(failure(&e));
-        }
-    }
-    settled(&tx, &["oncomplete"], &["onabort"]).await.map(drop)
+    run(Op::Put, "", items).await.map(drop)
 }
 
 /// The file kept under `key`, if any.
@@ -96,40 +79,17 @@ pub async fn put_all(items: &[(String, Blob)]) -> Result<(), StoreFailure> {
 /// # Errors
 /// [`StoreFailure`] when the store cannot be read.
 pub async fn get(key: &str) -> Result<Option<Blob>, StoreFailure> {
-    if in_memory() {
-        return Ok(MEMORY.with(|m| {
-            let m = m.borrow();
-            m.iter().find(|(k, _)| k == key).map(|(_, b)| b.clone())
-        }));
-    }
-    Ok(read(IdbObjectStore::get, &key.into())
-        .await?
-        .dyn_into()
-        .ok())
+    let found = run(Op::Get, key, &[]).await?;
+    Ok((!found.is_undefined()).then(|| found.unchecked_into()))
 }
 
 /// Every key that starts with `prefix`, in order.
 ///
 /// # Errors
-/// [`StoreFailure`] when the store cannot be read.
+/// [`StoreFailure`] when the store cannot be read, or for a prefix [`range`] refuses.
 pub async fn keys(prefix: &str) -> Result<Vec<String>, StoreFailure> {
-    if in_memory() {
-        let mut keys: Vec<String> = MEMORY.with(|m| {
-            let m = m.borrow();
-            m.iter()
-                .map(|(k, _)| k)
-                .filter(|k| k.starts_with(prefix))
-                .cloned()
-                .collect()
-        });
-        keys.sort_unstable();
-        return Ok(keys);
-    }
-    let found = read(IdbObjectStore::get_all_keys_with_key, &range(prefix)?).await?;
-    Ok(Array::from(&found)
-        .iter()
-        .filter_map(|k| k.as_string())
-        .collect())
+    let found = Array::from(&run(Op::Keys, prefix, &[]).await?);
+    Ok(found.iter().filter_map(|k| k.as_string()).collect())
 }
 
 /// Removes the file kept under `key`, if any.
@@ -137,23 +97,15 @@ pub async fn keys(prefix: &str) -> Result<Vec<String>, StoreFailure> {
 /// # Errors
 /// [`StoreFailure`]; then nothing changed.
 pub async fn remove(key: &str) -> Result<(), StoreFailure> {
-    if in_memory() {
-        MEMORY.with(|m| m.borrow_mut().retain(|(k, _)| k != key));
-        return Ok(());
-    }
-    delete(&key.into()).await
+    run(Op::Remove, key, &[]).await.map(drop)
 }
 
 /// Removes every file whose key starts with `prefix`, and no other.
 ///
 /// # Errors
-/// [`StoreFailure`]; then nothing changed.
+/// [`StoreFailure`]; then nothing changed. A prefix [`range`] refuses is [`StoreFailure::Failed`].
 pub async fn remove_prefix(prefix: &str) -> Result<(), StoreFailure> {
-    if in_memory() {
-        MEMORY.with(|m| m.borrow_mut().retain(|(k, _)| !k.starts_with(prefix)));
-        return Ok(());
-    }
-    delete(&range(prefix)?).await
+    run(Op::RemovePrefix, prefix, &[]).await.map(drop)
 }
 
 /// Forgets every file kept in this tab's memory (tab-only mode's files).
@@ -169,67 +121,139 @@ pub fn forget_memory() {
 /// cannot be opened here, so it holds nothing this copy could have kept).
 pub async fn erase_copy() -> Result<(), StoreFailure> {
     forget_memory();
-    delete(&range(&copy_prefix())?).await
+    stored(Op::RemovePrefix, &copy_prefix(), &[])
+        .await
+        .map(drop)
 }
 
 /// How many bytes this site uses and may use, as the browser estimates them; `None` where the
 /// browser does not tell.
 pub async fn estimate() -> Option<(f64, f64)> {
     let promise = web_sys::window()?.navigator().storage().estimate().ok()?;
-    let estimate: StorageEstimate = JsFuture::from(promise).await.ok()?.unchecked_into();
-    Some((estimate.get_usage()?, estimate.get_quota()?))
+    let estimate = JsFuture::from(promise).await.ok()?;
+    let number = |name: &str| Reflect::get(&estimate, &name.into()).ok()?.as_f64();
+    Some((number("usage")?, number("quota")?))
 }
 
-/// The keys that start with `prefix`, exactly: from `prefix` up to, not including, the first
-/// string after every one that starts with it (its last UTF-16 unit below U+FFFF raised by one).
-fn range(prefix: &str) -> Result<JsValue, StoreFailure> {
-    let mut end: Vec<u16> = prefix.encode_utf16().collect();
-    while end.last() == Some(&u16::MAX) {
-        end.pop();
+/// What is asked of the store: every public function is one of these, on a key (or a prefix)
+/// or, to put, on the items.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Put,
+    Get,
+    Keys,
+    Remove,
+    RemovePrefix,
+}
+
+/// What [`run`] gives: one future type for every operation, so that each public function
+/// only holds a box.
+type Pending<'a> = Pin<Box<dyn Future<Output = Result<JsValue, StoreFailure>> + 'a>>;
+
+/// `op`, in this tab's memory in tab-only mode (done at once), else in IndexedDB: the
+/// JavaScript value that IndexedDB gives (a Blob or `undefined`, an array of keys, or what a
+/// write returns).
+fn run<'a>(op: Op, key: &'a str, items: &'a [(String, Blob)]) -> Pending<'a> {
+    if storage::mode() != StorageMode::Session {
+        return Box::pin(stored(op, key, items));
     }
-    let from = JsValue::from(prefix);
-    let range = match end.last_mut() {
-        Some(unit) => {
-            *unit += 1;
-            let end = JsString::from_char_code(&end);
-            IdbKeyRange::bound_with_lower_open_and_upper_open(&from, &end, false, true)
+    let by_prefix = matches!(op, Op::Keys | Op::RemovePrefix);
+    let hit = |k: &String| {
+        if by_prefix {
+            k.starts_with(key)
+        } else {
+            k == key
         }
-        None => IdbKeyRange::lower_bound(&from),
     };
-    range.map(Into::into).map_err(|e| failure(&e))
+    let found = MEMORY.with(|m| {
+        let mut m = m.borrow_mut();
+        match op {
+            Op::Put => {
+                for (key, blob) in items {
+                    m.retain(|(k, _)| k != key);
+                    let at = m.partition_point(|(k, _)| k < key);
+                    m.insert(at, (key.clone(), blob.clone()));
+                }
+            }
+            Op::Get => return m.iter().find(|(k, _)| hit(k)).map(|(_, b)| b.into()),
+            Op::Keys => {
+                let keys = m.iter().filter(|(k, _)| hit(k));
+                return Some(
+                    keys.map(|(k, _)| JsValue::from(k))
+                        .collect::<Array>()
+                        .into(),
+                );
+            }
+            Op::Remove | Op::RemovePrefix => m.retain(|(k, _)| !hit(k)),
+        }
+        None
+    });
+    Box::pin(std::future::ready(Ok(found.unwrap_or_default())))
 }
 
-/// One request in a read-only transaction, and its result.
-async fn read(
-    request: fn(&IdbObjectStore, &JsValue) -> Result<IdbRequest, JsValue>,
-    query: &JsValue,
-) -> Result<JsValue, StoreFailure> {
-    let (_, store) = transaction(IdbTransactionMode::Readonly).await?;
-    let request = request(&store, query).map_err(|e| failure(&e))?;
-    settled(&request, &["onsuccess"], &["onerror"]).await?;
-    request.result().map_err(|e| failure(&e))
-}
-
-/// Deletes a key, or every key in a range, once the deletion is committed.
-async fn delete(query: &JsValue) -> Result<(), StoreFailure> {
-    let (tx, store) = transaction(IdbTransactionMode::Readwrite).await?;
-    store.delete(query).map_err(|e| failure(&e))?;
-    settled(&tx, &["oncomplete"], &["onabort"]).await.map(drop)
-}
-
-/// A transaction on the files, in a connection opened anew when the cached one was closed.
-async fn transaction(
-    mode: IdbTransactionMode,
-) -> Result<(IdbTransaction, IdbObjectStore), StoreFailure> {
+/// `op` in IndexedDB, in one transaction: when a request cannot be made, the transaction is
+/// aborted and nothing of it kept. The last request's result, once it is read, or once every
+/// change is committed.
+async fn stored(op: Op, key: &str, items: &[(String, Blob)]) -> Result<JsValue, StoreFailure> {
+    let query = match op {
+        Op::Keys | Op::RemovePrefix => range(key)?,
+        _ => key.into(),
+    };
+    let write = !matches!(op, Op::Get | Op::Keys);
+    let mode = match write {
+        true => IdbTransactionMode::Readwrite,
+        false => IdbTransactionMode::Readonly,
+    };
+    // A cached connection closed since (by the browser, or for an upgrade) is opened anew.
+    let mut tx = None;
     for _ in 0..2 {
-        let db = database().await?;
-        if let Ok(tx) = db.transaction_with_str_and_mode(FILES, mode) {
-            let store = tx.object_store(FILES).map_err(|e| failure(&e))?;
-            return Ok((tx, store));
+        tx = database()
+            .await?
+            .transaction_with_str_and_mode(FILES, mode)
+            .ok();
+        if tx.is_some() {
+            break;
         }
         DB.with(|d| d.take());
     }
-    Err(StoreFailure::Failed)
+    let tx = tx.ok_or(StoreFailure::Failed)?;
+    let request = tx.object_store(FILES).and_then(|store| match op {
+        Op::Put => {
+            let mut last = Err(JsValue::NULL);
+            for (key, blob) in items {
+                last = Ok(store.put_with_key(blob, &key.into())?);
+            }
+            last
+        }
+        Op::Get => store.get(&query),
+        Op::Keys => store.get_all_keys_with_key(&query),
+        Op::Remove | Op::RemovePrefix => store.delete(&query),
+    });
+    let request = request.map_err(|e| {
+        let _ = tx.abort();
+        failure(&e)
+    })?;
+    let (target, ok, fail): (&JsValue, _, _) = match write {
+        true => (&tx, "oncomplete", "onabort"),
+        false => (&request, "onsuccess", "onerror"),
+    };
+    settled(target, &[ok], &[fail])
+        .await
+        .map_err(|_| failure(&Reflect::get(target, &"error".into()).unwrap_or_default()))?;
+    request.result().map_err(|e| failure(&e))
+}
+
+/// The keys that start with `prefix`, exactly: from `prefix` up to, not including, `prefix`
+/// with its last character raised by one, when that is an ASCII character (`/` or `#` for
+/// those built here); any other prefix, the empty one too (every copy's files), is refused.
+fn range(prefix: &str) -> Result<JsValue, StoreFailure> {
+    let Some(&last @ 0..0x7f) = prefix.as_bytes().last() else {
+        return Err(StoreFailure::Failed);
+    };
+    let end = format!("{}{}", &prefix[..prefix.len() - 1], char::from(last + 1));
+    IdbKeyRange::bound_with_lower_open_and_upper_open(&prefix.into(), &end.into(), false, true)
+        .map(Into::into)
+        .map_err(|e| failure(&e))
 }
 
 /// The connection, opened once (and its store made at the first open on this origin). It is
@@ -257,14 +281,15 @@ async fn database() -> Result<IdbDatabase, StoreFailure> {
             .map_err(|_| Unavailable)?;
     }
     if let Ok(close) = Reflect::get(&db, &"close".into()) {
-        db.set_onversionchange(Some(&close.unchecked_into::<Function>().bind0(&db)));
+        let close = close.unchecked_into::<Function>().bind0(&db);
+        let _ = Reflect::set(&db, &"onversionchange".into(), &close);
     }
     Ok(DB.with(|d| d.borrow_mut().get_or_insert(db).clone()))
 }
 
-/// Waits for the first of `target`'s events named in `ok` (its event) or `fail` (the failure
-/// of the target's `error`): the one future every request and transaction is awaited through.
-async fn settled(target: &JsValue, ok: &[&str], fail: &[&str]) -> Result<JsValue, StoreFailure> {
+/// The first of `target`'s events named in `ok` (its event) or in `fail` (an error): the one
+/// future that every request and transaction is awaited through.
+fn settled(target: &JsValue, ok: &[&str], fail: &[&str]) -> JsFuture {
     let promise = Promise::new(&mut |resolve, reject| {
         for (names, then) in [(ok, &resolve), (fail, &reject)] {
             for name in names {
@@ -273,8 +298,6 @@ async fn settled(target: &JsValue, ok: &[&str], fail: &[&str]) -> Result<JsValue
         }
     });
     JsFuture::from(promise)
-        .await
-        .map_err(|_| failure(&Reflect::get(target, &"error".into()).unwrap_or_default()))
 }
 
 /// [`StoreFailure::Full`] for a `QuotaExceededError`, [`StoreFailure::Failed`] for any other.
