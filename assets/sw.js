@@ -10,8 +10,9 @@
 // (a stale copy from a CDN or a half-finished upload is retried at the next update check).
 //
 // Languages other than English (lang/*.json) are not precached: each is kept once someone has
-// used it (the page asks, see 'message'), and a new version keeps again, fresh, the languages
-// the version before it had kept.
+// used it (the page asks, see 'message'). Nor are the Web Workers' files (ON_USE: the package
+// worker's loader, glue and wasm): each is kept once fetched (see 'fetch'). A new version keeps
+// again, fresh, the languages and workers' files the version before it had kept.
 //
 // Several copies of the app may live on one origin (/a/ and /b/): each one's caches are named
 // after its own folder, and a worker only ever reads or deletes its own copy's caches.
@@ -19,6 +20,8 @@ const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 // Files index.html refers to that are fetched only when needed (bitmap icons), never cached.
 const ON_DEMAND = __ON_DEMAND__;
+// The Web Workers' files: fetched only when the app starts a worker, then kept.
+const ON_USE = __ON_USE__;
 // The host's settings file may be edited after deployment, or be absent: always asked for
 // fresh, network first, the cached copy only offline.
 const CONFIG = 'hicp-check.config.json';
@@ -33,6 +36,10 @@ const LANGUAGE = /\/lang\/[a-z]{2,3}\.json$/;
 const LANGUAGES = new URL('lang/', SCOPE).href;
 // Past the browser's HTTP cache, so that a new version never keeps an old file.
 const fresh = (url) => new Request(new URL(url, SCOPE), { cache: 'reload' });
+const WORKER_FILES = new Set(ON_USE.map((f) => new URL(f, SCOPE).href));
+/** Whether `url` is one of the files this copy keeps once used: a language, a worker's file. */
+const keptOnUse = (url) => WORKER_FILES.has(url)
+  || (url.startsWith(LANGUAGES) && LANGUAGE.test(new URL(url).pathname));
 
 /** This copy's caches other than the current one: its older versions, by name or by content. */
 async function ownOlderCaches() {
@@ -46,14 +53,14 @@ async function ownOlderCaches() {
   return names;
 }
 
-// Copies into this version's cache the languages an earlier version of this copy kept and
-// this one lacks: fetched fresh, or (when `orOld`, and there is no network) the earlier copy.
-async function keepLanguagesOf(cache, orOld) {
+// Copies into this version's cache the files kept once used (keptOnUse) that an earlier
+// version of this copy kept and this one lacks: fetched fresh, or (when `orOld`, and there is
+// no network) the earlier copy.
+async function keepUsedOf(cache, orOld) {
   for (const name of await ownOlderCaches()) {
     const old = await caches.open(name);
     for (const request of await old.keys()) {
-      if (!request.url.startsWith(LANGUAGES) || !LANGUAGE.test(new URL(request.url).pathname)
-        || await cache.match(request)) continue;
+      if (!keptOnUse(request.url) || await cache.match(request)) continue;
       const response = await fetch(fresh(request.url)).catch(() => null);
       if (response?.ok) await cache.put(request, response);
       else if (orOld) await cache.put(request, await old.match(request));
@@ -121,7 +128,7 @@ self.addEventListener('install', (event) => {
       if (!config.ok && config.status !== 404 && config.status !== 410) {
         throw new Error(`${CONFIG} answered ${config.status}`);
       }
-      await keepLanguagesOf(cache, false);
+      await keepUsedOf(cache, false);
     } catch (e) {
       // Nothing half-filled is left behind; the version in charge stays.
       await caches.delete(CACHE);
@@ -132,8 +139,8 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    // Again, for a language chosen while this version waited to take over.
-    await keepLanguagesOf(await caches.open(CACHE), true);
+    // Again, for a language or a worker used while this version waited to take over.
+    await keepUsedOf(await caches.open(CACHE), true);
     await Promise.all((await ownOlderCaches()).map((n) => caches.delete(n)));
     await self.clients.claim();
   })());
@@ -161,10 +168,22 @@ self.addEventListener('fetch', (event) => {
       .catch(() => cache.match(new URL(CONFIG, SCOPE).href).then((hit) => hit ?? Response.error()))));
     return;
   }
+  const file = url.origin + url.pathname;
+  if (WORKER_FILES.has(file)) {
+    // A worker's file: from the cache once kept; otherwise fetched fresh (never an older
+    // version's, from the HTTP cache: the names are unhashed) and kept.
+    event.respondWith(caches.open(CACHE).then(async (cache) => {
+      const hit = await cache.match(file);
+      if (hit) return hit;
+      const response = await fetch(fresh(file));
+      if (response.ok) await cache.put(file, response.clone());
+      return response;
+    }));
+    return;
+  }
   if (request.mode === 'navigate') {
     // Only the app's own page: any other page in its folder (a host's own, say) is the server's.
-    const page = url.origin + url.pathname;
-    if (page !== SCOPE.href && page !== new URL('index.html', SCOPE).href) return;
+    if (file !== SCOPE.href && file !== new URL('index.html', SCOPE).href) return;
     event.respondWith(caches.match(SCOPE.href, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
     return;
   }

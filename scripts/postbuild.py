@@ -9,11 +9,12 @@
    it is under its file name, minified. The app reads them (src/i18n.rs, Bundle); English is
    compiled in.
 3. Fills in sw.js (without its comments): the list of every file a visit needs (hashed names; not the languages,
-   which are kept once used, nor the bitmap icons), the list of files index.html refers to that
-   are fetched only when needed (the bitmap icons: the worker does not expect them in its
-   cache when it checks the cached index.html against it), and a version that changes
-   whenever any file (the worker included) changes, so that a deployment offers "reload to
-   update".
+   which are kept once used, nor the bitmap icons, nor the Web Workers' files), the list of
+   files index.html refers to that are fetched only when needed (the bitmap icons: the worker
+   does not expect them in its cache when it checks the cached index.html against it), the
+   list of files kept once used (the Web Workers' files, see WORKERS), and a version that
+   changes whenever any file (the service worker included) changes, so that a deployment
+   offers "reload to update".
 """
 import base64
 import hashlib
@@ -66,6 +67,14 @@ GLUE = re.compile(r'<link rel="modulepreload" href="\./([^"/]+\.js)"[^>]*\binteg
 TERSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools", "node_modules", ".bin", "terser")
 
 
+def minify(path):
+    """Minifies the ES module `path` in place (a wasm-bindgen glue: the names of its exports,
+    of the wasm's imports and of properties stay)."""
+    if not os.path.exists(TERSER):
+        sys.exit("postbuild.py: terser is missing from tools/node_modules: run scripts/bootstrap")
+    subprocess.run([TERSER, path, "--module", "--compress", "--mangle", "-o", path], check=True)
+
+
 def minified_glue(folder, html):
     """index.html once the wasm-bindgen glue is minified by terser (every visitor downloads it;
     the names of its exports, of the wasm's imports and of properties stay), with the glue's
@@ -74,9 +83,7 @@ def minified_glue(folder, html):
     if not m:
         return html
     path = os.path.join(folder, m.group(1))
-    if not os.path.exists(TERSER):
-        sys.exit("postbuild.py: terser is missing from tools/node_modules: run scripts/bootstrap")
-    subprocess.run([TERSER, path, "--module", "--compress", "--mangle", "-o", path], check=True)
+    minify(path)
     with open(path, "rb") as f:
         digest = "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
     return html.replace(m.group(2), digest)
@@ -93,6 +100,29 @@ ON_DEMAND = {
     "icons/icon-512.png",
     "icons/icon-maskable-512.png",
 }
+
+
+# Web Workers that Trunk builds (index.html, data-type="worker"), by their binary's name. Their
+# files are unhashed: the app starts each by a name it knows. None is precached (a first visit
+# never fetches one); the service worker keeps each file once used (sw.js, ON_USE).
+WORKERS = ["package-worker"]
+
+
+def worker_files(folder):
+    """The Web Workers' files in the built folder, each worker's glue minified like the app's.
+    A folder with none of a worker's files (the postbuild tests') is fine; one with a part of
+    them is not."""
+    files = []
+    for worker in WORKERS:
+        names = [worker + "_loader.js", worker + ".js", worker + "_bg.wasm"]
+        found = [n for n in names if os.path.exists(os.path.join(folder, n))]
+        if not found:
+            continue
+        if found != names:
+            sys.exit("postbuild.py: the worker %s lacks %s" % (worker, sorted(set(names) - set(found))))
+        minify(os.path.join(folder, worker + ".js"))
+        files += names
+    return files
 
 
 def language_bundles(folder):
@@ -140,6 +170,7 @@ def main():
         f.write(html)
 
     language_bundles(folder)
+    on_use = worker_files(folder)
     files = []
     for root, _, names in os.walk(folder):
         for name in names:
@@ -151,8 +182,9 @@ def main():
     with open(sw_path, encoding="utf-8") as f:
         sw = without_comments(f.read())
     # Line by line, so that a folder already processed can be processed again.
-    sw = re.sub(r"^const PRECACHE = .*;$", lambda _: "const PRECACHE = %s;" % json.dumps(["./"] + [f for f in files if f not in ON_DEMAND and not f.startswith("lang/")]), sw, count=1, flags=re.M)
+    sw = re.sub(r"^const PRECACHE = .*;$", lambda _: "const PRECACHE = %s;" % json.dumps(["./"] + [f for f in files if f not in ON_DEMAND and f not in on_use and not f.startswith("lang/")]), sw, count=1, flags=re.M)
     sw = re.sub(r"^const ON_DEMAND = .*;$", lambda _: "const ON_DEMAND = %s;" % json.dumps(sorted(f for f in files if f in ON_DEMAND)), sw, count=1, flags=re.M)
+    sw = re.sub(r"^const ON_USE = .*;$", lambda _: "const ON_USE = %s;" % json.dumps(on_use), sw, count=1, flags=re.M)
     sw = re.sub(r"^const VERSION = .*;$", "const VERSION = '';", sw, count=1, flags=re.M)
     # The version covers the worker itself too: a worker that changed and nothing else gets a
     # cache of its own, so that a failed install never touches the cache in use.

@@ -9,6 +9,9 @@
 //! - `{id, op: "read", bytes: Uint8Array}` → `{id, names: [string], parts: [Uint8Array]}`
 //! - a refusal: `{id, error: {kind, name?, limit?, damage?}}` (`PackageError::kind` and its
 //!   parts); a request it cannot make sense of: `{id, error: {kind: "bad-request"}}`.
+//!
+//! A reply goes to the port sent with the request (`postMessage(request, [...buffers, port])`)
+//! when there is one, as the app's client does; otherwise to the worker's own `postMessage`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -26,18 +29,22 @@ mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort};
 
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let answering = scope.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let (reply, transfer) = answer(&event.data());
-            if answering
-                .post_message_with_transfer(&reply, &transfer)
-                .is_err()
-            {
-                let _ = answering.post_message(&reply);
+            // Every buffer in `transfer` is the worker's own: transferring cannot fail.
+            match event.ports().get(0).dyn_into::<MessagePort>() {
+                Ok(port) => {
+                    let _ = port.post_message_with_transferable(&reply, &transfer);
+                    port.close();
+                }
+                Err(_) => {
+                    let _ = answering.post_message_with_transfer(&reply, &transfer);
+                }
             }
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

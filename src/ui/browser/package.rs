@@ -2,19 +2,18 @@
 //! (`src/bin/package-worker.rs`, a wasm module of its own), so that the zip code never enters
 //! this wasm and a first visit never downloads it.
 //!
-//! The worker is started on first use and kept for later ones. Its loader's URL is relative, so
-//! each copy of the app (/a/, /b/ on one origin) starts its own. The service worker keeps its
-//! files for offline use once they have been fetched (assets/sw.js, `ON_USE`).
+//! The worker is started on first use and kept for later ones; one that fails is dropped, and
+//! the next request starts another. Its loader's URL is relative, so each copy of the app
+//! (/a/, /b/ on one origin) starts its own. The service worker keeps its files for offline use
+//! once they have been fetched (assets/sw.js, `ON_USE`). Every request carries a port of its
+//! own for its reply. The code here is kept small: every first visit downloads it.
 
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::rc::Rc;
+use std::cell::RefCell;
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
-use wasm_bindgen::closure::Closure;
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{MessageChannel, Worker};
 
 pub use crate::domain::package::PackageError;
 
@@ -49,10 +48,7 @@ pub async fn write(entries: Vec<(String, Uint8Array)>) -> Result<Uint8Array, Pac
     set(&request, "op", &"write".into());
     set(&request, "names", &names);
     set(&request, "parts", &parts);
-    let reply = ask(request, transfer).await?;
-    get(&reply, "ok")
-        .dyn_into()
-        .map_err(|_| PackageFailure::Unavailable)
+    Ok(get(&ask(request, transfer).await?, "ok").unchecked_into())
 }
 
 /// The files of the package zip `bytes` (name, content), in the zip's order. The buffer of
@@ -62,14 +58,17 @@ pub async fn read(bytes: Uint8Array) -> Result<Vec<(String, Uint8Array)>, Packag
     set(&request, "op", &"read".into());
     set(&request, "bytes", &bytes);
     let reply = ask(request, Array::of1(&bytes.buffer())).await?;
+    // The worker's reply, as it makes it: no check costs code here.
     let names: Array = get(&reply, "names").unchecked_into();
     let parts: Array = get(&reply, "parts").unchecked_into();
-    names
-        .iter()
-        .zip(parts.iter())
-        .map(|(name, part)| Some((name.as_string()?, part.dyn_into().ok()?)))
-        .collect::<Option<_>>()
-        .ok_or(PackageFailure::Unavailable)
+    Ok((0..names.length())
+        .map(|i| {
+            (
+                names.get(i).as_string().unwrap_or_default(),
+                parts.get(i).unchecked_into(),
+            )
+        })
+        .collect())
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {
@@ -80,126 +79,82 @@ fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// The started worker, and the resolve function of each request waiting for its reply. Id 0
-/// waits for the worker's `{ready: true}`.
-struct Client {
-    worker: Worker,
-    ready: Promise,
-    next: Cell<u32>,
-    waiting: RefCell<HashMap<u32, Function>>,
-}
-
 thread_local! {
-    static CLIENT: RefCell<Option<Rc<Client>>> = const { RefCell::new(None) };
+    /// The worker once started, and a promise of its first event: its `{ready: true}`
+    /// message, or the error event of a worker that could not be loaded or started.
+    static WORKER: RefCell<Option<(Worker, Promise)>> = const { RefCell::new(None) };
 }
 
-/// A promise resolved with the reply to request `id`, or with `undefined` if the worker fails
-/// first.
-fn reply_to(waiting: &RefCell<HashMap<u32, Function>>, id: u32) -> Promise {
-    Promise::new(&mut |resolve, _| {
-        waiting.borrow_mut().insert(id, resolve);
+/// The worker, started on first use.
+fn worker() -> Option<(Worker, Promise)> {
+    WORKER.with(|started| {
+        let mut started = started.borrow_mut();
+        if started.is_none() {
+            // `{type: "module"}`: the loader imports the glue. A plain object costs less code
+            // than web-sys's WorkerOptions.
+            let options = Object::new();
+            set(&options, "type", &"module".into());
+            let worker = Worker::new_with_options(LOADER, options.unchecked_ref()).ok()?;
+            let ready = Promise::new(&mut |resolve, _| {
+                let _ = worker.add_event_listener_with_callback("message", &resolve);
+                let _ = worker.add_event_listener_with_callback("error", &resolve);
+            });
+            *started = Some((worker, ready));
+        }
+        started.clone()
     })
 }
 
-impl Client {
-    fn start() -> Option<Rc<Client>> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(LOADER, &options).ok()?;
-        let waiting = RefCell::default();
-        let ready = reply_to(&waiting, 0);
-        let client = Rc::new(Client {
-            worker,
-            ready,
-            next: Cell::new(1),
-            waiting,
-        });
-        let on_reply = client.clone();
-        let replied = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let data = event.data();
-            let id = get(&data, "id").as_f64().unwrap_or(0.0) as u32;
-            let resolve = on_reply.waiting.borrow_mut().remove(&id);
-            if let Some(resolve) = resolve {
-                let _ = resolve.call1(&JsValue::NULL, &data);
-            }
-        });
-        let on_failure = client.clone();
-        // The loader, the glue or the wasm could not be fetched or started, or the worker
-        // stopped: every request waiting fails, and the next one starts a new worker.
-        let failed = Closure::<dyn Fn()>::new(move || {
-            CLIENT.with(|c| {
-                let mut c = c.borrow_mut();
-                if c.as_ref().is_some_and(|c| Rc::ptr_eq(c, &on_failure)) {
-                    *c = None;
-                }
-            });
-            on_failure.worker.terminate();
-            let waiting: Vec<Function> = on_failure
-                .waiting
-                .borrow_mut()
-                .drain()
-                .map(|(_, f)| f)
-                .collect();
-            for resolve in waiting {
-                let _ = resolve.call1(&JsValue::NULL, &JsValue::UNDEFINED);
-            }
-        });
-        client
-            .worker
-            .set_onmessage(Some(replied.as_ref().unchecked_ref()));
-        client
-            .worker
-            .set_onerror(Some(failed.as_ref().unchecked_ref()));
-        replied.forget();
-        failed.forget();
-        Some(client)
-    }
-}
-
-/// Sends `request` (its `id` set here) with `transfer`, and waits for the reply.
+/// Sends `request` with `transfer` and a port of its own for the reply (so that no request
+/// needs an id), and waits for the reply or for the worker to fail. A worker that fails is
+/// dropped: the next request starts a new one (back online, say).
 async fn ask(request: Object, transfer: Array) -> Result<JsValue, PackageFailure> {
-    let client = CLIENT
-        .with(|c| {
-            let mut c = c.borrow_mut();
-            if c.is_none() {
-                *c = Client::start();
-            }
-            c.clone()
-        })
-        .ok_or(PackageFailure::Unavailable)?;
-    let ready = JsFuture::from(client.ready.clone()).await;
-    if !ready.is_ok_and(|r| r.is_truthy()) {
-        return Err(PackageFailure::Unavailable);
+    let (worker, ready) = worker().ok_or(PackageFailure::Unavailable)?;
+    // An error event has no `data`.
+    let data = |event: Result<JsValue, JsValue>| get(&event.unwrap_or_default(), "data");
+    let mut reply = data(JsFuture::from(ready).await);
+    if reply.is_truthy() {
+        let channel = MessageChannel::new().map_err(|_| PackageFailure::Unavailable)?;
+        let mut failed = JsValue::UNDEFINED;
+        let replied = Promise::new(&mut |resolve, _| {
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = worker.add_event_listener_with_callback("error", &resolve);
+            failed = resolve.into();
+        });
+        transfer.push(&channel.port2());
+        // A buffer that cannot be transferred (a view of wasm memory, say) is copied.
+        reply = if worker
+            .post_message_with_transfer(&request, &transfer)
+            .is_ok()
+            || worker
+                .post_message_with_transfer(&request, &Array::of1(&channel.port2()))
+                .is_ok()
+        {
+            data(JsFuture::from(replied).await)
+        } else {
+            JsValue::UNDEFINED
+        };
+        let _ = worker.remove_event_listener_with_callback("error", failed.unchecked_ref());
+        channel.port1().close();
     }
-    let id = client.next.get();
-    client.next.set(id.wrapping_add(1).max(1));
-    set(&request, "id", &JsValue::from(id));
-    let reply = reply_to(&client.waiting, id);
-    // A buffer that cannot be transferred (a view of wasm memory, say) is copied.
-    if client
-        .worker
-        .post_message_with_transfer(&request, &transfer)
-        .is_err()
-        && client.worker.post_message(&request).is_err()
-    {
-        client.waiting.borrow_mut().remove(&id);
-        return Err(PackageFailure::Unavailable);
-    }
-    let reply = JsFuture::from(reply)
-        .await
-        .map_err(|_| PackageFailure::Unavailable)?;
     if reply.is_undefined() {
+        worker.terminate();
+        WORKER.with(|started| {
+            let mut started = started.borrow_mut();
+            if started.as_ref().is_some_and(|(w, _)| *w == worker) {
+                *started = None;
+            }
+        });
         return Err(PackageFailure::Unavailable);
     }
     let error = get(&reply, "error");
     if error.is_undefined() {
         return Ok(reply);
     }
-    let limit = get(&error, "limit").as_f64().map(|l| l as u64);
     PackageError::from_parts(
         &get(&error, "kind").as_string().unwrap_or_default(),
         get(&error, "name").as_string(),
-        limit,
+        get(&error, "limit").as_f64().map(|l| l as u64),
         get(&error, "damage").as_string().as_deref(),
     )
     .map_or(Err(PackageFailure::Unavailable), |e| {
