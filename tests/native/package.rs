@@ -518,3 +518,16 @@ fn every_error_comes_back_from_its_parts_as_the_worker_sends_them() {
         None
     );
 }
+
+/// Regression: Python's zipfile writes two files of one name; the zip crate kept one of them
+/// and the package opened.
+#[test]
+fn two_files_of_one_name_written_by_python_are_refused() {
+    let bytes = std::fs::read("tests/fixtures/packages/duplicate-names.zip").unwrap();
+    assert_eq!(
+        refused(&bytes),
+        PackageError::Duplicate {
+            name: "index.csv".into()
+        }
+    );
+}

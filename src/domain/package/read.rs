@@ -19,6 +19,12 @@ pub fn read(bytes: &[u8], limits: Limits) -> Result<Vec<Entry>, PackageError> {
         name: name.map(shown),
         damage,
     };
+    // The zip crate keeps one entry per name: a second file of the same name would vanish
+    // without a word. The names as the central directory lists them, checked first.
+    let mut listed = Names::default();
+    for name in central_names(bytes).unwrap_or_default() {
+        listed.admit(&name)?;
+    }
     let mut zip =
         ZipArchive::new(Cursor::new(bytes)).map_err(|_| damaged(None, Damage::Directory))?;
 
@@ -106,6 +112,34 @@ pub fn read(bytes: &[u8], limits: Limits) -> Result<Vec<Entry>, PackageError> {
         });
     }
     Ok(out)
+}
+
+/// Every name in the central directory, in its order, duplicates included (directories
+/// without their trailing `/`); `None` where the directory cannot be walked (the zip crate
+/// then says how it is damaged) or is a Zip64 one.
+fn central_names(bytes: &[u8]) -> Option<Vec<String>> {
+    let u16_at = |at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
+    let u32_at = |at: usize| Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
+    let floor = bytes.len().saturating_sub(22 + usize::from(u16::MAX));
+    let end = (floor..=bytes.len().checked_sub(22)?)
+        .rev()
+        .find(|&i| bytes[i..].starts_with(b"PK\x05\x06"))?;
+    let (count, mut at) = (u16_at(end + 10)?, u32_at(end + 16)? as usize);
+    if count == u16::MAX {
+        return None;
+    }
+    let mut names = Vec::with_capacity(usize::from(count));
+    for _ in 0..count {
+        if u32_at(at)? != 0x0201_4b50 {
+            return None;
+        }
+        let name_len = usize::from(u16_at(at + 28)?);
+        let rest = usize::from(u16_at(at + 30)?) + usize::from(u16_at(at + 32)?);
+        let name = String::from_utf8_lossy(bytes.get(at + 46..at + 46 + name_len)?);
+        names.push(name.strip_suffix('/').unwrap_or(&name).to_owned());
+        at += 46 + name_len + rest;
+    }
+    Some(names)
 }
 
 /// What an error while inflating says of the zip. The zip crate tells a checksum and a size
