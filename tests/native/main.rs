@@ -9,6 +9,7 @@ mod hostile;
 mod i18n;
 mod oscal;
 mod package;
+mod package_hostile;
 mod postbuild;
 mod scoring;
 mod sizing;
