@@ -1,7 +1,8 @@
 """Trunk post-build hook (also runnable by hand on a built folder: postbuild.py DIR).
 
 0. Drops Trunk's <link rel="preload"> of the wasm (see WASM_PRELOAD), and minifies the
-   wasm-bindgen glue with terser (tools/), writing its integrity hash anew.
+   wasm-bindgen glue with terser (tools/), writing its integrity hash anew; the Web Workers'
+   glue too (see WORKERS; they have no integrity hash).
 1. Writes the Content-Security-Policy into index.html as a <meta> tag, allowing Trunk's one
    inline loader script by its SHA-256 hash, so that the policy holds on any static host.
 2. Writes lang/<code>.json for each language other than English: its string tables

@@ -197,27 +197,27 @@ impl PackageError {
         limit: Option<u64>,
         damage: Option<&str>,
     ) -> Option<PackageError> {
-        let named = || name.clone();
+        // The main app's wasm holds this (the worker's client): it is kept small.
         Some(match kind {
             "not-a-zip" => PackageError::NotAZip,
             "damaged" => PackageError::Damaged {
                 damage: *Damage::ALL.iter().find(|d| Some(d.as_str()) == damage)?,
-                name: named(),
+                name,
             },
-            "unsafe-name" => PackageError::UnsafeName { name: named()? },
-            "duplicate" => PackageError::Duplicate { name: named()? },
+            "unsafe-name" => PackageError::UnsafeName { name: name? },
+            "duplicate" => PackageError::Duplicate { name: name? },
             "too-many-entries" => PackageError::TooManyEntries { limit: limit? },
             "entry-too-large" => PackageError::EntryTooLarge {
-                name: named()?,
+                name: name?,
                 limit: limit?,
             },
             "total-too-large" => PackageError::TotalTooLarge { limit: limit? },
             "compression-ratio" => PackageError::CompressionRatio {
-                name: named()?,
+                name: name?,
                 limit: limit?,
             },
-            "encrypted" => PackageError::Encrypted { name: named()? },
-            "unsupported-method" => PackageError::UnsupportedMethod { name: named()? },
+            "encrypted" => PackageError::Encrypted { name: name? },
+            "unsupported-method" => PackageError::UnsupportedMethod { name: name? },
             _ => return None,
         })
     }

@@ -11,6 +11,7 @@ mod hostile;
 mod i18n;
 mod oscal;
 mod package;
+mod package_hostile;
 mod postbuild;
 mod references;
 mod scoring;

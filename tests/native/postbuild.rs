@@ -70,3 +70,72 @@ fn an_inline_script_without_its_hash_fails_the_build() {
     assert!(!ok);
     assert!(said.contains("no hash in its policy"), "{said}");
 }
+
+/// Runs the step on a folder as Trunk leaves it with the package worker's `files` (name,
+/// content): its exit status, and the service worker it wrote or what it said.
+fn postbuild_with_worker(name: &str, files: &[(&str, &str)]) -> (bool, String) {
+    let dir = env::temp_dir().join(format!("hicp-postbuild-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let index = format!("<html><head>\n<meta charset=\"utf-8\" />\n{LOADER}</head></html>");
+    fs::write(dir.join("index.html"), index).unwrap();
+    fs::write(dir.join("sw.js"), format!("{SW}const ON_USE = [];\n")).unwrap();
+    fs::write(dir.join("app.js"), "export default function init() {}\n").unwrap();
+    for (file, content) in files {
+        fs::write(dir.join(file), content).unwrap();
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postbuild.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(&dir)
+        .output()
+        .expect("python3 runs");
+    let sw = fs::read_to_string(dir.join("sw.js")).unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    (
+        out.status.success(),
+        if out.status.success() { sw } else { said },
+    )
+}
+
+const WORKER: [(&str, &str); 3] = [
+    (
+        "package-worker_loader.js",
+        "import init from './package-worker.js';await init();",
+    ),
+    (
+        "package-worker.js",
+        "export default async function init() { return 1; }\n",
+    ),
+    ("package-worker_bg.wasm", "\0asm"),
+];
+
+#[test]
+fn the_package_worker_is_kept_once_used_never_precached() {
+    let (ok, sw) = postbuild_with_worker("worker", &WORKER);
+    assert!(ok, "{sw}");
+    let line = |name: &str| {
+        sw.lines()
+            .find(|l| l.starts_with(&format!("const {name} = ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        line("ON_USE"),
+        r#"const ON_USE = ["package-worker_loader.js", "package-worker.js", "package-worker_bg.wasm"];"#
+    );
+    assert!(
+        !line("PRECACHE").contains("package-worker"),
+        "{}",
+        line("PRECACHE")
+    );
+    assert!(line("PRECACHE").contains("app.js"), "{}", line("PRECACHE"));
+}
+
+#[test]
+fn a_package_worker_missing_a_file_fails_the_build() {
+    let (ok, said) = postbuild_with_worker("half-worker", &WORKER[..2]);
+    assert!(!ok);
+    assert!(said.contains("package-worker_bg.wasm"), "{said}");
+}
