@@ -70,7 +70,7 @@ async function answerLatency(url) {
   await page.click(`#practice-nav li:nth-child(${biggest + 1}) button`);
   await page.locator('#practice-nav li button[aria-current="page"]').waitFor();
   const result = await page.evaluate(async (n) => {
-    const groups = [...document.querySelectorAll('.card fieldset')];
+    const groups = [...document.querySelectorAll('.card fieldset[id^="q-"]')];
     const macrotask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
     const times = [];
     for (let i = 0; i < n; i++) {
