@@ -23,7 +23,7 @@ use yew::prelude::*;
 use crate::config::Settings;
 use crate::content;
 use crate::i18n::{self, Texts};
-use browser::{embed, fetch, language, page, service_worker, storage};
+use browser::{embed, fetch, language, package, page, service_worker, storage};
 use check::PackCheck;
 
 #[derive(Properties, PartialEq)]
@@ -66,6 +66,12 @@ pub fn start() {
             "" => None,
             file => Some(host_pack_text(file).await),
         };
+        // What the package worker needs to make the same pack and texts (its documents).
+        let mut sources = Vec::new();
+        if let Some(Ok(text)) = &pack_text {
+            sources.push(("pack_file", config.pack.clone()));
+            sources.push(("pack", text.clone()));
+        }
         let catalog = match &pack_text {
             None => Ok(None),
             Some(Ok(text)) => content::load(&config.pack, text).map(Some),
@@ -77,7 +83,7 @@ pub fn start() {
         let (texts, catalog, language_problem) = match (fetched, catalog) {
             (fetched, Err(e)) => {
                 let texts = match fetched {
-                    Some(Ok((texts, _))) => texts,
+                    Some(Ok((texts, _, _))) => texts,
                     _ => Texts::english(),
                 };
                 (texts, Err(e), None)
@@ -87,13 +93,14 @@ pub fn start() {
                 host.map_or_else(content::built_in, Ok),
                 None,
             ),
-            (Some(Ok((texts, bundle))), Ok(host)) => {
+            (Some(Ok((texts, bundle, text))), Ok(host)) => {
                 let translated = match host {
                     Some(pack) => Ok(pack),
                     None => content::built_in_translated(bundle.packs()),
                 };
                 match translated {
                     Ok(catalog) => {
+                        sources.push(("bundle", text));
                         service_worker::keep_offline(&language::language_file(&language));
                         (texts, Ok(catalog), None)
                     }
@@ -123,6 +130,7 @@ pub fn start() {
             Ok(c) => c,
             Err(e) => return show(root, broken_page(&texts, &e)),
         };
+        package::remember_sources(sources);
         storage::init_mode(config.storage, config.storage_choice);
         // The loading shell from index.html makes way for the app.
         root.set_text_content(None);
@@ -189,10 +197,10 @@ fn unavailable(language: &str) -> Option<(String, String)> {
 /// The texts (and content overlays) of a fetched language file.
 fn language_texts(
     fetched: Result<Option<String>, String>,
-) -> Result<(Texts, i18n::Bundle), String> {
+) -> Result<(Texts, i18n::Bundle, String), String> {
     let text = fetched?.ok_or("the language file is not on this site")?;
     let bundle = i18n::Bundle::parse(&text)?;
-    Ok((Texts::from_bundle(&bundle)?, bundle))
+    Ok((Texts::from_bundle(&bundle)?, bundle, text))
 }
 
 /// The page that says which pack is broken, and how: never a blank page.

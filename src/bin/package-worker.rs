@@ -7,6 +7,11 @@
 //! - on start: `{ready: true}`
 //! - `{id, op: "write", names: [string], parts: [Uint8Array]}` → `{id, ok: Uint8Array}`
 //! - `{id, op: "read", bytes: Uint8Array}` → `{id, names: [string], parts: [Uint8Array]}`
+//! - `{id, op: "document", kind, assessment, now, pack_file?, pack?, bundle?}` → `{id, text}`:
+//!   from an assessment file, the OSCAL assessment results (`kind: "oscal"`), the findings
+//!   CSV (`"csv"`) or an evidence package's index (`"index.html"`, `"index.csv"`), made with
+//!   the app's own pack and texts: the host's pack (`pack_file`, `pack`) and the language file
+//!   (`bundle`) when the app uses them, else the built-in pack and English.
 //! - a refusal: `{id, error: {kind, name?, limit?, damage?}}` (`PackageError::kind` and its
 //!   parts); a request it cannot make sense of: `{id, error: {kind: "bad-request"}}`.
 //!
@@ -26,6 +31,9 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use hicp_check::domain::package::{self, Entry, Limits, PackageError};
+    use hicp_check::domain::{findings_csv, oscal, transfer, Timestamp};
+    use hicp_check::i18n::{self, Texts};
+    use hicp_check::{content, package_index};
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
@@ -73,6 +81,10 @@ mod worker {
                     set(&reply, "ok", &bytes_out(&zip, &transfer));
                 })
             }),
+            Some("document") => document(request).map(|text| {
+                set(&reply, "text", &JsValue::from_str(&text));
+                Ok(())
+            }),
             Some("read") => get(request, "bytes")
                 .dyn_into::<Uint8Array>()
                 .ok()
@@ -100,6 +112,34 @@ mod worker {
             }
         }
         (reply, transfer)
+    }
+
+    /// A document made from an assessment file with the app's pack and texts; `None` when
+    /// the request does not hold what it needs.
+    fn document(request: &JsValue) -> Option<String> {
+        let text = |key| get(request, key).as_string();
+        let bundle = match text("bundle") {
+            Some(b) => Some(i18n::Bundle::parse(&b).ok()?),
+            None => None,
+        };
+        let catalog = match (text("pack_file"), text("pack"), &bundle) {
+            (Some(file), Some(pack), _) => content::load(&file, &pack).ok()?,
+            (_, _, Some(bundle)) => content::built_in_translated(bundle.packs()).ok()?,
+            _ => content::built_in().ok()?,
+        };
+        let texts = match &bundle {
+            Some(bundle) => Texts::from_bundle(bundle).ok()?,
+            None => Texts::english(),
+        };
+        let assessment = transfer::import(&catalog, &text("assessment")?).ok()?;
+        let now: Timestamp = text("now")?.parse().ok()?;
+        Some(match text("kind")?.as_str() {
+            "oscal" => oscal::assessment_results(&catalog, &assessment, &now),
+            "csv" => findings_csv(&catalog, &assessment),
+            "index.html" => package_index::html(&catalog, &texts, &assessment, &now),
+            "index.csv" => package_index::csv(&catalog, &texts, &assessment),
+            _ => return None,
+        })
     }
 
     /// The entries of a write request; `None` unless names and parts pair up.

@@ -15,7 +15,7 @@ use crate::domain::evidence::{entry_names, Item, Kind, FILE_MAX_BYTES, FILE_NAME
 use crate::domain::transfer::import_with_warnings;
 use crate::domain::{export, score, Assessment, Catalog, Timestamp};
 use crate::i18n::{messages, Texts};
-use crate::package_index::{self, ASSESSMENT_NAME, CSV_NAME, HTML_NAME};
+use crate::package_index::{ASSESSMENT_NAME, CSV_NAME, HTML_NAME};
 
 /// Megabytes, one decimal: `25.0`. In integers: formatting a float would compile in
 /// kilobytes of float printing.
@@ -110,16 +110,18 @@ pub async fn download_package(
     at: &Timestamp,
     passphrase: Option<String>,
 ) -> Result<String, String> {
+    let file = export(catalog, a, at);
+    let failed = |f| package_failure(t, &f);
+    let html = package::document(HTML_NAME, &file, at.as_str())
+        .await
+        .map_err(failed)?;
+    let csv = package::document(CSV_NAME, &file, at.as_str())
+        .await
+        .map_err(failed)?;
     let mut entries = vec![
-        (ASSESSMENT_NAME.to_owned(), utf8(&export(catalog, a, at))),
-        (
-            HTML_NAME.to_owned(),
-            utf8(&package_index::html(catalog, t, a, at)),
-        ),
-        (
-            CSV_NAME.to_owned(),
-            utf8(&package_index::csv(catalog, t, a)),
-        ),
+        (ASSESSMENT_NAME.to_owned(), utf8(&file)),
+        (HTML_NAME.to_owned(), utf8(&html)),
+        (CSV_NAME.to_owned(), utf8(&csv)),
     ];
     let names = entry_names(a);
     let mut missing = 0;

@@ -182,7 +182,7 @@ test('the assessment downloads as JSON and the findings as CSV', async () => {
   await json.saveAs(jsonPath);
   const file = JSON.parse(readFileSync(jsonPath, 'utf8'));
   assert.equal(file.format, 'hicp-check-assessment');
-  assert.equal(file.format_version, 2);
+  assert.equal(file.format_version, 3);
   assert.deepEqual(file.content, { id: 'hicp-2018', version: '1.1.0' });
   assert.equal(file.tier, 'small');
   assert.equal(Object.keys(file.answers).length, 18);

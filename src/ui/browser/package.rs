@@ -71,6 +71,33 @@ pub async fn read(bytes: Uint8Array) -> Result<Vec<(String, Uint8Array)>, Packag
         .collect())
 }
 
+/// A document the worker writes from an assessment file (`assessment`, as `export` writes it):
+/// `"oscal"` (assessment results), `"csv"` (the findings), `"index.html"` and `"index.csv"`
+/// (an evidence package's index). It reads the assessment with the same pack and language as
+/// the app ([`remember_sources`]). Off the first visit: the code for them lives in the worker.
+pub async fn document(kind: &str, assessment: &str, now: &str) -> Result<String, PackageFailure> {
+    let request = Object::new();
+    set(&request, "op", &"document".into());
+    set(&request, "kind", &kind.into());
+    set(&request, "assessment", &assessment.into());
+    set(&request, "now", &now.into());
+    SOURCES.with(|s| {
+        for (key, value) in s.borrow().iter() {
+            set(&request, key, &JsValue::from_str(value));
+        }
+    });
+    let reply = ask(request, Array::new()).await?;
+    get(&reply, "text")
+        .as_string()
+        .ok_or(PackageFailure::Unavailable)
+}
+
+/// What the app's pack and texts were made from, for the worker to make the same: the host's
+/// pack (`pack_file`, `pack`) and the language file (`bundle`), each when used.
+pub fn remember_sources(sources: Vec<(&'static str, String)>) {
+    SOURCES.with(|s| *s.borrow_mut() = sources);
+}
+
 fn set(object: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
@@ -80,6 +107,7 @@ fn get(object: &JsValue, key: &str) -> JsValue {
 }
 
 thread_local! {
+    static SOURCES: RefCell<Vec<(&'static str, String)>> = const { RefCell::new(Vec::new()) };
     /// The worker once started, and a promise of its first event: its `{ready: true}`
     /// message, or the error event of a worker that could not be loaded or started.
     static WORKER: RefCell<Option<(Worker, Promise)>> = const { RefCell::new(None) };

@@ -13,13 +13,16 @@ use super::lenses::Lenses;
 use super::look_back::LookBackView;
 use super::protected_download::{PackageDownload, ProtectedDownload};
 use super::share::ShareView;
-use crate::domain::{findings_csv, fingerprint};
+use crate::domain::fingerprint;
 use crate::ui::browser::{
     files::download,
+    package,
     page::{now, print},
 };
 use crate::ui::downloads::{download_assessment, file_stem};
+use crate::ui::evidence::package_failure;
 use crate::ui::hooks::use_assessment;
+use crate::ui::state::{Action, Notice, Tone};
 use crate::ui::wording::{display_name, human_date};
 
 #[component(Results)]
@@ -36,35 +39,30 @@ pub fn results() -> Html {
         let (h, e) = (handle.clone(), entry.clone());
         Callback::from(move |_| download_assessment(&h, &e))
     };
-    let on_oscal = {
+    // Written by the package worker: their code is not part of a first visit.
+    let document = |kind: &'static str, suffix: &'static str, mime: &'static str| {
         let (h, a, stem) = (
             handle.clone(),
             a.clone(),
             file_stem(&a.organization.name, &today),
         );
         Callback::from(move |_| {
-            let doc = crate::domain::oscal::assessment_results(&h.catalog, &a, &now());
-            download(
-                &format!("{stem}-oscal-assessment-results.json"),
-                "application/json",
-                &doc,
-            );
+            let (h, a, stem) = (h.clone(), a.clone(), stem.clone());
+            yew::platform::spawn_local(async move {
+                let at = now();
+                let file = crate::domain::export(&h.catalog, &a, &at);
+                match package::document(kind, &file, at.as_str()).await {
+                    Ok(text) => download(&format!("{stem}-{suffix}"), mime, &text),
+                    Err(f) => h.dispatch(Action::Notify(Some(Notice {
+                        tone: Tone::Problem,
+                        text: package_failure(&h.state.texts.0, &f),
+                    }))),
+                }
+            });
         })
     };
-    let on_csv = {
-        let (h, a, stem) = (
-            handle.clone(),
-            a.clone(),
-            file_stem(&a.organization.name, &today),
-        );
-        Callback::from(move |_| {
-            download(
-                &format!("{stem}-findings.csv"),
-                "text/csv",
-                &findings_csv(&h.catalog, &a),
-            )
-        })
-    };
+    let on_oscal = document("oscal", "oscal-assessment-results.json", "application/json");
+    let on_csv = document("csv", "findings.csv", "text/csv");
     let tier = a
         .tier
         .map(|t| catalog.tier_rule(t).label.clone())
