@@ -275,8 +275,40 @@ impl Store {
     }
 
     /// Keeps answers on this device or in this tab only, moving every record across.
+    /// Evidence files follow: out of IndexedDB into the tab's memory (none left behind on a
+    /// shared computer), or back.
     pub fn set_storage_mode(&self, state: &UseReducerHandle<AppState>, mode: StorageMode) {
-        let failed = storage::set_mode(mode);
+        let state = state.clone();
+        let keys: Vec<String> = state
+            .entries
+            .iter()
+            .flat_map(|e| {
+                let id = e.id.clone();
+                e.assessment
+                    .evidence_files()
+                    .map(move |(_, i)| evidence_store::evidence_key(&id, &i.id))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        yew::platform::spawn_local(async move {
+            let mut files = Vec::new();
+            for key in keys {
+                if let Ok(Some(blob)) = evidence_store::get(&key).await {
+                    files.push((key, blob));
+                }
+            }
+            let failed = storage::set_mode(mode);
+            if mode == StorageMode::Session {
+                let _ = evidence_store::erase_copy().await;
+                let _ = evidence_store::put_all(&files).await;
+            } else if evidence_store::put_all(&files).await.is_ok() {
+                evidence_store::forget_memory();
+            }
+            Self::mode_set(&state, mode, failed);
+        });
+    }
+
+    fn mode_set(state: &UseReducerHandle<AppState>, mode: StorageMode, failed: usize) {
         state.dispatch(Action::StorageMode(mode));
         if failed > 0 {
             let text = state

@@ -346,7 +346,17 @@ test('storage that fills up mid-way keeps what it had, and says what was not kep
 test('in tab-only mode evidence files stay in the tab\'s memory, and the screen says so', async () => {
   const { page } = b;
   await page.click('#nav-start');
+  const kept = await storedKeys(page);
+  assert.ok(kept.length > 0, 'files kept in IndexedDB before the switch');
   await page.check('#storage-session');
+  // They move into the tab's memory: none is left on the device.
+  await page.waitForFunction(async () => (await new Promise((resolve) => {
+    const open = indexedDB.open('hicp-check-evidence');
+    open.onsuccess = () => {
+      const r = open.result.transaction('files').objectStore('files').count();
+      r.onsuccess = () => { open.result.close(); resolve(r.result); };
+    };
+  })) === 0);
   await startAssessment(page, 'small');
   await page.locator('#ev-1-S-A summary').click();
   assert.match(await page.locator('#ev-where-1-S-A').innerText(), /kept in this tab's memory only/);
@@ -358,4 +368,12 @@ test('in tab-only mode evidence files stay in the tab\'s memory, and the screen 
   assert.ok(readFileSync(back).equals(BYTES));
   await page.click('#nav-start');
   await page.check('#storage-device');
+  // Back on the device: the files kept in memory, the new one too.
+  await page.waitForFunction((n) => new Promise((resolve) => {
+    const open = indexedDB.open('hicp-check-evidence');
+    open.onsuccess = () => {
+      const r = open.result.transaction('files').objectStore('files').count();
+      r.onsuccess = () => { open.result.close(); resolve(r.result === n); };
+    };
+  }), kept.length + 1);
 });
