@@ -160,7 +160,7 @@ test('the evidence package holds the assessment, the file byte for byte, and an 
   const { page } = b;
   packagePath = await downloaded(page, () => page.click('#download-package'));
   assert.match(packagePath, /hicp-check-assessment-\d{4}-\d{2}-\d{2}-evidence\.zip$/);
-  await page.locator('#package-message', { hasText: 'The evidence package was downloaded' }).waitFor();
+  await page.locator('#notice', { hasText: 'The evidence package was downloaded' }).waitFor();
   const entries = unzip(packagePath);
   assert.deepEqual(Object.keys(entries).sort(),
     ['assessment.json', 'evidence/1.S.A/mail filtering policy.pdf', 'index.csv', 'index.html']);

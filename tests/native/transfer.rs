@@ -157,7 +157,10 @@ fn malformed_evidence_is_refused_with_its_place() {
         refused(&golden_with(|v| edit(&mut v["evidence"]["1.S.A"][1])))
     };
     type Break = dyn Fn(&mut serde_json::Value);
-    let cases: [(&Break, &str); 6] = [
+    let cases: [(&Break, &str); 9] = [
+        (&|i| i["colour"] = "red".into(), "not a file, a link"),
+        (&|i| i["as_of"] = "yesterday".into(), "not a file, a link"),
+        (&|i| i["title"] = 7.into(), "not a file, a link"),
         (
             &|i| i["url"] = "http://plain.example.org".into(),
             "https://",
@@ -181,6 +184,8 @@ fn malformed_evidence_is_refused_with_its_place() {
         v["evidence"]["1.S.A"][0]["file"]["sha256"] = "not hex".into()
     }));
     assert!(super::said(&e).contains("checksum"), "{e:?}");
+    let e = refused(&golden_with(|v| v["evidence"] = serde_json::json!([])));
+    assert!(super::said(&e).starts_with("In evidence:"), "{e:?}");
     let e = refused(&golden_with(|v| {
         v["evidence"]["99.S.Z"] = serde_json::json!([]);
     }));

@@ -11,7 +11,7 @@ use super::text::{
     plain_text, shorten_quoted, truncated, truncated_to, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX,
 };
 use super::upgrade::upgrade;
-use super::wire::{inserted, WireEvidence, WireFile};
+use super::wire::{inserted, WireFile};
 use super::{FORMAT, FORMAT_VERSION, MAX_FILE_BYTES};
 use crate::domain::assessment::{
     Answer, Assessment, Organization, PlanEntry, NAME_MAX, NOTE_MAX, OWNER_MAX,
@@ -121,11 +121,12 @@ fn from_wire(
             id: truncated_to(&wire.content.id, PACK_ID_MAX),
         });
     }
+    let evidence = evidence_of(&wire.evidence)?;
     let mut unknown: Vec<String> = wire
         .answers
         .keys()
         .chain(wire.plan.keys())
-        .chain(wire.evidence.keys())
+        .chain(evidence.iter().map(|(id, _)| id))
         .filter(|id| catalog.sub_practice(id).is_none())
         .map(|id| truncated(id.as_str()))
         .collect();
@@ -164,7 +165,6 @@ fn from_wire(
             }
         }
     }
-    check_evidence(&wire.evidence)?;
     // Only once nothing can be refused any more, so that a refused file gives no warnings.
     let mut warnings = Vec::new();
     let mut clean = |field: TextField, text: String, max: usize| {
@@ -204,14 +204,30 @@ fn from_wire(
             (id, entry)
         })
         .fold(BTreeMap::new(), inserted);
-    let evidence = wire
-        .evidence
+    let evidence = evidence
         .into_iter()
         .map(|(id, items)| {
             let field = TextField::Evidence(id.clone());
             let items = items
                 .into_iter()
-                .map(|w| item(w, &mut |text, max| clean(field.clone(), text, max)))
+                .map(|mut i| {
+                    let mut clean = |text: &mut String, max| {
+                        *text = clean(field.clone(), std::mem::take(text), max)
+                    };
+                    clean(&mut i.title, TITLE_MAX);
+                    clean(&mut i.provided_by, PROVIDER_MAX);
+                    match &mut i.kind {
+                        Kind::File {
+                            name, media_type, ..
+                        } => {
+                            clean(name, FILE_NAME_MAX);
+                            clean(media_type, 100);
+                        }
+                        Kind::Record { text } => clean(text, RECORD_MAX),
+                        Kind::Link { .. } => {}
+                    }
+                    i
+                })
                 .collect();
             (id, items)
         })
@@ -233,75 +249,111 @@ fn from_wire(
     Ok((assessment, warnings))
 }
 
-/// Refuses evidence no build of HICP Check writes: an unknown kind or one without its part,
-/// a link that is not `https://`, an id twice, too many items, an impossible file record.
-fn check_evidence(
-    evidence: &BTreeMap<SubPracticeId, Vec<WireEvidence>>,
-) -> Result<(), ImportError> {
+/// The evidence of a file, read by hand from its JSON (no serde code of its own: the app
+/// carries less), refusing what no build of HICP Check writes: an unknown kind or one
+/// without its part, a field of another type or name, a link that is not `https://`, an id
+/// twice, too many items, an impossible file record.
+fn evidence_of(evidence: &Value) -> Result<Vec<(SubPracticeId, Vec<Item>)>, ImportError> {
+    let bad = |place: String, problem| ImportError::BadValue { place, problem };
+    let subs = match evidence {
+        Value::Null => return Ok(Vec::new()),
+        Value::Object(subs) => subs,
+        _ => return Err(bad("evidence".into(), ValueProblem::NotEvidence)),
+    };
     let mut ids: Vec<&str> = Vec::new();
-    for (sub, items) in evidence {
-        let bad = |i: usize, problem| ImportError::BadValue {
-            place: format!("evidence[\"{sub}\"][{i}]"),
-            problem,
-        };
+    let mut out = Vec::new();
+    for (sub, items) in subs {
+        let place = |i: usize| format!("evidence[\"{}\"][{i}]", truncated(sub));
+        let items = items
+            .as_array()
+            .ok_or_else(|| bad(place(0), ValueProblem::NotEvidence))?;
         if items.len() > ITEMS_MAX {
-            return Err(bad(
-                ITEMS_MAX,
-                ValueProblem::TooManyItems { max: ITEMS_MAX },
-            ));
+            let problem = ValueProblem::TooManyItems { max: ITEMS_MAX };
+            return Err(bad(place(ITEMS_MAX), problem));
         }
-        for (i, w) in items.iter().enumerate() {
-            let id_ok = !w.id.is_empty()
-                && w.id.len() <= 64
-                && w.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-            if !id_ok || ids.contains(&w.id.as_str()) {
-                return Err(bad(i, ValueProblem::BadItemId));
+        let mut list = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            let item = item_of(v).map_err(|problem| bad(place(i), problem))?;
+            if ids.contains(&item.id.as_str()) {
+                return Err(bad(place(i), ValueProblem::BadItemId));
             }
-            ids.push(&w.id);
-            let parts = (w.file.as_ref(), w.url.as_ref(), w.text.as_ref());
-            match (w.kind.as_str(), parts) {
-                ("file", (Some(f), None, None)) => {
-                    let digest_ok = f.sha256.len() == 64
-                        && f.sha256
-                            .bytes()
-                            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-                    if f.size > FILE_MAX_BYTES || !digest_ok {
-                        return Err(bad(i, ValueProblem::BadFileRecord));
-                    }
-                }
-                ("link", (None, Some(url), None)) if !is_link(url) => {
-                    return Err(bad(i, ValueProblem::NotAnHttpsLink));
-                }
-                ("link", (None, Some(_), None)) | ("record", (None, None, Some(_))) => {}
-                _ => return Err(bad(i, ValueProblem::NotEvidence)),
-            }
+            ids.push(v["id"].as_str().unwrap_or_default());
+            list.push(item);
         }
+        out.push((SubPracticeId::new(sub.as_str()), list));
     }
-    Ok(())
+    Ok(out)
 }
 
-/// One checked item, its text made plain (`clean` warns of what changed).
-fn item(w: WireEvidence, clean: &mut dyn FnMut(String, usize) -> String) -> Item {
-    let kind = match (w.file, w.url, w.text) {
-        (Some(f), _, _) => Kind::File {
-            name: clean(f.name, FILE_NAME_MAX),
-            size: f.size,
-            media_type: clean(f.media_type, 100),
-            sha256: f.sha256,
-        },
-        (_, Some(url), _) => Kind::Link {
-            url: truncated_to(&url, LINK_MAX),
-        },
-        (_, _, text) => Kind::Record {
-            text: clean(text.unwrap_or_default(), RECORD_MAX),
-        },
-    };
-    Item {
-        id: w.id,
-        title: clean(w.title, TITLE_MAX),
-        as_of: w.as_of,
-        provided_by: clean(w.provided_by, PROVIDER_MAX),
-        added: w.added,
-        kind,
+/// Whether `v` is an object with exactly the fields `required`, plus any of `optional`.
+fn fields_are(v: &Value, required: &[&str], optional: &[&str]) -> bool {
+    v.as_object().is_some_and(|o| {
+        required.iter().all(|k| o.contains_key(*k))
+            && o.keys()
+                .all(|k| required.contains(&k.as_str()) || optional.contains(&k.as_str()))
+    })
+}
+
+fn item_of(v: &Value) -> Result<Item, ValueProblem> {
+    const FIELDS: [&str; 6] = ["id", "kind", "title", "as_of", "provided_by", "added"];
+    let text = |v: &Value, k: &str| v[k].as_str().map(str::to_owned);
+    if !fields_are(v, &FIELDS, &["file", "url", "text"]) {
+        return Err(ValueProblem::NotEvidence);
     }
+    let id = text(v, "id").unwrap_or_default();
+    let id_ok = !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if !id_ok {
+        return Err(ValueProblem::BadItemId);
+    }
+    let parts = (v.get("file"), v.get("url"), v.get("text"));
+    let kind = match (v["kind"].as_str(), parts) {
+        (Some("file"), (Some(f), None, None)) => {
+            if !fields_are(f, &["name", "size", "type", "sha256"], &[]) {
+                return Err(ValueProblem::NotEvidence);
+            }
+            let sha256 = text(f, "sha256").unwrap_or_default();
+            let digest_ok = sha256.len() == 64
+                && sha256
+                    .bytes()
+                    .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+            let size = f["size"].as_u64().ok_or(ValueProblem::NotEvidence)?;
+            if size > FILE_MAX_BYTES || !digest_ok {
+                return Err(ValueProblem::BadFileRecord);
+            }
+            Kind::File {
+                name: text(f, "name").ok_or(ValueProblem::NotEvidence)?,
+                size,
+                media_type: text(f, "type").ok_or(ValueProblem::NotEvidence)?,
+                sha256,
+            }
+        }
+        (Some("link"), (None, Some(url), None)) => {
+            let url = url.as_str().ok_or(ValueProblem::NotEvidence)?;
+            if !is_link(url) {
+                return Err(ValueProblem::NotAnHttpsLink);
+            }
+            Kind::Link {
+                url: truncated_to(url, LINK_MAX),
+            }
+        }
+        (Some("record"), (None, None, Some(t))) => Kind::Record {
+            text: t.as_str().ok_or(ValueProblem::NotEvidence)?.to_owned(),
+        },
+        _ => return Err(ValueProblem::NotEvidence),
+    };
+    let parsed = |k: &str| v[k].as_str().ok_or(ValueProblem::NotEvidence);
+    Ok(Item {
+        title: text(v, "title").ok_or(ValueProblem::NotEvidence)?,
+        as_of: parsed("as_of")?
+            .parse()
+            .map_err(|_| ValueProblem::NotEvidence)?,
+        provided_by: text(v, "provided_by").ok_or(ValueProblem::NotEvidence)?,
+        added: parsed("added")?
+            .parse()
+            .map_err(|_| ValueProblem::NotEvidence)?,
+        kind,
+        id,
+    })
 }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use super::{FORMAT, FORMAT_VERSION};
 use crate::domain::assessment::Assessment;
@@ -42,35 +43,6 @@ pub(super) struct WirePlanEntry {
     pub(super) target: Option<Date>,
 }
 
-/// A file item's file: what was attached, never its bytes.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct WireAttached {
-    pub(super) name: String,
-    pub(super) size: u64,
-    #[serde(rename = "type")]
-    pub(super) media_type: String,
-    pub(super) sha256: String,
-}
-
-/// One evidence item. `kind` says which of `file`, `url` and `text` it holds.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct WireEvidence {
-    pub(super) id: String,
-    pub(super) kind: String,
-    pub(super) title: String,
-    pub(super) as_of: Date,
-    pub(super) provided_by: String,
-    pub(super) added: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) file: Option<WireAttached>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) text: Option<String>,
-}
-
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct WireFile {
@@ -85,8 +57,10 @@ pub(super) struct WireFile {
     pub(super) include_optional: bool,
     pub(super) answers: BTreeMap<SubPracticeId, WireAnswer>,
     pub(super) plan: BTreeMap<SubPracticeId, WirePlanEntry>,
+    /// Read and written by hand (`reading::evidence_of`, [`evidence_value`]): serde code of
+    /// its own would weigh on every first visit.
     #[serde(default)]
-    pub(super) evidence: BTreeMap<SubPracticeId, Vec<WireEvidence>>,
+    pub(super) evidence: Value,
 }
 
 /// Writes an assessment as a current-version file, pretty-printed, fields in a fixed order.
@@ -131,55 +105,57 @@ pub fn export(catalog: &Catalog, assessment: &Assessment, exported: &Timestamp) 
                 (id.clone(), wire)
             })
             .fold(BTreeMap::new(), inserted),
-        evidence: assessment
-            .evidence
-            .iter()
-            .map(|(id, items)| (id.clone(), items.iter().map(wire_item).collect()))
-            .fold(BTreeMap::new(), inserted),
+        evidence: evidence_value(assessment),
     };
     let mut text = serde_json::to_string_pretty(&file).expect("plain data always serializes");
     text.push('\n');
     text
 }
 
-fn wire_item(item: &Item) -> WireEvidence {
-    let mut wire = WireEvidence {
-        id: item.id.clone(),
-        kind: String::new(),
-        title: item.title.clone(),
-        as_of: item.as_of,
-        provided_by: item.provided_by.clone(),
-        added: item.added.clone(),
-        file: None,
-        url: None,
-        text: None,
-    };
-    wire.kind = match &item.kind {
+/// The evidence as the file holds it: by sub-practice, each item's fields in name order.
+fn evidence_value(assessment: &Assessment) -> Value {
+    let mut subs = Map::new();
+    for (id, items) in &assessment.evidence {
+        let items = items.iter().map(item_value).collect();
+        subs.insert(id.to_string(), Value::Array(items));
+    }
+    Value::Object(subs)
+}
+
+fn item_value(item: &Item) -> Value {
+    let mut o = Map::new();
+    let mut put = |k: &str, v: Value| o.insert(k.to_owned(), v);
+    put("id", item.id.clone().into());
+    put("title", item.title.clone().into());
+    put("as_of", item.as_of.to_string().into());
+    put("provided_by", item.provided_by.clone().into());
+    put("added", item.added.to_string().into());
+    let kind = match &item.kind {
         Kind::File {
             name,
             size,
             media_type,
             sha256,
         } => {
-            wire.file = Some(WireAttached {
-                name: name.clone(),
-                size: *size,
-                media_type: media_type.clone(),
-                sha256: sha256.clone(),
-            });
+            let mut f = Map::new();
+            f.insert("name".into(), name.clone().into());
+            f.insert("size".into(), (*size).into());
+            f.insert("type".into(), media_type.clone().into());
+            f.insert("sha256".into(), sha256.clone().into());
+            put("file", Value::Object(f));
             "file"
         }
         Kind::Link { url } => {
-            wire.url = Some(url.clone());
+            put("url", url.clone().into());
             "link"
         }
         Kind::Record { text } => {
-            wire.text = Some(text.clone());
+            put("text", text.clone().into());
             "record"
         }
-    }
-    .into();
-    wire
+    };
+    put("kind", kind.into());
+    Value::Object(o)
 }
 
 /// Builds a map one entry at a time. `collect()` into a map sorts first, and that sort is

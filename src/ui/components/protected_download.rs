@@ -115,39 +115,3 @@ pub fn protected_download() -> Html {
         </section>
     }
 }
-
-/// The evidence package, unprotected: the assessment, its evidence files and the index.
-#[component(PackageDownload)]
-pub fn package_download() -> Html {
-    let handle = use_assessment();
-    let message = use_state(String::new);
-    let onclick = {
-        let (h, message) = (handle.clone(), message.clone());
-        Callback::from(move |_| {
-            let Some(entry) = h.current().cloned() else {
-                return;
-            };
-            let (h, message) = (h.clone(), message.clone());
-            message.set(h.t("evidence.packing"));
-            yew::platform::spawn_local(async move {
-                let texts = h.state.texts.0.clone();
-                let done = download_package(
-                    &h.catalog,
-                    &texts,
-                    &entry.id,
-                    &entry.assessment,
-                    &now(),
-                    None,
-                )
-                .await;
-                message.set(done.unwrap_or_else(|why| why));
-            });
-        })
-    };
-    html! {
-        <>
-            <button type="button" id="download-package" {onclick}>{ handle.t("evidence.download_package") }</button>
-            <p id="package-message" role="status">{ (*message).clone() }</p>
-        </>
-    }
-}

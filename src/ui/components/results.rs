@@ -11,7 +11,7 @@ mod threats;
 use super::compare::CompareView;
 use super::lenses::Lenses;
 use super::look_back::LookBackView;
-use super::protected_download::{PackageDownload, ProtectedDownload};
+use super::protected_download::ProtectedDownload;
 use super::share::ShareView;
 use crate::domain::fingerprint;
 use crate::ui::browser::{
@@ -20,7 +20,7 @@ use crate::ui::browser::{
     page::{now, print},
 };
 use crate::ui::downloads::{download_assessment, file_stem};
-use crate::ui::evidence::package_failure;
+use crate::ui::evidence::{download_package, package_failure};
 use crate::ui::hooks::use_assessment;
 use crate::ui::state::{Action, Notice, Tone};
 use crate::ui::wording::{display_name, human_date};
@@ -61,6 +61,24 @@ pub fn results() -> Html {
             });
         })
     };
+    // The evidence package: what became of it is said in the notice.
+    let on_package = {
+        let (h, id, a) = (handle.clone(), entry.id.clone(), a.clone());
+        Callback::from(move |_| {
+            let (h, id, a) = (h.clone(), id.clone(), a.clone());
+            let texts = h.state.texts.0.clone();
+            let packing = h.t("evidence.packing");
+            let catalog = h.catalog.clone();
+            let say = move |tone, text| h.dispatch(Action::Notify(Some(Notice { tone, text })));
+            say(Tone::Info, packing);
+            yew::platform::spawn_local(async move {
+                match download_package(&catalog, &texts, &id, &a, &now(), None).await {
+                    Ok(done) => say(Tone::Info, done),
+                    Err(why) => say(Tone::Problem, why),
+                }
+            });
+        })
+    };
     let on_oscal = document("oscal", "oscal-assessment-results.json", "application/json");
     let on_csv = document("csv", "findings.csv", "text/csv");
     let tier = a
@@ -93,7 +111,7 @@ pub fn results() -> Html {
                 <button type="button" class="primary" id="download-json" onclick={on_json}>{ handle.t("results.download_json") }</button>
                 <button type="button" id="download-csv" onclick={on_csv}>{ handle.t("results.download_csv") }</button>
                 <button type="button" id="download-oscal" onclick={on_oscal}>{ handle.t("results.download_oscal") }</button>
-                <PackageDownload />
+                <button type="button" id="download-package" onclick={on_package}>{ handle.t("evidence.download_package") }</button>
                 <button type="button" id="print" onclick={Callback::from(|_| print())}>{ handle.t("results.print") }</button>
             </div>
             if let Some(r) = handle.results() {
