@@ -15,5 +15,6 @@ pub mod content;
 pub mod domain;
 pub mod i18n;
 pub mod package_index;
+pub mod packaging;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

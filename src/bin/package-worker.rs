@@ -12,6 +12,12 @@
 //!   CSV (`"csv"`) or an evidence package's index (`"index.html"`, `"index.csv"`), made with
 //!   the app's own pack and texts: the host's pack (`pack_file`, `pack`) and the language file
 //!   (`bundle`) when the app uses them, else the built-in pack and English.
+//! - `{id, op: "pack", assessment, now, ids: [string], parts: [Uint8Array], pack_file?, pack?,
+//!   bundle?}` → `{id, ok: Uint8Array}`: the evidence package of an assessment file and its
+//!   evidence files by item id (`hicp_check::packaging::pack`)
+//! - `{id, op: "unpack", bytes, pack_file?, pack?, bundle?}` → `{id, assessment, ids, parts,
+//!   absent}`: a package opened and checked (`hicp_check::packaging::unpack`)
+//! - for these two, what goes wrong comes back worded in the app's language: `{id, message}`
 //! - a refusal: `{id, error: {kind, name?, limit?, damage?}}` (`PackageError::kind` and its
 //!   parts); a request it cannot make sense of: `{id, error: {kind: "bad-request"}}`.
 //!
@@ -31,9 +37,10 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use hicp_check::domain::package::{self, Entry, Limits, PackageError};
+    use hicp_check::domain::Catalog;
     use hicp_check::domain::{findings_csv, oscal, transfer, Timestamp};
     use hicp_check::i18n::{self, Texts};
-    use hicp_check::{content, package_index};
+    use hicp_check::{content, package_index, packaging};
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
@@ -81,6 +88,9 @@ mod worker {
                     set(&reply, "ok", &bytes_out(&zip, &transfer));
                 })
             }),
+            Some(op @ ("pack" | "unpack")) => {
+                packaging(request, &reply, &transfer, op).map(|()| Ok(()))
+            }
             Some("document") => document(request).map(|text| {
                 set(&reply, "text", &JsValue::from_str(&text));
                 Ok(())
@@ -118,6 +128,21 @@ mod worker {
     /// the request does not hold what it needs.
     fn document(request: &JsValue) -> Option<String> {
         let text = |key| get(request, key).as_string();
+        let (catalog, texts) = context(request)?;
+        let assessment = transfer::import(&catalog, &text("assessment")?).ok()?;
+        let now: Timestamp = text("now")?.parse().ok()?;
+        Some(match text("kind")?.as_str() {
+            "oscal" => oscal::assessment_results(&catalog, &assessment, &now),
+            "csv" => findings_csv(&catalog, &assessment),
+            "index.html" => package_index::html(&catalog, &texts, &assessment, &now),
+            "index.csv" => package_index::csv(&catalog, &texts, &assessment),
+            _ => return None,
+        })
+    }
+
+    /// The app's pack and texts, made again from what the request says they were made from.
+    fn context(request: &JsValue) -> Option<(Catalog, Texts)> {
+        let text = |key| get(request, key).as_string();
         let bundle = match text("bundle") {
             Some(b) => Some(i18n::Bundle::parse(&b).ok()?),
             None => None,
@@ -131,15 +156,48 @@ mod worker {
             Some(bundle) => Texts::from_bundle(bundle).ok()?,
             None => Texts::english(),
         };
-        let assessment = transfer::import(&catalog, &text("assessment")?).ok()?;
-        let now: Timestamp = text("now")?.parse().ok()?;
-        Some(match text("kind")?.as_str() {
-            "oscal" => oscal::assessment_results(&catalog, &assessment, &now),
-            "csv" => findings_csv(&catalog, &assessment),
-            "index.html" => package_index::html(&catalog, &texts, &assessment, &now),
-            "index.csv" => package_index::csv(&catalog, &texts, &assessment),
-            _ => return None,
-        })
+        Some((catalog, texts))
+    }
+
+    /// An evidence package written (`pack`) or opened (`unpack`), into `reply`; what goes
+    /// wrong is worded, as `message`.
+    fn packaging(request: &JsValue, reply: &Object, transfer: &Array, op: &str) -> Option<()> {
+        let (catalog, texts) = context(request)?;
+        let outcome = if op == "pack" {
+            let ids: Array = get(request, "ids").dyn_into().ok()?;
+            let parts: Array = get(request, "parts").dyn_into().ok()?;
+            let files = ids
+                .iter()
+                .zip(parts.iter())
+                .map(|(id, part)| {
+                    Some((
+                        id.as_string()?,
+                        part.dyn_into::<Uint8Array>().ok()?.to_vec(),
+                    ))
+                })
+                .collect::<Option<Vec<_>>>()?;
+            let now: Timestamp = get(request, "now").as_string()?.parse().ok()?;
+            let file = get(request, "assessment").as_string()?;
+            packaging::pack(&catalog, &texts, &file, &now, files)
+                .map(|zip| set(reply, "ok", &bytes_out(&zip, transfer)))
+        } else {
+            let bytes: Uint8Array = get(request, "bytes").dyn_into().ok()?;
+            packaging::unpack(&catalog, &texts, &bytes.to_vec()).map(|opened| {
+                let (ids, parts) = (Array::new(), Array::new());
+                for (id, bytes) in opened.files {
+                    ids.push(&JsValue::from_str(&id));
+                    parts.push(&bytes_out(&bytes, transfer));
+                }
+                set(reply, "assessment", &JsValue::from_str(&opened.assessment));
+                set(reply, "ids", &ids);
+                set(reply, "parts", &parts);
+                set(reply, "absent", &JsValue::from_f64(opened.absent as f64));
+            })
+        };
+        if let Err(message) = outcome {
+            set(reply, "message", &JsValue::from_str(&message));
+        }
+        Some(())
     }
 
     /// The entries of a write request; `None` unless names and parts pair up.

@@ -11,11 +11,10 @@ use super::browser::package::{self, PackageFailure};
 use super::browser::{crypto, files};
 use super::downloads::file_stem;
 use super::state::Staged;
-use crate::domain::evidence::{entry_names, Item, Kind, FILE_MAX_BYTES, FILE_NAME_MAX};
+use crate::domain::evidence::{Item, Kind, FILE_MAX_BYTES, FILE_NAME_MAX};
 use crate::domain::transfer::import_with_warnings;
 use crate::domain::{export, score, Assessment, Catalog, Timestamp};
 use crate::i18n::{messages, Texts};
-use crate::package_index::{ASSESSMENT_NAME, CSV_NAME, HTML_NAME};
 
 /// Megabytes, one decimal: `25.0`. In integers: formatting a float would compile in
 /// kilobytes of float printing.
@@ -92,10 +91,6 @@ pub async fn open_file(t: &Texts, assessment_id: &str, item: &Item) -> Result<()
     }
 }
 
-fn utf8(text: &str) -> Uint8Array {
-    Uint8Array::from(text.as_bytes())
-}
-
 /// Writes the evidence package of one assessment and offers it as a download: the
 /// assessment file, every kept evidence file, and the index as HTML and CSV; sealed under
 /// `passphrase` when one is given. Returns what to tell the person (files missing, say).
@@ -110,34 +105,21 @@ pub async fn download_package(
     at: &Timestamp,
     passphrase: Option<String>,
 ) -> Result<String, String> {
-    let file = export(catalog, a, at);
-    let failed = |f| package_failure(t, &f);
-    let html = package::document(HTML_NAME, &file, at.as_str())
-        .await
-        .map_err(failed)?;
-    let csv = package::document(CSV_NAME, &file, at.as_str())
-        .await
-        .map_err(failed)?;
-    let mut entries = vec![
-        (ASSESSMENT_NAME.to_owned(), utf8(&file)),
-        (HTML_NAME.to_owned(), utf8(&html)),
-        (CSV_NAME.to_owned(), utf8(&csv)),
-    ];
-    let names = entry_names(a);
+    let mut files = Vec::new();
     let mut missing = 0;
     for (_, item) in a.evidence_files() {
         let key = store::evidence_key(assessment_id, &item.id);
-        let blob = store::get(&key).await.map_err(|f| store_failure(t, f))?;
-        let (Some(blob), Some(name)) = (blob, names.get(&item.id)) else {
-            missing += 1;
-            continue;
-        };
-        let bytes = files::read_bytes(&blob)
-            .await
-            .map_err(|e| t.get(e.key()).to_owned())?;
-        entries.push((name.clone(), bytes));
+        match store::get(&key).await.map_err(|f| store_failure(t, f))? {
+            Some(blob) => {
+                let bytes = files::read_bytes(&blob)
+                    .await
+                    .map_err(|e| t.get(e.key()).to_owned())?;
+                files.push((item.id.clone(), bytes));
+            }
+            None => missing += 1,
+        }
     }
-    let zip = package::write(entries)
+    let zip = package::pack(&export(catalog, a, at), at.as_str(), files)
         .await
         .map_err(|f| package_failure(t, &f))?;
     let stem = file_stem(&a.organization.name, &at.date().to_string());
@@ -170,7 +152,7 @@ pub async fn download_package(
 
 pub fn package_failure(t: &Texts, f: &PackageFailure) -> String {
     match f {
-        PackageFailure::Refused(e) => messages::package_error(t, e),
+        PackageFailure::Refused(why) => why.clone(),
         PackageFailure::Unavailable => t.get("evidence.worker_unavailable").to_owned(),
     }
 }
@@ -192,13 +174,9 @@ pub async fn read_package(
     file_name: String,
     bytes: Uint8Array,
 ) -> Result<Staged, String> {
-    let entries = package::read(bytes)
+    let (text, found, absent) = package::unpack(bytes)
         .await
         .map_err(|f| package_failure(t, &f))?;
-    let Some((_, json)) = entries.iter().find(|(n, _)| n == ASSESSMENT_NAME) else {
-        return Err(t.get("evidence.no_assessment").to_owned());
-    };
-    let text = String::from_utf8(json.to_vec()).map_err(|_| t.get("failure.not_text"))?;
     let (a, mut warnings) = match import_with_warnings(catalog, &text) {
         Ok((a, w)) => (
             a,
@@ -208,31 +186,14 @@ pub async fn read_package(
         ),
         Err(e) => return Err(messages::import_error(t, &e)),
     };
-    let names = entry_names(&a);
     let mut kept = Vec::new();
-    let mut absent = 0;
-    for (_, item) in a.evidence_files() {
-        let Kind::File {
-            sha256, media_type, ..
-        } = &item.kind
-        else {
-            continue;
-        };
-        let found = names
-            .get(&item.id)
-            .and_then(|name| entries.iter().find(|(n, _)| n == name));
-        let Some((name, bytes)) = found else {
-            absent += 1;
-            continue;
-        };
-        let digest = crypto::sha256(bytes)
-            .await
-            .map_err(|e| t.get(e.key()).to_owned())?;
-        if &digest != sha256 {
-            return Err(t.fill("evidence.mismatch", &[("name", name)]));
-        }
-        if let Some(blob) = files::blob_of(bytes, media_type) {
-            kept.push((item.id.clone(), blob));
+    for (id, bytes) in found {
+        let media_type = a.evidence_files().find_map(|(_, i)| match &i.kind {
+            Kind::File { media_type, .. } if i.id == id => Some(media_type.as_str()),
+            _ => None,
+        });
+        if let Some(blob) = files::blob_of(&bytes, media_type.unwrap_or_default()) {
+            kept.push((id, blob));
         }
     }
     if absent > 0 {

@@ -12,6 +12,7 @@ mod i18n;
 mod oscal;
 mod package;
 mod package_hostile;
+mod packaging;
 mod postbuild;
 mod references;
 mod scoring;

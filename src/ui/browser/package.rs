@@ -15,60 +15,79 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageChannel, Worker};
 
-pub use crate::domain::package::PackageError;
-
 /// The worker's loader as Trunk names it (index.html, `data-bin="package-worker"`).
 const LOADER: &str = "package-worker_loader.js";
 
 /// Why a package could not be written or read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackageFailure {
-    /// The package was refused: what is wrong with it.
-    Refused(PackageError),
+    /// Refused, and why, worded by the worker in the app's language.
+    Refused(String),
     /// The worker could not be loaded or started (offline before it was ever used, say), or
     /// stopped on the way.
     Unavailable,
 }
 
-/// The zip of `entries` (name, content), in their order. The contents' buffers are handed to
-/// the worker (transferred): they are empty afterwards.
-pub async fn write(entries: Vec<(String, Uint8Array)>) -> Result<Uint8Array, PackageFailure> {
-    let names = Array::new();
-    let parts = Array::new();
-    let transfer = Array::new();
-    for (name, part) in &entries {
-        names.push(&JsValue::from_str(name));
+/// The evidence package of an assessment file (`assessment`) and its evidence `files` (item
+/// id, bytes; the buffers are handed to the worker). See `hicp_check::packaging::pack`.
+pub async fn pack(
+    assessment: &str,
+    now: &str,
+    files: Vec<(String, Uint8Array)>,
+) -> Result<Uint8Array, PackageFailure> {
+    let (ids, parts, transfer) = (Array::new(), Array::new(), Array::new());
+    for (id, part) in &files {
+        ids.push(&JsValue::from_str(id));
         parts.push(part);
-        let buffer = part.buffer();
-        if !transfer.includes(&buffer, 0) {
-            transfer.push(&buffer);
-        }
+        transfer.push(&part.buffer());
     }
-    let request = Object::new();
-    set(&request, "op", &"write".into());
-    set(&request, "names", &names);
+    let request = with_sources("pack");
+    set(&request, "assessment", &assessment.into());
+    set(&request, "now", &now.into());
+    set(&request, "ids", &ids);
     set(&request, "parts", &parts);
-    Ok(get(&ask(request, transfer).await?, "ok").unchecked_into())
+    let reply = ask(request, transfer).await?;
+    Ok(get(&reply, "ok").unchecked_into())
 }
 
-/// The files of the package zip `bytes` (name, content), in the zip's order. The buffer of
-/// `bytes` is handed to the worker (transferred).
-pub async fn read(bytes: Uint8Array) -> Result<Vec<(String, Uint8Array)>, PackageFailure> {
-    let request = Object::new();
-    set(&request, "op", &"read".into());
+/// An evidence package opened and checked: its assessment file, its evidence files by item
+/// id, and how many files its records list that it lacks. See
+/// `hicp_check::packaging::unpack`.
+pub async fn unpack(
+    bytes: Uint8Array,
+) -> Result<(String, Vec<(String, Uint8Array)>, usize), PackageFailure> {
+    let request = with_sources("unpack");
     set(&request, "bytes", &bytes);
     let reply = ask(request, Array::of1(&bytes.buffer())).await?;
     // The worker's reply, as it makes it: no check costs code here.
-    let names: Array = get(&reply, "names").unchecked_into();
+    let ids: Array = get(&reply, "ids").unchecked_into();
     let parts: Array = get(&reply, "parts").unchecked_into();
-    Ok((0..names.length())
+    let files = (0..ids.length())
         .map(|i| {
             (
-                names.get(i).as_string().unwrap_or_default(),
+                ids.get(i).as_string().unwrap_or_default(),
                 parts.get(i).unchecked_into(),
             )
         })
-        .collect())
+        .collect();
+    let assessment = get(&reply, "assessment").as_string().unwrap_or_default();
+    Ok((
+        assessment,
+        files,
+        get(&reply, "absent").as_f64().unwrap_or(0.0) as usize,
+    ))
+}
+
+/// A request for `op`, with what the app's pack and texts were made from.
+fn with_sources(op: &str) -> Object {
+    let request = Object::new();
+    set(&request, "op", &op.into());
+    SOURCES.with(|s| {
+        for (key, value) in s.borrow().iter() {
+            set(&request, key, &JsValue::from_str(value));
+        }
+    });
+    request
 }
 
 /// A document the worker writes from an assessment file (`assessment`, as `export` writes it):
@@ -76,16 +95,10 @@ pub async fn read(bytes: Uint8Array) -> Result<Vec<(String, Uint8Array)>, Packag
 /// (an evidence package's index). It reads the assessment with the same pack and language as
 /// the app ([`remember_sources`]). Off the first visit: the code for them lives in the worker.
 pub async fn document(kind: &str, assessment: &str, now: &str) -> Result<String, PackageFailure> {
-    let request = Object::new();
-    set(&request, "op", &"document".into());
+    let request = with_sources("document");
     set(&request, "kind", &kind.into());
     set(&request, "assessment", &assessment.into());
     set(&request, "now", &now.into());
-    SOURCES.with(|s| {
-        for (key, value) in s.borrow().iter() {
-            set(&request, key, &JsValue::from_str(value));
-        }
-    });
     let reply = ask(request, Array::new()).await?;
     get(&reply, "text")
         .as_string()
@@ -175,17 +188,13 @@ async fn ask(request: Object, transfer: Array) -> Result<JsValue, PackageFailure
         });
         return Err(PackageFailure::Unavailable);
     }
-    let error = get(&reply, "error");
-    if error.is_undefined() {
-        return Ok(reply);
+    if let Some(message) = get(&reply, "message").as_string() {
+        return Err(PackageFailure::Refused(message));
     }
-    PackageError::from_parts(
-        &get(&error, "kind").as_string().unwrap_or_default(),
-        get(&error, "name").as_string(),
-        get(&error, "limit").as_f64().map(|l| l as u64),
-        get(&error, "damage").as_string().as_deref(),
-    )
-    .map_or(Err(PackageFailure::Unavailable), |e| {
-        Err(PackageFailure::Refused(e))
-    })
+    if get(&reply, "error").is_undefined() {
+        Ok(reply)
+    } else {
+        // A request the worker could not make sense of: another version of it, say.
+        Err(PackageFailure::Unavailable)
+    }
 }
