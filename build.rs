@@ -25,11 +25,21 @@ fn main() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     languages.sort();
+    // `worker.json` holds what only the package worker says (the package's index, why a
+    // package was refused): a table of its own, so that the app's wasm does not carry it.
     let mut out = String::from("pub const ENGLISH: &[(&str, &str)] = &[\n");
+    let mut worker = String::from("pub const ENGLISH_WORKER: &[(&str, &str)] = &[\n");
     for file in json_files(&root.join(DEFAULT)) {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        writeln!(out, "    ({name:?}, {:?}),", minified(&file)).unwrap();
+        let table = if name == "worker.json" {
+            &mut worker
+        } else {
+            &mut out
+        };
+        writeln!(table, "    ({name:?}, {:?}),", minified(&file)).unwrap();
     }
+    out.push_str("];\n");
+    out.push_str(&worker);
     out.push_str("];\npub const LANGUAGES: &[(&str, &str)] = &[\n");
     for code in &languages {
         let app = root.join(code).join("app.json");

@@ -56,13 +56,24 @@ fn merge<'a>(
     Ok(map)
 }
 
-/// The English table, compiled in.
+/// The whole English table, compiled in: the app's and the package worker's (`worker.json`).
 ///
 /// # Errors
 /// A message naming the file when a table is not a flat object of strings, or a key repeats.
 pub fn english() -> Result<HashMap<String, String>, String> {
+    english_of(ENGLISH.iter().chain(ENGLISH_WORKER))
+}
+
+/// The English table of the app: without what only the package worker says (`worker.json`).
+fn english_app() -> Result<HashMap<String, String>, String> {
+    english_of(ENGLISH)
+}
+
+fn english_of<'a>(
+    tables: impl IntoIterator<Item = &'a (&'a str, &'a str)>,
+) -> Result<HashMap<String, String>, String> {
     let mut files = Vec::new();
-    for (name, text) in ENGLISH {
+    for (name, text) in tables {
         let entries: HashMap<String, String> = serde_json::from_str(text)
             .map_err(|e| format!("content/i18n/{DEFAULT}/{name}: {e}"))?;
         files.push((*name, entries));
@@ -107,6 +118,17 @@ impl Bundle {
 impl Texts {
     /// The English texts.
     pub fn english() -> Texts {
+        let map = english_app().unwrap_or_default();
+        Texts {
+            language: DEFAULT.to_owned(),
+            fallback: map.clone(),
+            map,
+        }
+    }
+
+    /// The English texts with what only the package worker says (`worker.json`): the
+    /// worker's, and the tests'.
+    pub fn english_complete() -> Texts {
         let map = english().unwrap_or_default();
         Texts {
             language: DEFAULT.to_owned(),
@@ -123,7 +145,7 @@ impl Texts {
         Ok(Texts {
             language: bundle.language.clone(),
             map: bundle.table()?,
-            fallback: english().unwrap_or_default(),
+            fallback: english_app().unwrap_or_default(),
         })
     }
 

@@ -154,7 +154,7 @@ mod worker {
         };
         let texts = match &bundle {
             Some(bundle) => Texts::from_bundle(bundle).ok()?,
-            None => Texts::english(),
+            None => Texts::english_complete(),
         };
         Some((catalog, texts))
     }

@@ -146,7 +146,12 @@ fn the_index_page_runs_no_script_and_escapes_what_people_typed() {
             };
         },
     );
-    let html = package_index::html(&c, &Texts::english(), &a, &ts("2026-03-04T00:00:00Z"));
+    let html = package_index::html(
+        &c,
+        &Texts::english_complete(),
+        &a,
+        &ts("2026-03-04T00:00:00Z"),
+    );
     assert!(html.contains("default-src 'none'"));
     assert!(!html.to_lowercase().contains("<script"));
     assert!(!html.contains("<img"));
@@ -162,7 +167,7 @@ fn the_index_page_runs_no_script_and_escapes_what_people_typed() {
 fn the_index_csv_has_a_row_per_item_and_one_per_sub_practice_without() {
     let c = catalog();
     let a = sample_with_evidence();
-    let csv = package_index::csv(&c, &Texts::english(), &a);
+    let csv = package_index::csv(&c, &Texts::english_complete(), &a);
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     let in_scope = c.in_scope(a.tier.unwrap(), false).len();
     // A header, three rows for 1.S.A's items, one for each other in-scope sub-practice.

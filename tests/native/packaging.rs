@@ -42,7 +42,7 @@ fn sha256_matches_the_standard_vectors() {
 
 #[test]
 fn a_package_opens_to_its_assessment_file_and_the_exact_bytes_of_each_file() {
-    let (c, t) = (catalog(), Texts::english());
+    let (c, t) = (catalog(), Texts::english_complete());
     let file = file();
     let files = vec![
         ("e-1".into(), POLICY.to_vec()),
@@ -75,7 +75,7 @@ fn a_package_opens_to_its_assessment_file_and_the_exact_bytes_of_each_file() {
 
 #[test]
 fn what_is_wrong_with_a_package_is_said_in_words() {
-    let (c, t) = (catalog(), Texts::english());
+    let (c, t) = (catalog(), Texts::english_complete());
     let zip = |entries: Vec<(&str, &[u8])>| {
         let entries: Vec<Entry> = entries
             .into_iter()

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::evidence::EvidenceList;
+use super::evidence::{use_evidence, EvidenceProps};
 use crate::domain::catalog::NistCsf;
 use crate::domain::evidence::Item;
 use crate::domain::{Answer, PracticeId, SubPracticeId, NOTE_MAX};
@@ -156,6 +156,11 @@ pub struct SubPracticeCardProps {
 pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
     // Not use_assessment: a card re-renders only when its own answer changes.
     let handle = use_fixed();
+    let evidence = use_evidence(EvidenceProps {
+        assessment: props.assessment.clone(),
+        sub: props.id.clone(),
+        items: props.evidence.clone(),
+    });
     let catalog = handle.catalog.clone();
     let Some(s) = catalog.sub_practice(&props.id) else {
         return html! {};
@@ -224,7 +229,7 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
                         value={answer.since.map(|d| d.to_string()).unwrap_or_default()} onchange={on_since} />
                 </div>
             </div>
-            <EvidenceList assessment={props.assessment.clone()} sub={s.id.clone()} items={props.evidence.clone()} />
+            { evidence }
         </article>
     }
 }

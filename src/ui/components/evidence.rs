@@ -17,7 +17,6 @@ use crate::ui::evidence::{keep_file, megabytes, open_file};
 use crate::ui::hooks::use_fixed;
 use crate::ui::state::Edit;
 
-#[derive(Properties, PartialEq)]
 pub struct EvidenceProps {
     pub assessment: String,
     pub sub: SubPracticeId,
@@ -43,10 +42,18 @@ fn text_of(field: &NodeRef) -> String {
     }
 }
 
-#[component(EvidenceList)]
-pub fn evidence_list(props: &EvidenceProps) -> Html {
+/// The evidence part of a question's card. A hook, not a component: a component of its own
+/// would compile in Yew's machinery for one more component type.
+#[hook]
+pub fn use_evidence(props: EvidenceProps) -> Html {
+    let props = &props;
     let h = use_fixed();
     let key = dom_id(props.sub.as_str());
+    // Every id of this card's evidence, made in one place: `ev-title-1-S-A`, and `ev-1-S-A`.
+    let id = |part: &str| {
+        let sep = if part.is_empty() { "" } else { "-" };
+        format!("ev-{part}{sep}{key}")
+    };
     let adding = use_state(|| Adding::File);
     let message = use_state(String::new);
     let confirming = use_state(|| None::<String>);
@@ -164,7 +171,7 @@ pub fn evidence_list(props: &EvidenceProps) -> Html {
     };
     let [title, as_of, by, file, url, text] = fields;
     html! {
-        <details class="evidence" id={format!("ev-{key}")} open={!props.items.is_empty()}>
+        <details class="evidence" id={id("")} open={!props.items.is_empty()}>
             <summary>{ h.texts.fill("evidence.summary", &[("count", &props.items.len().to_string())]) }</summary>
             if !props.items.is_empty() {
                 <ul class="evidence-items">
@@ -174,26 +181,26 @@ pub fn evidence_list(props: &EvidenceProps) -> Html {
             <form class="evidence-add" {onsubmit}>
                 <fieldset>
                     <legend>{ t("evidence.add_heading") }</legend>
-                    <p class="hint" id={format!("ev-where-{key}")}>{ where_kept }</p>
-                    { field(&format!("ev-kind-{key}"), &t("evidence.kind"), html! {
-                        <select id={format!("ev-kind-{key}")} onchange={on_kind}>
+                    <p class="hint" id={id("where")}>{ where_kept }</p>
+                    { field(&id("kind"), &t("evidence.kind"), html! {
+                        <select id={id("kind")} onchange={on_kind}>
                             <option value="file" selected={*adding == Adding::File}>{ t("package.kind_file") }</option>
                             <option value="link" selected={*adding == Adding::Link}>{ t("package.kind_link") }</option>
                             <option value="record" selected={*adding == Adding::Record}>{ t("package.kind_record") }</option>
                         </select>
                     }) }
-                    { field(&format!("ev-title-{key}"), &t("evidence.title"), html! { <input id={format!("ev-title-{key}")} ref={title} /> }) }
-                    { field(&format!("ev-as-of-{key}"), &t("evidence.as_of"), html! {
-                        <input type="date" id={format!("ev-as-of-{key}")} ref={as_of} min="1900-01-01" max="2999-12-31" value={now().date().to_string()} />
+                    { field(&id("title"), &t("evidence.title"), html! { <input id={id("title")} ref={title} /> }) }
+                    { field(&id("as-of"), &t("evidence.as_of"), html! {
+                        <input type="date" id={id("as-of")} ref={as_of} min="1900-01-01" max="2999-12-31" value={now().date().to_string()} />
                     }) }
-                    { field(&format!("ev-by-{key}"), &t("evidence.provided_by"), html! { <input id={format!("ev-by-{key}")} ref={by} /> }) }
+                    { field(&id("by"), &t("evidence.provided_by"), html! { <input id={id("by")} ref={by} /> }) }
                     { match *adding {
-                        Adding::File => field(&format!("ev-file-{key}"), &t("evidence.file"), html! { <input type="file" id={format!("ev-file-{key}")} ref={file} /> }),
-                        Adding::Link => field(&format!("ev-url-{key}"), &t("evidence.url"), html! { <input type="url" id={format!("ev-url-{key}")} ref={url} placeholder="https://" /> }),
-                        Adding::Record => field(&format!("ev-text-{key}"), &t("evidence.text"), html! { <textarea id={format!("ev-text-{key}")} ref={text} rows="2" /> }),
+                        Adding::File => field(&id("file"), &t("evidence.file"), html! { <input type="file" id={id("file")} ref={file} /> }),
+                        Adding::Link => field(&id("url"), &t("evidence.url"), html! { <input type="url" id={id("url")} ref={url} placeholder="https://" /> }),
+                        Adding::Record => field(&id("text"), &t("evidence.text"), html! { <textarea id={id("text")} ref={text} rows="2" /> }),
                     } }
-                    <p class="ev-message" id={format!("ev-msg-{key}")} role="status">{ (*message).clone() }</p>
-                    <button type="submit" id={format!("ev-add-{key}")}>{ t("evidence.add") }</button>
+                    <p class="ev-message" id={id("msg")} role="status">{ (*message).clone() }</p>
+                    <button type="submit" id={id("add")}>{ t("evidence.add") }</button>
                 </fieldset>
             </form>
         </details>
