@@ -61,19 +61,17 @@ fn merge<'a>(
 /// # Errors
 /// A message naming the file when a table is not a flat object of strings, or a key repeats.
 pub fn english() -> Result<HashMap<String, String>, String> {
-    english_of(ENGLISH.iter().chain(ENGLISH_WORKER))
+    english_of(&[ENGLISH, ENGLISH_WORKER])
 }
 
 /// The English table of the app: without what only the package worker says (`worker.json`).
 fn english_app() -> Result<HashMap<String, String>, String> {
-    english_of(ENGLISH)
+    english_of(&[ENGLISH])
 }
 
-fn english_of<'a>(
-    tables: impl IntoIterator<Item = &'a (&'a str, &'a str)>,
-) -> Result<HashMap<String, String>, String> {
+fn english_of(tables: &[&[(&str, &str)]]) -> Result<HashMap<String, String>, String> {
     let mut files = Vec::new();
-    for (name, text) in tables {
+    for (name, text) in tables.iter().copied().flatten() {
         let entries: HashMap<String, String> = serde_json::from_str(text)
             .map_err(|e| format!("content/i18n/{DEFAULT}/{name}: {e}"))?;
         files.push((*name, entries));
