@@ -119,7 +119,7 @@ test('answering practice 1 and asking for the results, then downloading the asse
     });
     assert.equal(file.json.format, 'hicp-check-assessment');
     assert.equal(file.json.format_version, 3);
-    assert.deepEqual(file.json.content, { id: 'hicp-2018', version: '1.0.0' });
+    assert.deepEqual(file.json.content, { id: 'hicp-2018', version: '1.1.0' });
     assert.equal(file.json.tier, 'small');
     assert.equal(file.json.organization.name, 'Riverside Family Practice');
     assert.deepEqual(Object.fromEntries(Object.entries(file.json.answers).map(([k, v]) => [k, v.choice])),

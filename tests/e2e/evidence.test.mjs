@@ -253,7 +253,7 @@ with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('evidence/1.S.A/zeros.bin', bytes(24 * 1024 * 1024))`, /booby-trapped zip/],
   ['truncated.zip', `
 data = open(source, 'rb').read()
-open(path, 'wb').write(data[: len(data) // 2])`, /damaged or incomplete/],
+open(path, 'wb').write(data[: len(data) // 2])`, /damaged or incomplete zip file/],
   ['no-assessment.zip', `
 with zipfile.ZipFile(path, 'w') as z:
     z.writestr('notes.txt', b'hello')`, /holds no assessment\.json/],

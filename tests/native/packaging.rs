@@ -105,7 +105,7 @@ fn what_is_wrong_with_a_package_is_said_in_words() {
         .contains("not valid JSON"));
     assert!(unpack(&c, &t, b"PK\x03\x04 and nothing")
         .unwrap_err()
-        .contains("damaged or incomplete"));
+        .contains("damaged or incomplete zip file"));
     assert!(unpack(&c, &t, b"plain text")
         .unwrap_err()
         .contains("not a zip file"));
