@@ -7,8 +7,8 @@
 use sha2::{Digest, Sha256};
 
 use crate::domain::evidence::{entry_names, Kind};
-use crate::domain::package::{self, Entry, Limits};
-use crate::domain::transfer::import;
+use crate::domain::package::{self, Entry, Limits, PackageError};
+use crate::domain::transfer::{import, thousands};
 use crate::domain::{Catalog, Timestamp};
 use crate::i18n::{messages, Texts};
 use crate::package_index::{self, ASSESSMENT_NAME, CSV_NAME, HTML_NAME};
@@ -57,7 +57,7 @@ pub fn pack(
             entries.push(entry(name, bytes));
         }
     }
-    package::write(&entries).map_err(|e| messages::package_error(t, &e))
+    package::write(&entries).map_err(|e| refused(t, &e))
 }
 
 fn entry(name: &str, bytes: Vec<u8>) -> Entry {
@@ -74,8 +74,7 @@ fn entry(name: &str, bytes: Vec<u8>) -> Entry {
 /// Worded: the zip is refused (damaged, hostile), it holds no assessment file or one that does
 /// not read, or a file is not the one its record describes.
 pub fn unpack(catalog: &Catalog, t: &Texts, bytes: &[u8]) -> Result<Unpacked, String> {
-    let mut entries =
-        package::read(bytes, Limits::DEFAULT).map_err(|e| messages::package_error(t, &e))?;
+    let mut entries = package::read(bytes, Limits::DEFAULT).map_err(|e| refused(t, &e))?;
     let assessment = entries
         .iter()
         .position(|e| e.name == ASSESSMENT_NAME)
@@ -106,4 +105,33 @@ pub fn unpack(catalog: &Catalog, t: &Texts, bytes: &[u8]) -> Result<Unpacked, St
         files,
         absent,
     })
+}
+
+/// Why an evidence package was refused, for the person.
+fn refused(t: &Texts, e: &PackageError) -> String {
+    use PackageError as P;
+    let key = match e {
+        P::NotAZip => "package.error.not_zip",
+        P::Damaged { name: None, .. } => "package.error.damaged",
+        P::Damaged { .. } => "package.error.damaged_entry",
+        P::UnsafeName { .. } => "package.error.unsafe_name",
+        P::Duplicate { .. } => "package.error.duplicate",
+        P::TooManyEntries { .. } => "package.error.too_many",
+        P::EntryTooLarge { .. } => "package.error.entry_too_large",
+        P::TotalTooLarge { .. } => "package.error.total_too_large",
+        P::CompressionRatio { .. } => "package.error.bomb",
+        P::Encrypted { .. } => "package.error.encrypted",
+        P::UnsupportedMethod { .. } => "package.error.method",
+    };
+    let limit = match e {
+        P::EntryTooLarge { limit, .. } | P::TotalTooLarge { limit } => limit / (1024 * 1024),
+        _ => e.limit().unwrap_or(0),
+    };
+    t.fill(
+        key,
+        &[
+            ("name", e.name().unwrap_or("")),
+            ("limit", &thousands(limit as usize)),
+        ],
+    )
 }

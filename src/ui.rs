@@ -66,12 +66,9 @@ pub fn start() {
             "" => None,
             file => Some(host_pack_text(file).await),
         };
-        // What the package worker needs to make the same pack and texts (its documents).
+        // What the package worker needs to make the same pack and texts: the language file
+        // here, the host's pack below (once the check page, which reads it too, is ruled out).
         let mut sources = Vec::new();
-        if let Some(Ok(text)) = &pack_text {
-            sources.push(("pack_file", config.pack.clone()));
-            sources.push(("pack", text.clone()));
-        }
         let catalog = match &pack_text {
             None => Ok(None),
             Some(Ok(text)) => content::load(&config.pack, text).map(Some),
@@ -130,6 +127,10 @@ pub fn start() {
             Ok(c) => c,
             Err(e) => return show(root, broken_page(&texts, &e)),
         };
+        if let Some(Ok(text)) = pack_text {
+            sources.push(("pack_file", config.pack.clone()));
+            sources.push(("pack", text));
+        }
         package::remember_sources(sources);
         storage::init_mode(config.storage, config.storage_choice);
         // The loading shell from index.html makes way for the app.

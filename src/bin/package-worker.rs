@@ -8,10 +8,11 @@
 //! - `{id, op: "write", names: [string], parts: [Uint8Array]}` → `{id, ok: Uint8Array}`
 //! - `{id, op: "read", bytes: Uint8Array}` → `{id, names: [string], parts: [Uint8Array]}`
 //! - `{id, op: "document", kind, assessment, now, pack_file?, pack?, bundle?}` → `{id, text}`:
-//!   from an assessment file, the OSCAL assessment results (`kind: "oscal"`), the findings
-//!   CSV (`"csv"`) or an evidence package's index (`"index.html"`, `"index.csv"`), made with
-//!   the app's own pack and texts: the host's pack (`pack_file`, `pack`) and the language file
-//!   (`bundle`) when the app uses them, else the built-in pack and English.
+//!   from an assessment file, the OSCAL assessment results (`kind: "oscal"`) or the findings
+//!   CSV (`"csv"`), made with the app's own pack and texts: the host's pack (`pack_file`,
+//!   `pack`) and the language file (`bundle`) when the app uses them, else the built-in pack
+//!   and English. The pack and texts are made once and kept while the request's sources stay
+//!   the same.
 //! - `{id, op: "pack", assessment, now, ids: [string], parts: [Uint8Array], pack_file?, pack?,
 //!   bundle?}` → `{id, ok: Uint8Array}`: the evidence package of an assessment file and its
 //!   evidence files by item id (`hicp_check::packaging::pack`)
@@ -40,8 +41,10 @@ mod worker {
     use hicp_check::domain::Catalog;
     use hicp_check::domain::{findings_csv, oscal, transfer, Timestamp};
     use hicp_check::i18n::{self, Texts};
-    use hicp_check::{content, package_index, packaging};
+    use hicp_check::{content, packaging};
     use js_sys::{Array, Object, Reflect, Uint8Array};
+    use std::cell::RefCell;
+    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort};
@@ -128,27 +131,51 @@ mod worker {
     /// the request does not hold what it needs.
     fn document(request: &JsValue) -> Option<String> {
         let text = |key| get(request, key).as_string();
-        let (catalog, texts) = context(request)?;
-        let assessment = transfer::import(&catalog, &text("assessment")?).ok()?;
+        let made = context(request)?;
+        let catalog = &made.0;
+        let assessment = transfer::import(catalog, &text("assessment")?).ok()?;
         let now: Timestamp = text("now")?.parse().ok()?;
         Some(match text("kind")?.as_str() {
-            "oscal" => oscal::assessment_results(&catalog, &assessment, &now),
-            "csv" => findings_csv(&catalog, &assessment),
-            "index.html" => package_index::html(&catalog, &texts, &assessment, &now),
-            "index.csv" => package_index::csv(&catalog, &texts, &assessment),
+            "oscal" => oscal::assessment_results(catalog, &assessment, &now),
+            "csv" => findings_csv(catalog, &assessment),
             _ => return None,
         })
     }
 
+    thread_local! {
+        /// The pack and texts made for the last request, with what they were made from: the
+        /// app sends the same with every request, and a pack is read once, not per document.
+        static CONTEXT: RefCell<Option<(Sources, Made)>> = const { RefCell::new(None) };
+    }
+
+    type Sources = [Option<String>; 3];
+    type Made = Rc<(Catalog, Texts)>;
+
     /// The app's pack and texts, made again from what the request says they were made from.
-    fn context(request: &JsValue) -> Option<(Catalog, Texts)> {
-        let text = |key| get(request, key).as_string();
-        let bundle = match text("bundle") {
-            Some(b) => Some(i18n::Bundle::parse(&b).ok()?),
+    fn context(request: &JsValue) -> Option<Made> {
+        let sources: Sources = ["pack_file", "pack", "bundle"].map(|k| get(request, k).as_string());
+        let known = CONTEXT.with(|c| {
+            c.borrow()
+                .as_ref()
+                .filter(|(made_from, _)| *made_from == sources)
+                .map(|(_, made)| made.clone())
+        });
+        if known.is_some() {
+            return known;
+        }
+        let made = Rc::new(make_context(&sources)?);
+        CONTEXT.with(|c| *c.borrow_mut() = Some((sources, made.clone())));
+        Some(made)
+    }
+
+    fn make_context(sources: &Sources) -> Option<(Catalog, Texts)> {
+        let [pack_file, pack, bundle] = sources;
+        let bundle = match bundle {
+            Some(b) => Some(i18n::Bundle::parse(b).ok()?),
             None => None,
         };
-        let catalog = match (text("pack_file"), text("pack"), &bundle) {
-            (Some(file), Some(pack), _) => content::load(&file, &pack).ok()?,
+        let catalog = match (pack_file, pack, &bundle) {
+            (Some(file), Some(pack), _) => content::load(file, pack).ok()?,
             (_, _, Some(bundle)) => content::built_in_translated(bundle.packs()).ok()?,
             _ => content::built_in().ok()?,
         };
@@ -162,7 +189,8 @@ mod worker {
     /// An evidence package written (`pack`) or opened (`unpack`), into `reply`; what goes
     /// wrong is worded, as `message`.
     fn packaging(request: &JsValue, reply: &Object, transfer: &Array, op: &str) -> Option<()> {
-        let (catalog, texts) = context(request)?;
+        let made = context(request)?;
+        let (catalog, texts) = (&made.0, &made.1);
         let outcome = if op == "pack" {
             let ids: Array = get(request, "ids").dyn_into().ok()?;
             let parts: Array = get(request, "parts").dyn_into().ok()?;
@@ -178,11 +206,11 @@ mod worker {
                 .collect::<Option<Vec<_>>>()?;
             let now: Timestamp = get(request, "now").as_string()?.parse().ok()?;
             let file = get(request, "assessment").as_string()?;
-            packaging::pack(&catalog, &texts, &file, &now, files)
+            packaging::pack(catalog, texts, &file, &now, files)
                 .map(|zip| set(reply, "ok", &bytes_out(&zip, transfer)))
         } else {
             let bytes: Uint8Array = get(request, "bytes").dyn_into().ok()?;
-            packaging::unpack(&catalog, &texts, &bytes.to_vec()).map(|opened| {
+            packaging::unpack(catalog, texts, &bytes.to_vec()).map(|opened| {
                 let (ids, parts) = (Array::new(), Array::new());
                 for (id, bytes) in opened.files {
                     ids.push(&JsValue::from_str(&id));

@@ -4,8 +4,9 @@
 //!
 //! Only the package worker (`src/bin/package_worker.rs`, a wasm module of its own run in a Web
 //! Worker) calls [`read`] and [`write`]: the zip code stays out of the main app's wasm, so a
-//! first visit never downloads it. The main app only reconstructs a [`PackageError`] from the
-//! worker's reply ([`PackageError::from_parts`]).
+//! first visit never downloads it. The worker words a [`PackageError`] itself
+//! (`crate::packaging`); its raw `read` and `write` replies give its parts
+//! ([`PackageError::kind`] and the rest).
 //!
 //! Names: a name is a path of `/`-separated segments, each non-empty, not `.` or `..`, with no
 //! `\`, `:` (drive letters, alternate streams), NUL or other control character; so nothing in
@@ -118,14 +119,6 @@ pub enum PackageError {
 }
 
 impl Damage {
-    const ALL: [Damage; 5] = [
-        Damage::Directory,
-        Damage::Truncated,
-        Damage::Checksum,
-        Damage::Size,
-        Damage::Data,
-    ];
-
     /// Its name in the worker's replies.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -186,40 +179,6 @@ impl PackageError {
             PackageError::Damaged { damage, .. } => Some(*damage),
             _ => None,
         }
-    }
-
-    /// The error back from its parts (as [`kind`](Self::kind), [`name`](Self::name),
-    /// [`limit`](Self::limit) and [`damage`](Self::damage) give them); `None` for an unknown
-    /// kind or a missing part.
-    pub fn from_parts(
-        kind: &str,
-        name: Option<String>,
-        limit: Option<u64>,
-        damage: Option<&str>,
-    ) -> Option<PackageError> {
-        // The main app's wasm holds this (the worker's client): it is kept small.
-        Some(match kind {
-            "not-a-zip" => PackageError::NotAZip,
-            "damaged" => PackageError::Damaged {
-                damage: *Damage::ALL.iter().find(|d| Some(d.as_str()) == damage)?,
-                name,
-            },
-            "unsafe-name" => PackageError::UnsafeName { name: name? },
-            "duplicate" => PackageError::Duplicate { name: name? },
-            "too-many-entries" => PackageError::TooManyEntries { limit: limit? },
-            "entry-too-large" => PackageError::EntryTooLarge {
-                name: name?,
-                limit: limit?,
-            },
-            "total-too-large" => PackageError::TotalTooLarge { limit: limit? },
-            "compression-ratio" => PackageError::CompressionRatio {
-                name: name?,
-                limit: limit?,
-            },
-            "encrypted" => PackageError::Encrypted { name: name? },
-            "unsupported-method" => PackageError::UnsupportedMethod { name: name? },
-            _ => return None,
-        })
     }
 }
 

@@ -421,32 +421,3 @@ fn expected_key(e: Expected) -> &'static str {
         Expected::NotBlank => "host.expect.not_blank",
     }
 }
-
-/// Why an evidence package was refused, for the person.
-pub fn package_error(t: &Texts, e: &crate::domain::package::PackageError) -> String {
-    use crate::domain::package::PackageError as P;
-    let key = match e {
-        P::NotAZip => "package.error.not_zip",
-        P::Damaged { name: None, .. } => "package.error.damaged",
-        P::Damaged { .. } => "package.error.damaged_entry",
-        P::UnsafeName { .. } => "package.error.unsafe_name",
-        P::Duplicate { .. } => "package.error.duplicate",
-        P::TooManyEntries { .. } => "package.error.too_many",
-        P::EntryTooLarge { .. } => "package.error.entry_too_large",
-        P::TotalTooLarge { .. } => "package.error.total_too_large",
-        P::CompressionRatio { .. } => "package.error.bomb",
-        P::Encrypted { .. } => "package.error.encrypted",
-        P::UnsupportedMethod { .. } => "package.error.method",
-    };
-    let limit = match e {
-        P::EntryTooLarge { limit, .. } | P::TotalTooLarge { limit } => limit / (1024 * 1024),
-        _ => e.limit().unwrap_or(0),
-    };
-    t.fill(
-        key,
-        &[
-            ("name", e.name().unwrap_or("")),
-            ("limit", &thousands(limit as usize)),
-        ],
-    )
-}

@@ -247,8 +247,7 @@ pub async fn sweep(entries: Vec<(String, Rc<Assessment>)>) {
                 .map(|(_, i)| store::evidence_key(id, &i.id)),
         );
     }
-    let prefix = store::assessment_prefix("");
-    let Ok(keys) = store::keys(prefix.trim_end_matches('/')).await else {
+    let Ok(keys) = store::keys(&store::pack_prefix()).await else {
         return;
     };
     for key in keys.iter().filter(|k| !referenced.contains(*k)) {

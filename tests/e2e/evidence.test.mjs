@@ -24,24 +24,37 @@ before(async () => {
   writeFileSync(POLICY, BYTES);
   server = await serve();
   b = await browser();
+  await readStore(b.context);
 });
 after(async () => { await b?.close(); server?.close(); });
 
 /** Every key and value of local and session storage, as one text. */
 const webStorage = (page) => page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }]));
 
-/** The keys of the evidence database, as the page's own IndexedDB holds them. */
-const storedKeys = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  const open = indexedDB.open('hicp-check-evidence');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    if (!db.objectStoreNames.contains('files')) { db.close(); resolve([]); return; }
-    const request = db.transaction('files').objectStore('files').getAllKeys();
-    request.onsuccess = () => { db.close(); resolve(request.result); };
-    request.onerror = () => reject(request.error);
-  };
-}));
+/**
+ * Gives every page of `context` `window.__evidenceKeys()`: the keys of the evidence database,
+ * as the page's own IndexedDB holds them.
+ */
+const readStore = (context) => context.addInitScript(() => {
+  window.__evidenceKeys = () => new Promise((resolve, reject) => {
+    const open = indexedDB.open('hicp-check-evidence');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('files')) { db.close(); resolve([]); return; }
+      const request = db.transaction('files').objectStore('files').getAllKeys();
+      request.onsuccess = () => { db.close(); resolve(request.result); };
+      request.onerror = () => reject(request.error);
+    };
+  });
+});
+
+/** The keys of the evidence database. */
+const storedKeys = (page) => page.evaluate(() => window.__evidenceKeys());
+
+/** Waits until the evidence database holds `n` files. */
+const untilStored = (page, n) =>
+  page.waitForFunction(async (n) => (await window.__evidenceKeys()).length === n, n);
 
 /** Saves a download started by `click` and returns its path. */
 async function downloaded(page, click, name) {
@@ -194,16 +207,7 @@ test('after erasing everything, opening the package brings back the assessment a
   await page.click('#erase-all');
   await page.click('#erase-confirm');
   await page.locator('#notice', { hasText: 'has been erased' }).waitFor();
-  await page.waitForFunction(async () => {
-    const keys = await new Promise((resolve) => {
-      const open = indexedDB.open('hicp-check-evidence');
-      open.onsuccess = () => {
-        const r = open.result.transaction('files').objectStore('files').getAllKeys();
-        r.onsuccess = () => { open.result.close(); resolve(r.result.length); };
-      };
-    });
-    return keys === 0;
-  });
+  await untilStored(page, 0);
   await page.locator('#file-input').setInputFiles(packagePath);
   await page.locator('#import-preview').waitFor();
   await assertAccessible(page, 'the preview of an evidence package');
@@ -313,6 +317,7 @@ test('storage that fills up mid-way keeps what it had, and says what was not kep
   // an origin whose storage has not been used yet.
   const own = await serve();
   const b2 = await browser();
+  await readStore(b2.context);
   try {
     const { page } = b2;
     await page.goto(own.url);
@@ -350,13 +355,7 @@ test('in tab-only mode evidence files stay in the tab\'s memory, and the screen 
   assert.ok(kept.length > 0, 'files kept in IndexedDB before the switch');
   await page.check('#storage-session');
   // They move into the tab's memory: none is left on the device.
-  await page.waitForFunction(async () => (await new Promise((resolve) => {
-    const open = indexedDB.open('hicp-check-evidence');
-    open.onsuccess = () => {
-      const r = open.result.transaction('files').objectStore('files').count();
-      r.onsuccess = () => { open.result.close(); resolve(r.result); };
-    };
-  })) === 0);
+  await untilStored(page, 0);
   await startAssessment(page, 'small');
   await page.locator('#ev-1-S-A summary').click();
   assert.match(await page.locator('#ev-where-1-S-A').innerText(), /kept in this tab's memory only/);
@@ -369,11 +368,5 @@ test('in tab-only mode evidence files stay in the tab\'s memory, and the screen 
   await page.click('#nav-start');
   await page.check('#storage-device');
   // Back on the device: the files kept in memory, the new one too.
-  await page.waitForFunction((n) => new Promise((resolve) => {
-    const open = indexedDB.open('hicp-check-evidence');
-    open.onsuccess = () => {
-      const r = open.result.transaction('files').objectStore('files').count();
-      r.onsuccess = () => { open.result.close(); resolve(r.result === n); };
-    };
-  }), kept.length + 1);
+  await untilStored(page, kept.length + 1);
 });

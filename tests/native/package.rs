@@ -5,7 +5,7 @@
 use std::io::{Cursor, Write};
 
 use hicp_check::domain::package::{
-    read, write, Damage, Entry, Limits, PackageError, MAX_ENTRIES, NAME_SHOWN,
+    read, write, Entry, Limits, PackageError, MAX_ENTRIES, NAME_SHOWN,
 };
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -196,65 +196,6 @@ fn what_is_not_a_zip_is_said_so() {
     for bytes in [&b""[..], b"P", b"hello", b"%PDF-1.7", b"\x1F\x8B\x08\0"] {
         assert_eq!(refused(bytes), PackageError::NotAZip, "{bytes:?}");
     }
-}
-
-#[test]
-fn every_error_comes_back_from_its_parts_as_the_worker_sends_them() {
-    let name = || "evidence/a.pdf".to_string();
-    let every = [
-        PackageError::NotAZip,
-        PackageError::Damaged {
-            name: None,
-            damage: Damage::Directory,
-        },
-        PackageError::Damaged {
-            name: Some(name()),
-            damage: Damage::Truncated,
-        },
-        PackageError::Damaged {
-            name: Some(name()),
-            damage: Damage::Checksum,
-        },
-        PackageError::Damaged {
-            name: Some(name()),
-            damage: Damage::Size,
-        },
-        PackageError::Damaged {
-            name: Some(name()),
-            damage: Damage::Data,
-        },
-        PackageError::UnsafeName { name: name() },
-        PackageError::Duplicate { name: name() },
-        PackageError::TooManyEntries { limit: 2000 },
-        PackageError::EntryTooLarge {
-            name: name(),
-            limit: 1,
-        },
-        PackageError::TotalTooLarge { limit: 2 },
-        PackageError::CompressionRatio {
-            name: name(),
-            limit: 200,
-        },
-        PackageError::Encrypted { name: name() },
-        PackageError::UnsupportedMethod { name: name() },
-    ];
-    for e in every {
-        let back = PackageError::from_parts(
-            e.kind(),
-            e.name().map(String::from),
-            e.limit(),
-            e.damage().map(|d| d.as_str()),
-        );
-        assert_eq!(back, Some(e));
-    }
-    assert_eq!(
-        PackageError::from_parts("bad-request", None, None, None),
-        None
-    );
-    assert_eq!(
-        PackageError::from_parts("unsafe-name", None, None, None),
-        None
-    );
 }
 
 /// Regression: Python's zipfile writes two files of one name; the zip crate kept one of them

@@ -8,27 +8,34 @@ use std::{env, fs};
 
 const SW: &str = "const VERSION = '';\nconst PRECACHE = [];\nconst ON_DEMAND = [];\n";
 
-/// Runs the step on a folder holding `index` (and a service worker): its exit status and what
-/// it wrote or said.
-fn postbuild(name: &str, index: &str) -> (bool, String) {
+/// Runs the step on a folder holding `files` (name, content): its exit status, and then the
+/// file `read` as it wrote it, or what it said when it failed.
+fn run(name: &str, files: &[(&str, &str)], read: &str) -> (bool, String) {
     let dir = env::temp_dir().join(format!("hicp-postbuild-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("index.html"), index).unwrap();
-    fs::write(dir.join("sw.js"), SW).unwrap();
+    for (file, content) in files {
+        fs::write(dir.join(file), content).unwrap();
+    }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postbuild.py");
     let out = Command::new("python3")
         .arg(script)
         .arg(&dir)
         .output()
         .expect("python3 runs");
-    let written = fs::read_to_string(dir.join("index.html")).unwrap();
+    let written = fs::read_to_string(dir.join(read)).unwrap();
     fs::remove_dir_all(&dir).unwrap();
     let said = String::from_utf8_lossy(&out.stderr).into_owned();
     (
         out.status.success(),
         if out.status.success() { written } else { said },
     )
+}
+
+/// Runs the step on a folder holding `index` (and a service worker): its exit status and what
+/// it wrote or said.
+fn postbuild(name: &str, index: &str) -> (bool, String) {
+    run(name, &[("index.html", index), ("sw.js", SW)], "index.html")
 }
 
 const LOADER: &str = "<script type=\"module\">import init from './app.js'; init();</script>";
@@ -74,29 +81,15 @@ fn an_inline_script_without_its_hash_fails_the_build() {
 /// Runs the step on a folder as Trunk leaves it with the package worker's `files` (name,
 /// content): its exit status, and the service worker it wrote or what it said.
 fn postbuild_with_worker(name: &str, files: &[(&str, &str)]) -> (bool, String) {
-    let dir = env::temp_dir().join(format!("hicp-postbuild-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
     let index = format!("<html><head>\n<meta charset=\"utf-8\" />\n{LOADER}</head></html>");
-    fs::write(dir.join("index.html"), index).unwrap();
-    fs::write(dir.join("sw.js"), format!("{SW}const ON_USE = [];\n")).unwrap();
-    fs::write(dir.join("app.js"), "export default function init() {}\n").unwrap();
-    for (file, content) in files {
-        fs::write(dir.join(file), content).unwrap();
-    }
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postbuild.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .arg(&dir)
-        .output()
-        .expect("python3 runs");
-    let sw = fs::read_to_string(dir.join("sw.js")).unwrap();
-    fs::remove_dir_all(&dir).unwrap();
-    let said = String::from_utf8_lossy(&out.stderr).into_owned();
-    (
-        out.status.success(),
-        if out.status.success() { sw } else { said },
-    )
+    let sw = format!("{SW}const ON_USE = [];\n");
+    let mut all = vec![
+        ("index.html", index.as_str()),
+        ("sw.js", sw.as_str()),
+        ("app.js", "export default function init() {}\n"),
+    ];
+    all.extend_from_slice(files);
+    run(name, &all, "sw.js")
 }
 
 const WORKER: [(&str, &str); 3] = [

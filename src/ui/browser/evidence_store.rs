@@ -46,7 +46,12 @@ pub fn evidence_key(assessment_id: &str, item_id: &str) -> String {
 
 /// What every key of one assessment's evidence starts with (it ends with `/`).
 pub fn assessment_prefix(assessment_id: &str) -> String {
-    format!("{}{assessment_id}/", storage::evidence_prefix())
+    format!("{}{assessment_id}/", pack_prefix())
+}
+
+/// What every evidence key of this copy and its pack starts with (it ends with `/`).
+pub fn pack_prefix() -> String {
+    storage::evidence_prefix()
 }
 
 /// What every key of this copy starts with, whatever its pack: not another copy's.

@@ -91,9 +91,8 @@ fn with_sources(op: &str) -> Object {
 }
 
 /// A document the worker writes from an assessment file (`assessment`, as `export` writes it):
-/// `"oscal"` (assessment results), `"csv"` (the findings), `"index.html"` and `"index.csv"`
-/// (an evidence package's index). It reads the assessment with the same pack and language as
-/// the app ([`remember_sources`]). Off the first visit: the code for them lives in the worker.
+/// `"oscal"` (assessment results) or `"csv"` (the findings). It reads the assessment with the
+/// same pack and language as the app ([`remember_sources`]). Off the first visit: the code for them lives in the worker.
 pub async fn document(kind: &str, assessment: &str, now: &str) -> Result<String, PackageFailure> {
     let request = with_sources("document");
     set(&request, "kind", &kind.into());

@@ -50,41 +50,31 @@ pub fn protected_download() -> Html {
                 .is_some_and(|c| c.checked());
             yew::platform::spawn_local(async move {
                 let at = now();
-                if package {
+                let outcome = if package {
                     message.set(Some(h.t("evidence.packing")));
                     let texts = h.state.texts.0.clone();
-                    let done = download_package(
-                        &h.catalog,
-                        &texts,
-                        &entry.id,
-                        &entry.assessment,
-                        &at,
-                        Some(pass),
-                    )
-                    .await;
+                    let (id, a) = (&entry.id, &entry.assessment);
+                    download_package(&h.catalog, &texts, id, a, &at, Some(pass)).await
+                } else {
+                    let text = crate::domain::export(&h.catalog, &entry.assessment, &at);
+                    match encrypt(&pass, &text).await {
+                        Ok(sealed) => {
+                            let name = &entry.assessment.organization.name;
+                            let stem = file_stem(name, &at.date().to_string());
+                            let file = format!("{stem}-protected.json");
+                            download(&file, "application/json", &sealed);
+                            Ok(h.t("files.protect.downloaded"))
+                        }
+                        Err(why) => Err(h.t(why.key())),
+                    }
+                };
+                // Not left in the page for the next person at a shared computer.
+                if package || outcome.is_ok() {
                     for field in fields.iter().filter_map(NodeRef::cast::<HtmlInputElement>) {
                         field.set_value("");
                     }
-                    return message.set(Some(done.unwrap_or_else(|why| why)));
                 }
-                let text = crate::domain::export(&h.catalog, &entry.assessment, &at);
-                match encrypt(&pass, &text).await {
-                    Ok(sealed) => {
-                        let stem =
-                            file_stem(&entry.assessment.organization.name, &at.date().to_string());
-                        download(
-                            &format!("{stem}-protected.json"),
-                            "application/json",
-                            &sealed,
-                        );
-                        // Not left in the page for the next person at a shared computer.
-                        for field in fields.iter().filter_map(NodeRef::cast::<HtmlInputElement>) {
-                            field.set_value("");
-                        }
-                        message.set(Some(h.t("files.protect.downloaded")));
-                    }
-                    Err(why) => message.set(Some(h.t(why.key()))),
-                }
+                message.set(Some(outcome.unwrap_or_else(|why| why)));
             });
         })
     };
