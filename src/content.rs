@@ -5,13 +5,14 @@
 //! instead of a blank page; [`check`] lists every mistake in a pack, for its author. Errors
 //! are kinds with their data: the words are in the i18n tables (`crate::i18n::messages`).
 
-use serde::Deserialize;
 use serde_json::Value;
 
-use crate::domain::catalog::{
-    CatalogError, CatalogParts, Lens, PackInfo, Practice, Scale, SubPractice, Threat, TierRule,
-};
-use crate::domain::{Catalog, Sizing};
+use crate::domain::catalog::CatalogError;
+use crate::domain::Catalog;
+
+mod reading;
+
+use reading::parts;
 
 /// The `format` every content pack carries.
 pub const PACK_FORMAT: &str = "hicp-check-content";
@@ -23,27 +24,6 @@ pub const BUILT_IN: &[(&str, &str)] = &[(
     "hicp-2018.json",
     include_str!(concat!(env!("OUT_DIR"), "/hicp-2018.json")),
 )];
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPack {
-    format: String,
-    format_version: u32,
-    id: String,
-    content_version: String,
-    edition: String,
-    language: String,
-    title: String,
-    source: String,
-    answer_scale: Scale,
-    tiers: Vec<TierRule>,
-    sizing: Sizing,
-    threats: Vec<Threat>,
-    practices: Vec<Practice>,
-    sub_practices: Vec<SubPractice>,
-    #[serde(default)]
-    lenses: Vec<Lens>,
-}
 
 /// A pack that could not be loaded: the file, and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +42,9 @@ pub enum ContentProblem {
         line: usize,
         column: usize,
     },
+    /// A field is missing, unknown or of the wrong kind; `at` is where, as a path such as
+    /// `threats[0].cited` (empty for the top level).
+    Shape { at: String, shape: PackShape },
     /// The `format` is not [`PACK_FORMAT`].
     Format { found: String },
     /// A `format_version` other than [`PACK_FORMAT_VERSION`].
@@ -72,6 +55,34 @@ pub enum ContentProblem {
     NotOnSite,
     /// A host's pack could not be fetched; the browser's reason, as it gave it.
     Unreachable { detail: String },
+}
+
+/// What is wrong with one place of a pack's JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackShape {
+    Type(Want),
+    Missing {
+        field: &'static str,
+    },
+    Unknown {
+        field: String,
+    },
+    /// A name that is none of the ones allowed there (a tier, a kind, a status…).
+    Value {
+        found: String,
+    },
+}
+
+/// What a place of a pack must hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Want {
+    Text,
+    Number,
+    Boolean,
+    List,
+    Object,
+    /// A size range: `[min, max]`, `max` a number or null.
+    Range,
 }
 
 impl ContentProblem {
@@ -89,36 +100,6 @@ impl ContentProblem {
             column,
         }
     }
-}
-
-/// The pack as read, before any validation.
-fn parts(text: &str) -> Result<CatalogParts, ContentProblem> {
-    let raw: RawPack = serde_json::from_str(text).map_err(|e| ContentProblem::json(&e))?;
-    if raw.format != PACK_FORMAT {
-        return Err(ContentProblem::Format { found: raw.format });
-    }
-    if raw.format_version != PACK_FORMAT_VERSION {
-        return Err(ContentProblem::FormatVersion {
-            found: raw.format_version,
-        });
-    }
-    Ok(CatalogParts {
-        info: PackInfo {
-            id: raw.id,
-            content_version: raw.content_version,
-            edition: raw.edition,
-            language: raw.language,
-            title: raw.title,
-            source: raw.source,
-        },
-        scale: raw.answer_scale,
-        tiers: raw.tiers,
-        sizing: raw.sizing,
-        threats: raw.threats,
-        practices: raw.practices,
-        sub_practices: raw.sub_practices,
-        lenses: raw.lenses,
-    })
 }
 
 /// Reads and validates one pack.

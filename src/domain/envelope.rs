@@ -3,8 +3,6 @@
 //! to open it. This module only reads and writes the envelope; the cryptography is the
 //! browser's (`ui::browser`).
 
-use serde::{Deserialize, Serialize};
-
 /// The `format` of an encrypted file.
 pub const ENCRYPTED_FORMAT: &str = "hicp-check-encrypted";
 /// PBKDF2 iterations for new files (OWASP's figure for PBKDF2-HMAC-SHA-256).
@@ -30,52 +28,20 @@ pub struct Envelope {
     pub data: Vec<u8>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Kdf {
-    name: String,
-    hash: String,
-    iterations: u32,
-    salt: String,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Cipher {
-    name: String,
-    iv: String,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Wire {
-    format: String,
-    format_version: u32,
-    kdf: Kdf,
-    cipher: Cipher,
-    data: String,
-}
-
 impl Envelope {
+    /// The envelope as JSON, laid out as `serde_json::to_string_pretty` would. Written out
+    /// by hand: every value is a number or base64, which never needs escaping.
     pub fn to_json(&self) -> String {
-        let wire = Wire {
-            format: ENCRYPTED_FORMAT.into(),
-            format_version: 1,
-            kdf: Kdf {
-                name: "PBKDF2".into(),
-                hash: "SHA-256".into(),
-                iterations: self.iterations,
-                salt: base64(&self.salt),
-            },
-            cipher: Cipher {
-                name: "AES-GCM".into(),
-                iv: base64(&self.iv),
-            },
-            data: base64(&self.data),
-        };
-        let mut text = serde_json::to_string_pretty(&wire).expect("plain data always serializes");
-        text.push('\n');
-        text
+        format!(
+            "{{\n  \"format\": \"{ENCRYPTED_FORMAT}\",\n  \"format_version\": 1,\n  \"kdf\": {{\n    \
+             \"name\": \"PBKDF2\",\n    \"hash\": \"SHA-256\",\n    \"iterations\": {},\n    \
+             \"salt\": \"{}\"\n  }},\n  \"cipher\": {{\n    \"name\": \"AES-GCM\",\n    \
+             \"iv\": \"{}\"\n  }},\n  \"data\": \"{}\"\n}}\n",
+            self.iterations,
+            base64(&self.salt),
+            base64(&self.iv),
+            base64(&self.data)
+        )
     }
 
     /// `Ok(None)` when `text` is not an encrypted file at all.
@@ -91,20 +57,34 @@ impl Envelope {
             return Ok(None);
         }
         let damaged = || EnvelopeError::Damaged;
-        // From the text again, not from `value`: one deserializer compiled in, not two.
-        let wire: Wire = serde_json::from_str(text).map_err(|_| damaged())?;
-        if wire.format_version != 1 {
+        // Read by hand over `value`: serde derives would compile in a parser of their own.
+        let wire = fields(
+            &value,
+            &["format", "format_version", "kdf", "cipher", "data"],
+        );
+        let kdf = wire.and_then(|w| fields(&w["kdf"], &["name", "hash", "iterations", "salt"]));
+        let cipher = wire.and_then(|w| fields(&w["cipher"], &["name", "iv"]));
+        let (Some(wire), Some(kdf), Some(cipher)) = (wire, kdf, cipher) else {
+            return Err(damaged());
+        };
+        let number = |v: &serde_json::Value| v.as_u64().and_then(|n| u32::try_from(n).ok());
+        let text = |v: &serde_json::Value| v.as_str().map(str::to_owned);
+        let (Some(version), Some(iterations)) =
+            (number(&wire["format_version"]), number(&kdf["iterations"]))
+        else {
+            return Err(damaged());
+        };
+        if version != 1 {
             return Err(EnvelopeError::Newer);
         }
-        let ok = wire.kdf.name == "PBKDF2"
-            && wire.kdf.hash == "SHA-256"
-            && (MIN_ITERATIONS..=MAX_ITERATIONS).contains(&wire.kdf.iterations)
-            && wire.cipher.name == "AES-GCM";
-        let (Some(salt), Some(iv), Some(data)) = (
-            unbase64(&wire.kdf.salt),
-            unbase64(&wire.cipher.iv),
-            unbase64(&wire.data),
-        ) else {
+        let ok = text(&kdf["name"]).as_deref() == Some("PBKDF2")
+            && text(&kdf["hash"]).as_deref() == Some("SHA-256")
+            && (MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations)
+            && text(&cipher["name"]).as_deref() == Some("AES-GCM");
+        let base = |v: &serde_json::Value| v.as_str().and_then(unbase64);
+        let (Some(salt), Some(iv), Some(data)) =
+            (base(&kdf["salt"]), base(&cipher["iv"]), base(&wire["data"]))
+        else {
             return Err(damaged());
         };
         if !ok || salt.len() < 16 || iv.len() != 12 || data.len() < 16 {
@@ -113,10 +93,16 @@ impl Envelope {
         Ok(Some(Envelope {
             salt,
             iv,
-            iterations: wire.kdf.iterations,
+            iterations,
             data,
         }))
     }
+}
+
+/// `value` when it is an object with exactly the fields `names`.
+fn fields<'a>(value: &'a serde_json::Value, names: &[&str]) -> Option<&'a serde_json::Value> {
+    let map = value.as_object()?;
+    (map.len() == names.len() && names.iter().all(|n| map.contains_key(*n))).then_some(value)
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -220,5 +206,58 @@ mod tests {
             ..e
         };
         assert!(Envelope::parse(&short_iv.to_json()).is_err());
+    }
+
+    #[test]
+    fn the_envelope_is_pretty_json_and_its_shape_is_checked() {
+        let e = Envelope {
+            salt: vec![7; 16],
+            iv: vec![9; 12],
+            iterations: ITERATIONS,
+            data: vec![1; 40],
+        };
+        let text = e.to_json();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["kdf"]["iterations"], ITERATIONS);
+        assert_eq!(value["cipher"]["iv"], base64(&e.iv));
+        let mut pretty = serde_json::to_string_pretty(&value).unwrap();
+        pretty.push('\n');
+        // serde_json's map sorts its keys; the envelope keeps its own order, so compare sets of
+        // lines as well as the whole value.
+        let lines = |t: &str| {
+            let mut l: Vec<String> = t.lines().map(|l| l.trim_end_matches(',').into()).collect();
+            l.sort();
+            l
+        };
+        assert_eq!(lines(&text), lines(&pretty));
+        assert!(text.starts_with("{\n  \"format\": \"hicp-check-encrypted\",\n"));
+        for (from, to, expected) in [
+            (
+                "\"data\"",
+                "\"extra\": 1,\n  \"data\"",
+                EnvelopeError::Damaged,
+            ),
+            (
+                "\"iv\"",
+                "\"tag\": \"\",\n    \"iv\"",
+                EnvelopeError::Damaged,
+            ),
+            (
+                "\"format_version\": 1",
+                "\"format_version\": 2",
+                EnvelopeError::Newer,
+            ),
+            (
+                "\"format_version\": 1",
+                "\"format_version\": \"1\"",
+                EnvelopeError::Damaged,
+            ),
+            ("\"AES-GCM\"", "\"AES-CBC\"", EnvelopeError::Damaged),
+            ("\"SHA-256\"", "\"SHA-1\"", EnvelopeError::Damaged),
+        ] {
+            let edited = text.replacen(from, to, 1);
+            assert_ne!(edited, text, "{from}");
+            assert_eq!(Envelope::parse(&edited), Err(expected), "{edited}");
+        }
     }
 }

@@ -19,15 +19,13 @@ use super::ids::{FactorId, Tier};
 pub const COUNT_MAX: u32 = 10_000_000;
 
 /// Which way an undecided case leans.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lean {
     Larger,
     Smaller,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FactorKind {
     /// The person picks the description that fits (small / medium / large).
     Bands,
@@ -37,8 +35,7 @@ pub enum FactorKind {
     Choices,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FactorChoice {
     pub id: String,
     pub label: String,
@@ -46,29 +43,22 @@ pub struct FactorChoice {
 }
 
 /// One row of the size table.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SizeFactor {
     pub id: FactorId,
     /// "common", "provider" or "other", as HICP groups its rows.
     pub group: String,
     pub label: String,
     pub kind: FactorKind,
-    #[serde(default)]
     pub bands: BTreeMap<Tier, String>,
-    #[serde(default)]
     pub unit: Option<String>,
     /// Inclusive `[min, max]` per tier; `max` is absent for the open top band.
-    #[serde(default)]
     pub ranges: BTreeMap<Tier, (u32, Option<u32>)>,
-    #[serde(default)]
     pub choices: Vec<FactorChoice>,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sizing {
     pub gap_rule: Lean,
     pub tie_rule: Lean,

@@ -5,7 +5,7 @@
 
 use super::Texts;
 use crate::config::{ConfigProblem, Expected};
-use crate::content::{ContentError, ContentProblem};
+use crate::content::{ContentError, ContentProblem, PackShape, Want};
 use crate::domain::catalog::{CatalogError, ScaleProblem, TierProblem};
 use crate::domain::envelope::EnvelopeError;
 use crate::domain::sizing::{Reason, Recommendation, SizingProblem};
@@ -297,6 +297,7 @@ pub fn content_error(t: &Texts, e: &ContentError) -> String {
                 ("current", &crate::content::PACK_FORMAT_VERSION.to_string()),
             ],
         ),
+        ContentProblem::Shape { at, shape } => pack_shape(t, at, shape),
         ContentProblem::Catalog(e) => catalog_error(t, e),
         ContentProblem::NotOnSite => t.get("content.not_on_site").to_owned(),
         ContentProblem::Unreachable { detail } => detail.clone(),
@@ -305,6 +306,37 @@ pub fn content_error(t: &Texts, e: &ContentError) -> String {
         "content.broken",
         &[("file", &e.file), ("problem", &problem)],
     )
+}
+
+/// A misshapen place of a pack: `at` is its path (empty for the top level).
+fn pack_shape(t: &Texts, at: &str, shape: &PackShape) -> String {
+    let at = if at.is_empty() {
+        t.get("content.top_level")
+    } else {
+        at
+    };
+    match shape {
+        PackShape::Type(want) => {
+            let want = t.get(match want {
+                Want::Text => "content.want_text",
+                Want::Number => "content.want_number",
+                Want::Boolean => "content.want_boolean",
+                Want::List => "content.want_list",
+                Want::Object => "content.want_object",
+                Want::Range => "content.want_range",
+            });
+            t.fill("content.shape_type", &[("at", at), ("want", want)])
+        }
+        PackShape::Missing { field } => {
+            t.fill("content.shape_missing", &[("at", at), ("field", field)])
+        }
+        PackShape::Unknown { field } => {
+            t.fill("content.shape_unknown", &[("at", at), ("field", field)])
+        }
+        PackShape::Value { found } => {
+            t.fill("content.shape_value", &[("at", at), ("found", found)])
+        }
+    }
 }
 
 /// One mistake in a content pack, naming the id at fault: a clause, as

@@ -143,7 +143,7 @@ fn every_key_looked_up_exists_and_every_key_is_used() {
 /// placeholder left unfilled, and no language falls back to the English sentence.
 #[test]
 fn every_error_kind_is_worded_in_every_language() {
-    use hicp_check::content::{ContentError, ContentProblem};
+    use hicp_check::content::{ContentError, ContentProblem, PackShape, Want};
     use hicp_check::domain::catalog::{CatalogError, ScaleProblem, TierProblem};
     use hicp_check::domain::envelope::EnvelopeError;
     use hicp_check::domain::sizing::SizingProblem;
@@ -308,6 +308,29 @@ fn every_error_kind_is_worded_in_every_language() {
         ContentProblem::NotOnSite,
     ]
     .into_iter()
+    .chain(
+        [
+            Want::Text,
+            Want::Number,
+            Want::Boolean,
+            Want::List,
+            Want::Object,
+            Want::Range,
+        ]
+        .map(PackShape::Type)
+        .into_iter()
+        .chain([
+            PackShape::Missing { field: "id" },
+            PackShape::Unknown { field: s() },
+            PackShape::Value { found: s() },
+        ])
+        .flat_map(|shape| {
+            ["", "threats[0]"].map(|at| ContentProblem::Shape {
+                at: at.to_owned(),
+                shape: shape.clone(),
+            })
+        }),
+    )
     .chain(catalog.map(ContentProblem::Catalog))
     .map(|problem| ContentError {
         file: file(),

@@ -1,70 +1,56 @@
 //! A pack's parts as read and deserialized, before validation: threats, practices,
 //! sub-practices, the answer scale, the tier rules, lenses and the facts about the pack.
 
-use serde::Deserialize;
-
 use crate::domain::ids::{ChoiceId, PracticeId, SubPracticeId, ThreatId, Tier};
 use crate::domain::sizing::Sizing;
 
 /// How confident the reference is of a 2023-edition name. Only corroborated or verified names
 /// are carried at all; anything less stays out of the pack.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Confidence {
     Verified,
     Corroborated,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Citation {
     pub sub_practice: SubPracticeId,
     /// Set where the printed table looks like an editorial slip; shown beside the citation.
-    #[serde(default)]
     pub flag: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Threat {
     pub id: ThreatId,
     pub number: u32,
     pub name: String,
-    #[serde(default)]
     pub name_2023: Option<String>,
-    #[serde(default)]
     pub name_2023_confidence: Option<Confidence>,
     pub summary: String,
     /// The sub-practices HICP's threat table names under "practices to consider".
     pub cited: Vec<Citation>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Practice {
     pub id: PracticeId,
     pub number: u32,
     pub name: String,
     /// The chapter name in Technical Volume 2, where it differs.
-    #[serde(default)]
     pub name_tv2: Option<String>,
-    #[serde(default)]
     pub name_2023: Option<String>,
-    #[serde(default)]
     pub name_2023_confidence: Option<Confidence>,
     pub threats: Vec<ThreatId>,
     pub summary: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SubPractice {
     pub id: SubPracticeId,
     pub practice: PracticeId,
     pub tier: Tier,
     pub title: String,
     /// The NIST CSF v1.1 references HICP prints for it, or why there are none.
-    #[serde(default)]
     pub nist_csf: NistCsf,
     pub questions: Vec<String>,
     pub in_place: String,
@@ -75,10 +61,9 @@ pub struct SubPractice {
 /// What HICP Check knows of a sub-practice's NIST CSF v1.1 references. "HICP prints none"
 /// and "not recorded here yet" are different facts and are never folded into one.
 ///
-/// In a pack: an array of references; `"none printed"` (or `[]`) where HICP prints "N/A";
+/// In a pack (read in `crate::content`): an array of references; `"none printed"` (or `[]`) where HICP prints "N/A";
 /// `"not recorded"` (or no field) where the pack has not transcribed what HICP prints.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(from = "RawNistCsf")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum NistCsf {
     /// The references as printed, in the printed order (never empty).
     Printed(Vec<NistRef>),
@@ -101,15 +86,12 @@ impl NistCsf {
 
 /// One reference as HICP prints it. A misprint (10.S.A's "IG.GV-1") is carried as printed,
 /// with the reference it stands for and a flag saying why.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NistRef {
     pub printed: String,
     /// The CSF reference meant, where the printed one is a misprint.
-    #[serde(default)]
     pub reads_as: Option<String>,
     /// Why the printed value is read as another; set with `reads_as`.
-    #[serde(default)]
     pub flag: Option<String>,
 }
 
@@ -120,72 +102,19 @@ impl NistRef {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawNistCsf {
-    Status(NistStatus),
-    Refs(Vec<RawNistRef>),
-}
-
-#[derive(Deserialize)]
-enum NistStatus {
-    #[serde(rename = "none printed")]
-    NonePrinted,
-    #[serde(rename = "not recorded")]
-    NotRecorded,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawNistRef {
-    Plain(String),
-    Flagged(NistRef),
-}
-
-impl From<RawNistCsf> for NistCsf {
-    fn from(raw: RawNistCsf) -> NistCsf {
-        match raw {
-            RawNistCsf::Status(NistStatus::NonePrinted) => NistCsf::NonePrinted,
-            RawNistCsf::Status(NistStatus::NotRecorded) => NistCsf::NotRecorded,
-            RawNistCsf::Refs(refs) if refs.is_empty() => NistCsf::NonePrinted,
-            RawNistCsf::Refs(refs) => NistCsf::Printed(
-                refs.into_iter()
-                    .map(|r| match r {
-                        RawNistRef::Plain(printed) => NistRef {
-                            printed,
-                            reads_as: None,
-                            flag: None,
-                        },
-                        RawNistRef::Flagged(r) => r,
-                    })
-                    .collect(),
-            ),
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
     pub id: ChoiceId,
     pub label: String,
     pub description: String,
     /// Credit towards coverage; absent for "not applicable", which leaves the denominator.
-    #[serde(default)]
     pub points: Option<u32>,
-    #[serde(default = "yes")]
     pub applies: bool,
     /// The answer turns into a "find out" task on the action plan.
-    #[serde(default)]
     pub task: bool,
 }
 
-fn yes() -> bool {
-    true
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scale {
     pub id: String,
     pub choices: Vec<Choice>,
@@ -207,8 +136,7 @@ impl Scale {
 }
 
 /// Which sub-practice tiers an organization of a tier checks itself against.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TierRule {
     pub id: Tier,
     pub label: String,
@@ -218,8 +146,7 @@ pub struct TierRule {
 }
 
 /// One item of a lens: a goal of another framework and the sub-practices it maps to.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LensItem {
     pub id: String,
     /// A short label such as "E1".
@@ -233,8 +160,7 @@ pub struct LensItem {
 
 /// Another framework's view of the same answers, such as the HHS Cybersecurity Performance
 /// Goals, mapped onto sub-practices.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Lens {
     pub id: String,
     pub name: String,
