@@ -17,6 +17,7 @@ pub mod ids;
 pub mod lens;
 pub mod lookback;
 pub mod oscal;
+pub mod outlook;
 pub mod package;
 pub mod plan;
 pub mod report;

@@ -10,6 +10,7 @@ mod fuzz;
 mod hostile;
 mod i18n;
 mod oscal;
+mod outlook;
 mod pack_reading;
 mod package;
 mod package_hostile;
