@@ -104,9 +104,11 @@ fn optional_fields_take_their_documented_defaults() {
     assert_eq!(subs[0].tier, Tier::Small);
 }
 
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
 #[test]
 fn each_misshapen_place_is_named_by_its_path() {
-    let cases: Vec<(Box<dyn FnOnce(&mut Value)>, ContentProblem)> = vec![
+    let cases: Vec<(Edit, ContentProblem)> = vec![
         (
             Box::new(|v| v["colour"] = "red".into()),
             shape(
