@@ -5,10 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { serve, browser, assertOnlyOwnOrigin, assertAccessible, startAssessment, ARTIFACTS } from './harness.mjs';
+import { serve, browser, assertOnlyOwnOrigin, assertAccessible, startAssessment, ARTIFACTS, DIST } from './harness.mjs';
 
 let server;
 let b;
@@ -18,6 +18,13 @@ const MARKER = 'HICP-EVIDENCE-MARKER-7f3a';
 const BYTES = Buffer.concat([randomBytes(150_000), Buffer.from(MARKER), randomBytes(150_000)]);
 const POLICY = join(DIR, 'mail filtering policy.pdf');
 let packagePath;
+
+/** The bytes of every file the service worker precaches (dist/sw.js's PRECACHE list). */
+function precacheBytes() {
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  const files = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]).filter((f) => f !== './');
+  return [...files, 'index.html'].reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
+}
 
 before(async () => {
   mkdirSync(DIR, { recursive: true });
@@ -321,8 +328,12 @@ test('storage that fills up mid-way keeps what it had, and says what was not kep
   try {
     const { page } = b2;
     await page.goto(own.url);
+    // The service worker's precache counts against the quota too: room for it and 1 MiB
+    // more, filled only once it is in, so that what is left never depends on the build's size
+    // or on whether the precache finished first.
     const cdp = await b2.context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: own.origin, quotaSize: 1024 * 1024 });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: own.origin, quotaSize: precacheBytes() + 1024 * 1024 });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await startAssessment(page, 'small');
     await addFile(page, POLICY);
     await page.locator('#ev-msg-1-S-A', { hasText: 'Added “Mail filtering policy”.' }).waitFor();

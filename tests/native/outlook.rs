@@ -107,10 +107,16 @@ fn the_first_plan_items_done_raise_overall_and_threat_coverage() {
     assert_eq!(before.overall.percent(), Some(76));
     assert_eq!(percent(&before, "threat.ransomware"), Some(81));
     assert_eq!(percent(&before, "threat.medical-devices"), Some(83));
+    assert_eq!(percent(&before, "threat.phishing"), Some(75));
+    assert_eq!(percent(&before, "threat.insider"), Some(80));
+    assert_eq!(percent(&before, "threat.loss-theft"), Some(95));
     let after = once_done(&c, &a, plan.iter().take(2).map(|i| &i.sub_practice));
     assert_eq!(after.overall.percent(), Some(88));
     assert_eq!(percent(&after, "threat.ransomware"), Some(94));
     assert_eq!(percent(&after, "threat.medical-devices"), Some(92));
+    assert_eq!(percent(&after, "threat.phishing"), Some(92));
+    assert_eq!(percent(&after, "threat.insider"), Some(93));
+    assert_eq!(percent(&after, "threat.loss-theft"), Some(95));
     let all = once_done(&c, &a, plan.iter().map(|i| &i.sub_practice));
     assert_eq!(all.overall.percent(), Some(100));
     // Nothing done changes nothing.

@@ -1,11 +1,16 @@
-//! Results and report: the report's header, the ways to keep a copy, and the parts below
-//! (summary, threats, other views, comparison and sharing, the action plan). The same screen
-//! prints as the report (a one-page summary, then the detail).
+//! Results and report: the overview (where the organization stands, what to do first), the
+//! links to every section, the ways to keep a copy, then the threats (with the threat ×
+//! practice map), the practices, the action plan (with what it would achieve), other views,
+//! and files and sharing. The same screen prints as the report: a one-page summary (the
+//! report's header, the overview and the map), then the detail.
 
 use yew::prelude::*;
 
 mod action_plan;
+mod overview;
+mod projection;
 mod summary;
+mod threat_map;
 mod threats;
 
 use super::compare::CompareView;
@@ -97,6 +102,7 @@ pub fn results() -> Html {
             ("version", &catalog.info().content_version),
         ],
     );
+    let plan = crate::domain::action_plan(&catalog, &a);
     html! {
         <div class="results">
             <h1 id="screen-heading" tabindex="-1">{ handle.tf("results.heading", &[("name", &name)]) }</h1>
@@ -107,6 +113,10 @@ pub fn results() -> Html {
                 <dt>{ handle.t("results.content") }</dt><dd>{ content }</dd>
                 <dt>{ handle.t("results.fingerprint") }</dt><dd id="fingerprint">{ fingerprint(&catalog, &a) }</dd>
             </dl>
+            if let Some(r) = handle.results() {
+                { overview::overview(&handle, r, &plan) }
+            }
+            { overview::navigation(&handle) }
             <div class="actions no-print">
                 <button type="button" class="primary" id="download-json" onclick={on_json}>{ handle.t("results.download_json") }</button>
                 <button type="button" id="download-csv" onclick={on_csv}>{ handle.t("results.download_csv") }</button>
@@ -115,21 +125,29 @@ pub fn results() -> Html {
                 <button type="button" id="print" onclick={Callback::from(|_| print())}>{ handle.t("results.print") }</button>
             </div>
             if let Some(r) = handle.results() {
+                <section class="threats-detail" id="threats" aria-labelledby="threats-heading">
+                    <h2 id="threats-heading">{ handle.t("results.five_threats") }</h2>
+                    <h3 id="map-heading">{ handle.t("results.map.heading") }</h3>
+                    <threat_map::ThreatMapView assessment={a.clone()} />
+                    <details class="fold" open=true>
+                        <summary>{ handle.t("results.threats_in_detail") }</summary>
+                        { threats::threats_detail(&handle, r) }
+                    </details>
+                </section>
                 { summary::summary(&handle, r) }
-                { threats::threats_detail(&handle, r) }
             }
-            <section class="more-views" aria-labelledby="views-heading">
+            { action_plan::plan(&handle, &a, &plan) }
+            <section class="more-views" id="views" aria-labelledby="views-heading">
                 <h2 id="views-heading">{ handle.t("results.other_views") }</h2>
                 <Lenses assessment={a.clone()} />
                 <LookBackView assessment={a.clone()} />
             </section>
-            <section class="no-print" aria-labelledby="more-heading">
+            <section class="no-print" id="files" aria-labelledby="more-heading">
                 <h2 id="more-heading">{ handle.t("results.compare_and_share") }</h2>
                 <CompareView assessment={a.clone()} />
                 <ShareView assessment={a.clone()} />
                 <ProtectedDownload />
             </section>
-            { action_plan::plan(&handle, &a) }
         </div>
     }
 }

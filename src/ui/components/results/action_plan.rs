@@ -3,15 +3,15 @@
 
 use yew::prelude::*;
 
-use crate::domain::{action_plan, Assessment, PlanItem, PlanKind, OWNER_MAX};
+use super::projection::Projection;
+use crate::domain::{Assessment, PlanItem, PlanKind, OWNER_MAX};
 use crate::ui::dom::{date_change, dom_id, input_value};
 use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::Edit;
 
-pub fn plan(handle: &AssessmentHandle, a: &Assessment) -> Html {
-    let plan = action_plan(&handle.catalog, a);
+pub fn plan(handle: &AssessmentHandle, a: &std::rc::Rc<Assessment>, plan: &[PlanItem]) -> Html {
     html! {
-        <section class="plan" aria-labelledby="plan-heading">
+        <section class="plan" id="plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{ handle.t("results.action_plan") }</h2>
             if plan.is_empty() {
                 <p id="plan-empty">{ handle.t("results.plan_empty") }</p>
@@ -26,6 +26,7 @@ pub fn plan(handle: &AssessmentHandle, a: &Assessment) -> Html {
                     { for plan.iter().enumerate().map(|(i, item)| plan_row(handle, i, item)) }
                     </tbody>
                 </table>
+                <Projection assessment={a.clone()} />
             }
         </section>
     }

@@ -10,8 +10,7 @@ use crate::ui::wording::coverage_text;
 pub fn threats_detail(handle: &AssessmentHandle, r: &Results) -> Html {
     let catalog = &handle.catalog;
     html! {
-        <section class="threats-detail" aria-labelledby="threats-heading">
-            <h2 id="threats-heading">{ handle.t("results.five_threats") }</h2>
+        <>
             { for r.threats.iter().map(|t| {
                 let threat = catalog.threat(&t.threat).expect("scored threats exist");
                 html! {
@@ -38,6 +37,6 @@ pub fn threats_detail(handle: &AssessmentHandle, r: &Results) -> Html {
                     </article>
                 }
             }) }
-        </section>
+        </>
     }
 }

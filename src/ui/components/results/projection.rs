@@ -1,0 +1,126 @@
+//! What the plan would achieve: overall and per-threat coverage once the first N items of the
+//! action plan are done (N chosen by the person), and, where items have target dates, the
+//! coverage expected at each quarter's end.
+
+use yew::prelude::*;
+
+use crate::domain::outlook::{by_quarter, once_done};
+use crate::domain::{action_plan, Assessment, Results};
+use crate::ui::browser::page::now;
+use crate::ui::components::charts::Bars;
+use crate::ui::dom::input_value;
+use crate::ui::hooks::{use_assessment, AssessmentHandle};
+use crate::ui::wording::human_date;
+
+/// How many items the projection takes until the person chooses.
+pub const DEFAULT_ITEMS: usize = 5;
+
+#[derive(Properties, PartialEq)]
+pub struct ProjectionProps {
+    pub assessment: std::rc::Rc<Assessment>,
+}
+
+fn percent(handle: &AssessmentHandle, p: Option<u32>) -> String {
+    match p {
+        Some(p) => handle.tf("charts.percent", &[("percent", &p.to_string())]),
+        None => handle.t("charts.not_scored"),
+    }
+}
+
+#[component(Projection)]
+pub fn projection(props: &ProjectionProps) -> Html {
+    let handle = use_assessment();
+    let chosen = use_state(|| DEFAULT_ITEMS);
+    let Some(before) = handle.results() else {
+        return html! {};
+    };
+    let catalog = &handle.catalog;
+    let a = &props.assessment;
+    let plan = action_plan(catalog, a);
+    if plan.is_empty() {
+        return html! {};
+    }
+    let n = (*chosen).clamp(1, plan.len());
+    let after = once_done(catalog, a, plan.iter().take(n).map(|i| &i.sub_practice));
+    let threat = |r: &Results, i: usize| r.threats.get(i).and_then(|t| t.coverage.percent());
+    let name = |i: usize| {
+        catalog
+            .threat(&before.threats[i].threat)
+            .map(|t| t.name.clone())
+            .unwrap_or_default()
+    };
+    // The threat that would gain most, for the sentence.
+    let most = (0..before.threats.len()).max_by_key(|&i| {
+        threat(&after, i)
+            .unwrap_or(0)
+            .saturating_sub(threat(before, i).unwrap_or(0))
+    });
+    let mut sentence = handle.tf(
+        "results.projection.sentence",
+        &[
+            ("count", &n.to_string()),
+            ("from", &percent(&handle, before.overall.percent())),
+            ("to", &percent(&handle, after.overall.percent())),
+        ],
+    );
+    if let Some(i) = most {
+        sentence.push_str(&handle.tf(
+            "results.projection.threat",
+            &[
+                ("threat", &name(i)),
+                ("from", &percent(&handle, threat(before, i))),
+                ("to", &percent(&handle, threat(&after, i))),
+            ],
+        ));
+    }
+    let bars: Vec<(String, Option<u32>)> = (0..before.threats.len())
+        .flat_map(|i| {
+            [
+                (
+                    handle.tf("results.projection.now", &[("threat", &name(i))]),
+                    threat(before, i),
+                ),
+                (
+                    handle.tf("results.projection.then", &[("threat", &name(i))]),
+                    threat(&after, i),
+                ),
+            ]
+        })
+        .collect();
+    let on_count = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(n) = input_value(&e).trim().parse::<usize>() {
+                chosen.set(n.max(1));
+            }
+        })
+    };
+    let quarters = by_quarter(catalog, a, &plan, now().date());
+    html! {
+        <div class="projection" id="projection">
+            <h3 id="projection-heading">{ handle.t("results.projection.heading") }</h3>
+            <p class="no-print">
+                <label for="projection-n">{ handle.t("results.projection.items") }</label>{ " " }
+                <input type="number" id="projection-n" min="1" max={plan.len().to_string()} value={n.to_string()} onchange={on_count} />
+            </p>
+            <p id="projection-sentence">{ sentence }</p>
+            <Bars bars={bars} />
+            <table id="projection-threats">
+                <caption class="visually-hidden">{ handle.t("results.projection.caption") }</caption>
+                <thead><tr><th scope="col">{ handle.t("results.projection.threat_col") }</th><th scope="col">{ handle.t("results.projection.now_col") }</th><th scope="col">{ handle.t("results.projection.then_col") }</th></tr></thead>
+                <tbody>{ for (0..before.threats.len()).map(|i| html! {
+                    <tr><th scope="row">{ name(i) }</th><td>{ percent(&handle, threat(before, i)) }</td><td>{ percent(&handle, threat(&after, i)) }</td></tr>
+                }) }</tbody>
+            </table>
+            if !quarters.is_empty() {
+                <table id="projection-quarters">
+                    <caption>{ handle.t("results.projection.by_quarter") }</caption>
+                    <thead><tr><th scope="col">{ handle.t("results.projection.quarter_col") }</th><th scope="col">{ handle.t("results.projection.overall_col") }</th></tr></thead>
+                    <tbody>{ for quarters.iter().map(|(end, r)| html! {
+                        <tr><th scope="row">{ human_date(&handle, *end) }</th><td>{ percent(&handle, r.overall.percent()) }</td></tr>
+                    }) }</tbody>
+                </table>
+            }
+        </div>
+    }
+}
