@@ -86,7 +86,7 @@ pub fn threat_map_view(props: &MapProps) -> Html {
                     <caption class="visually-hidden">{ handle.t("results.map.caption") }</caption>
                     <thead><tr>
                         <td></td>
-                        { for (0..map.practices.len()).filter_map(|col| practice(col)).map(|p| html! {
+                        { for (0..map.practices.len()).filter_map(practice).map(|p| html! {
                             <th scope="col"><span aria-hidden="true">{ p.number }</span><span class="visually-hidden">{ format!("{}. {}", p.number, p.name) }</span></th>
                         }) }
                     </tr></thead>
