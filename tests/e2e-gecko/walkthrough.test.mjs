@@ -100,7 +100,7 @@ test('printing the results gives the report: Gecko reads the print stylesheet an
     return {
       hidden: style('header.top, .no-print, .skip, .dropzone, #import-preview, .banner', 'display'),
       reportHeader: style('.report-header', 'display'),
-      summaryBreak: style('.summary', 'break-after'),
+      summaryBreak: style('.threat-map', 'break-after'),
       colours: style('.bar-value, .ring-value', 'print-color-adjust'),
     };
   });

@@ -165,31 +165,31 @@ test('printing the results gives the report: its header appears, the app around 
         return el ? el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' : null;
       };
       const look = () => Object.fromEntries(['header.top', '#download-json', '#print', '#report-header',
-        '#overall', '.summary', '#plan-table'].map((s) => [s, shown(s)]));
+        '#overall', '.threat-map', '#plan-table'].map((s) => [s, shown(s)]));
       const onScreen = look();
       rules.forEach((r) => r.media.appendMedium('screen'));
       const onPaper = look();
       const report = document.querySelector('#report-header').innerText;
       const fingerprint = document.querySelector('#fingerprint').textContent;
-      const summaryBreak = getComputedStyle(document.querySelector('.summary')).breakAfter;
+      const summaryBreak = getComputedStyle(document.querySelector('.threat-map')).breakAfter;
       rules.forEach((r) => r.media.deleteMedium('screen'));
       return { count: rules.length, onScreen, onPaper, report, fingerprint, summaryBreak };
     });
     assert.ok(printed.count >= 1, 'the stylesheet has print rules');
     assert.deepEqual(printed.onScreen, {
       'header.top': true, '#download-json': true, '#print': true, '#report-header': false,
-      '#overall': true, '.summary': true, '#plan-table': true,
+      '#overall': true, '.threat-map': true, '#plan-table': true,
     }, 'on screen: the app and its buttons, and no report header');
     assert.deepEqual(printed.onPaper, {
       'header.top': false, '#download-json': false, '#print': false, '#report-header': true,
-      '#overall': true, '.summary': true, '#plan-table': true,
+      '#overall': true, '.threat-map': true, '#plan-table': true,
     }, 'on paper: the report header and the results, without the app around them');
     for (const fact of ['Riverside Family Practice', 'Small', 'Health Industry Cybersecurity Practices (HICP), 2018 edition']) {
       assert.ok(printed.report.includes(fact), `the printed report header shows ${fact}: ${printed.report}`);
     }
     assert.match(printed.fingerprint, /^[0-9A-F]{4}-[0-9A-F]{4}$/);
     assert.ok(printed.report.includes(printed.fingerprint), 'the printed report header shows the fingerprint');
-    assert.equal(printed.summaryBreak, 'page', 'the summary is a page of its own');
+    assert.equal(printed.summaryBreak, 'page', 'the summary (header, overview, map) is a page of its own');
     await own(b);
   });
 });

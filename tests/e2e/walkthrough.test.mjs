@@ -136,7 +136,7 @@ test('results show coverage, the five threats with their gaps, and the ordered a
   assert.equal(await page.locator('#overall').innerText(),
     '66% in place, over 16 answered; 2 not applicable; 1 to find out.');
   assert.equal(await page.locator('svg.ring').count(), 1);
-  assert.equal(await page.locator('svg.bars rect.bar-value').count(), 10);
+  assert.equal(await page.locator('#practices svg.bars rect.bar-value').count(), 10);
   assert.match(await page.locator('[data-testid="result-practice-1"]').innerText(), /50% in place, over 3 answered/);
   assert.equal(await page.locator('.threat').count(), 5);
   // Phishing: practices 1, 8, 10 -> 1.S.A-C, 8.S.A-B, 10.S.A.
