@@ -5,9 +5,7 @@
 //! parses JSON into a `Value` anyway (files, settings), so walking that costs little. A
 //! mistake names where it is, as a path such as `threats[0].cited[2]`, and what is wrong.
 
-use std::collections::BTreeMap;
-
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{ContentProblem, PackShape, Want, PACK_FORMAT, PACK_FORMAT_VERSION};
 use crate::domain::catalog::{
@@ -17,7 +15,9 @@ use crate::domain::catalog::{
 use crate::domain::ids::{ChoiceId, FactorId, PracticeId, SubPracticeId, ThreatId, Tier};
 use crate::domain::sizing::{FactorChoice, FactorKind, Lean, SizeFactor, Sizing};
 
-type Read<T> = Result<T, ContentProblem>;
+mod fields;
+
+use fields::{as_list, as_number, as_string, as_tier, problem, Obj, Read, TIERS};
 
 /// The pack in `text`, as read, before any validation.
 pub(super) fn parts(text: &str) -> Read<CatalogParts> {
@@ -68,168 +68,19 @@ const TOP: &[&str] = &[
     "lenses",
 ];
 
-/// One object of the pack, with where it sits; refuses a field it does not know.
-struct Obj<'a> {
-    map: &'a Map<String, Value>,
-    at: String,
+/// A tier field (`"small"`, …).
+fn tier(o: &Obj, field: &'static str) -> Read<Tier> {
+    o.one_of(field, &TIERS).map(|i| Tier::ALL[i])
 }
 
-fn problem(at: &str, shape: PackShape) -> ContentProblem {
-    ContentProblem::Shape {
-        at: at.to_owned(),
-        shape,
+/// How confident a 2023-edition name is; absent or null when the pack gives none.
+fn confidence(o: &Obj, field: &'static str) -> Read<Option<Confidence>> {
+    if o.get(field).is_none() {
+        return Ok(None);
     }
-}
-
-impl<'a> Obj<'a> {
-    fn new(value: &'a Value, at: String, known: &[&str]) -> Read<Obj<'a>> {
-        let Some(map) = value.as_object() else {
-            return Err(problem(&at, PackShape::Type(Want::Object)));
-        };
-        if let Some(field) = map.keys().find(|k| !known.contains(&k.as_str())) {
-            let field = field.clone();
-            return Err(problem(&at, PackShape::Unknown { field }));
-        }
-        Ok(Obj { map, at })
-    }
-
-    fn at(&self, field: &str) -> String {
-        if self.at.is_empty() {
-            field.to_owned()
-        } else {
-            format!("{}.{field}", self.at)
-        }
-    }
-
-    /// The field, or `None` when it is absent or null.
-    fn get(&self, field: &str) -> Option<&'a Value> {
-        self.map.get(field).filter(|v| !v.is_null())
-    }
-
-    fn need(&self, field: &'static str) -> Read<&'a Value> {
-        self.map
-            .get(field)
-            .ok_or_else(|| problem(&self.at, PackShape::Missing { field }))
-    }
-
-    fn string(&self, field: &'static str) -> Read<String> {
-        as_string(self.need(field)?, &self.at(field))
-    }
-
-    fn opt_string(&self, field: &str) -> Read<Option<String>> {
-        self.get(field)
-            .map(|v| as_string(v, &self.at(field)))
-            .transpose()
-    }
-
-    fn number(&self, field: &'static str) -> Read<u32> {
-        as_number(self.need(field)?, &self.at(field))
-    }
-
-    fn boolean(&self, field: &'static str, absent: Option<bool>) -> Read<bool> {
-        let value = match (self.map.get(field), absent) {
-            (None, Some(default)) => return Ok(default),
-            (value, _) => value.ok_or_else(|| problem(&self.at, PackShape::Missing { field }))?,
-        };
-        value
-            .as_bool()
-            .ok_or_else(|| problem(&self.at(field), PackShape::Type(Want::Boolean)))
-    }
-
-    fn object(&self, field: &'static str, known: &[&str]) -> Read<Obj<'a>> {
-        Obj::new(self.need(field)?, self.at(field), known)
-    }
-
-    fn list<T>(&self, field: &'static str, item: fn(&Value, String) -> Read<T>) -> Read<Vec<T>> {
-        as_list(self.need(field)?, &self.at(field), item)
-    }
-
-    fn list_or_empty<T>(&self, field: &str, item: fn(&Value, String) -> Read<T>) -> Read<Vec<T>> {
-        match self.map.get(field) {
-            None => Ok(Vec::new()),
-            Some(v) => as_list(v, &self.at(field), item),
-        }
-    }
-
-    fn strings(&self, field: &'static str) -> Read<Vec<String>> {
-        self.list(field, |v, at| as_string(v, &at))
-    }
-
-    /// A field whose value is one of `names`, returned as its position in them.
-    fn one_of(&self, field: &'static str, names: &[&str]) -> Read<usize> {
-        let at = self.at(field);
-        let name = as_string(self.need(field)?, &at)?;
-        names
-            .iter()
-            .position(|n| *n == name)
-            .ok_or_else(|| problem(&at, PackShape::Value { found: name }))
-    }
-
-    fn tier(&self, field: &'static str) -> Read<Tier> {
-        self.one_of(field, &TIERS).map(|i| Tier::ALL[i])
-    }
-
-    fn confidence(&self, field: &str) -> Read<Option<Confidence>> {
-        match self.get(field) {
-            None => Ok(None),
-            Some(v) => match as_string(v, &self.at(field))?.as_str() {
-                "verified" => Ok(Some(Confidence::Verified)),
-                "corroborated" => Ok(Some(Confidence::Corroborated)),
-                found => Err(problem(
-                    &self.at(field),
-                    PackShape::Value {
-                        found: found.to_owned(),
-                    },
-                )),
-            },
-        }
-    }
-
-    /// An object keyed by tier (`"small"`, …), each value read by `item`.
-    fn by_tier<T>(
-        &self,
-        field: &str,
-        item: fn(&Value, String) -> Read<T>,
-    ) -> Read<BTreeMap<Tier, T>> {
-        let Some(value) = self.map.get(field) else {
-            return Ok(BTreeMap::new());
-        };
-        let tiers = Obj::new(value, self.at(field), &TIERS)?;
-        // Inserted one by one: collecting would sort, in more code than the three keys need.
-        let mut out = BTreeMap::new();
-        for (key, v) in tiers.map {
-            let tier = Tier::from_key(key).expect("Obj::new admits tier keys only");
-            out.insert(tier, item(v, tiers.at(key))?);
-        }
-        Ok(out)
-    }
-}
-
-const TIERS: [&str; 3] = ["small", "medium", "large"];
-
-fn as_string(value: &Value, at: &str) -> Read<String> {
-    value
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| problem(at, PackShape::Type(Want::Text)))
-}
-
-fn as_number(value: &Value, at: &str) -> Read<u32> {
-    value
-        .as_u64()
-        .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| problem(at, PackShape::Type(Want::Number)))
-}
-
-fn as_list<T>(value: &Value, at: &str, item: fn(&Value, String) -> Read<T>) -> Read<Vec<T>> {
-    let items = value
-        .as_array()
-        .ok_or_else(|| problem(at, PackShape::Type(Want::List)))?;
-    let mut out = Vec::with_capacity(items.len());
-    for (i, v) in items.iter().enumerate() {
-        out.push(item(v, format!("{at}[{i}]"))?);
-    }
-    Ok(out)
+    let all = [Confidence::Verified, Confidence::Corroborated];
+    o.one_of(field, &["verified", "corroborated"])
+        .map(|i| Some(all[i]))
 }
 
 fn scale(o: &Obj) -> Read<Scale> {
@@ -255,14 +106,9 @@ fn scale(o: &Obj) -> Read<Scale> {
 
 fn tier_rule(v: &Value, at: String) -> Read<TierRule> {
     let o = Obj::new(v, at, &["id", "label", "source", "required", "optional"])?;
-    let tiers = |field| {
-        o.list(field, |v, at| {
-            let name = as_string(v, &at)?;
-            Tier::from_key(&name).ok_or_else(|| problem(&at, PackShape::Value { found: name }))
-        })
-    };
+    let tiers = |field| o.list(field, |v, at| as_tier(v, &at));
     Ok(TierRule {
-        id: o.tier("id")?,
+        id: tier(&o, "id")?,
         label: o.string("label")?,
         source: o.string("source")?,
         required: tiers("required")?,
@@ -309,7 +155,7 @@ fn size_factor(v: &Value, at: String) -> Read<SizeFactor> {
             Ok(FactorChoice {
                 id: o.string("id")?,
                 label: o.string("label")?,
-                tier: o.tier("tier")?,
+                tier: tier(&o, "tier")?,
             })
         })?,
         note: o.opt_string("note")?,
@@ -332,7 +178,7 @@ fn threat(v: &Value, at: String) -> Read<Threat> {
         number: o.number("number")?,
         name: o.string("name")?,
         name_2023: o.opt_string("name_2023")?,
-        name_2023_confidence: o.confidence("name_2023_confidence")?,
+        name_2023_confidence: confidence(&o, "name_2023_confidence")?,
         summary: o.string("summary")?,
         cited: o.list("cited", |v, at| {
             let o = Obj::new(v, at, &["sub_practice", "flag"])?;
@@ -362,7 +208,7 @@ fn practice(v: &Value, at: String) -> Read<Practice> {
         name: o.string("name")?,
         name_tv2: o.opt_string("name_tv2")?,
         name_2023: o.opt_string("name_2023")?,
-        name_2023_confidence: o.confidence("name_2023_confidence")?,
+        name_2023_confidence: confidence(&o, "name_2023_confidence")?,
         threats: o
             .strings("threats")?
             .into_iter()
@@ -388,7 +234,7 @@ fn sub_practice(v: &Value, at: String) -> Read<SubPractice> {
     Ok(SubPractice {
         id: SubPracticeId::new(o.string("id")?),
         practice: PracticeId::new(o.string("practice")?),
-        tier: o.tier("tier")?,
+        tier: tier(&o, "tier")?,
         title: o.string("title")?,
         nist_csf: nist_csf(o.get("nist_csf"), &o.at("nist_csf"))?,
         questions: o.strings("questions")?,

@@ -1,19 +1,22 @@
 //! Sentences about domain results, worded from the string tables so that they read in any
 //! language: sizing reasons and recommendations, import errors and warnings, encrypted-file
-//! errors, broken content packs, and a host's settings file with mistakes. The domain hands over kinds with their data; every word
-//! a person reads is here or in `content/i18n/<language>/messages.json`, never in the domain.
+//! errors, a host's settings file with mistakes, and (in `messages/content.rs`) broken
+//! content packs. The domain hands over kinds with their data; every word a person reads is
+//! here or in `content/i18n/<language>/messages.json`, never in the domain.
 
 use super::Texts;
 use crate::config::{ConfigProblem, Expected};
-use crate::content::{ContentError, ContentProblem, PackShape, Want};
-use crate::domain::catalog::{CatalogError, ScaleProblem, TierProblem};
 use crate::domain::envelope::EnvelopeError;
-use crate::domain::sizing::{Reason, Recommendation, SizingProblem};
+use crate::domain::sizing::{Reason, Recommendation};
 use crate::domain::transfer::{
     thousands, ImportError, ImportWarning, ShapeProblem, TextField, ValueProblem, FORMAT_VERSION,
     MAX_FILE_BYTES,
 };
 use crate::domain::Tier;
+
+mod content;
+
+pub use content::{catalog_error, content_error};
 
 /// How many unknown sub-practice ids an import error lists before it says "and N more".
 pub const UNKNOWN_IDS_SHOWN: usize = 10;
@@ -263,148 +266,6 @@ fn shape_problem(t: &Texts, p: &ShapeProblem) -> String {
             t.fill("import.field_not_an_object", &[("field", field)])
         }
         ShapeProblem::NotAChoiceId { id } => t.fill("import.not_a_choice_id", &[("id", id)]),
-    }
-}
-
-/// A broken content pack, naming its file, as the page that replaces the app says it.
-pub fn content_error(t: &Texts, e: &ContentError) -> String {
-    let problem = match &e.problem {
-        ContentProblem::Json {
-            detail,
-            line: 0,
-            column: _,
-        } => detail.clone(),
-        ContentProblem::Json {
-            detail,
-            line,
-            column,
-        } => t.fill(
-            "content.json_at",
-            &[
-                ("detail", detail),
-                ("line", &line.to_string()),
-                ("column", &column.to_string()),
-            ],
-        ),
-        ContentProblem::Format { found } => t.fill(
-            "content.format",
-            &[("found", found), ("expected", crate::content::PACK_FORMAT)],
-        ),
-        ContentProblem::FormatVersion { found } => t.fill(
-            "content.format_version",
-            &[
-                ("found", &found.to_string()),
-                ("current", &crate::content::PACK_FORMAT_VERSION.to_string()),
-            ],
-        ),
-        ContentProblem::Shape { at, shape } => pack_shape(t, at, shape),
-        ContentProblem::Catalog(e) => catalog_error(t, e),
-        ContentProblem::NotOnSite => t.get("content.not_on_site").to_owned(),
-        ContentProblem::Unreachable { detail } => detail.clone(),
-    };
-    t.fill(
-        "content.broken",
-        &[("file", &e.file), ("problem", &problem)],
-    )
-}
-
-/// A misshapen place of a pack: `at` is its path (empty for the top level).
-fn pack_shape(t: &Texts, at: &str, shape: &PackShape) -> String {
-    let at = if at.is_empty() {
-        t.get("content.top_level")
-    } else {
-        at
-    };
-    match shape {
-        PackShape::Type(want) => {
-            let want = t.get(match want {
-                Want::Text => "content.want_text",
-                Want::Number => "content.want_number",
-                Want::Boolean => "content.want_boolean",
-                Want::List => "content.want_list",
-                Want::Object => "content.want_object",
-                Want::Range => "content.want_range",
-            });
-            t.fill("content.shape_type", &[("at", at), ("want", want)])
-        }
-        PackShape::Missing { field } => {
-            t.fill("content.shape_missing", &[("at", at), ("field", field)])
-        }
-        PackShape::Unknown { field } => {
-            t.fill("content.shape_unknown", &[("at", at), ("field", field)])
-        }
-        PackShape::Value { found } => {
-            t.fill("content.shape_value", &[("at", at), ("found", found)])
-        }
-    }
-}
-
-/// One mistake in a content pack, naming the id at fault: a clause, as
-/// [`content_error`] and a pack author's list of mistakes use it.
-pub fn catalog_error(t: &Texts, e: &CatalogError) -> String {
-    match e {
-        CatalogError::DuplicateId { id } => t.fill("catalog.duplicate_id", &[("id", id)]),
-        CatalogError::EmptyText { id, field } => {
-            t.fill("catalog.empty_text", &[("id", id), ("field", field)])
-        }
-        CatalogError::BadSubPracticeId { id } => {
-            t.fill("catalog.bad_sub_practice_id", &[("id", id)])
-        }
-        CatalogError::IdDisagrees { id, field } => {
-            t.fill("catalog.id_disagrees", &[("id", id), ("field", field)])
-        }
-        CatalogError::UnknownPractice {
-            sub_practice,
-            practice,
-        } => t.fill(
-            "catalog.unknown_practice",
-            &[("sub_practice", sub_practice), ("practice", practice)],
-        ),
-        CatalogError::UnknownThreat { practice, threat } => t.fill(
-            "catalog.unknown_threat",
-            &[("practice", practice), ("threat", threat)],
-        ),
-        CatalogError::UnknownCitation {
-            threat,
-            sub_practice,
-        } => t.fill(
-            "catalog.unknown_citation",
-            &[("threat", threat), ("sub_practice", sub_practice)],
-        ),
-        CatalogError::UnknownLensReference { item, sub_practice } => t.fill(
-            "catalog.unknown_lens_reference",
-            &[("item", item), ("sub_practice", sub_practice)],
-        ),
-        CatalogError::Scale { problem } => match problem {
-            ScaleProblem::TooFewScored => t.get("catalog.scale.too_few_scored").to_owned(),
-            ScaleProblem::NothingToEarn => t.get("catalog.scale.nothing_to_earn").to_owned(),
-            ScaleProblem::ChoiceTwice { choice } => {
-                t.fill("catalog.scale.choice_twice", &[("choice", choice)])
-            }
-            ScaleProblem::PointsDisagree { choice } => {
-                t.fill("catalog.scale.points_disagree", &[("choice", choice)])
-            }
-        },
-        CatalogError::Tiers { problem } => match problem {
-            TierProblem::NoRule { tier: x } => {
-                t.fill("catalog.tiers.no_rule", &[("tier", &tier(t, *x, false))])
-            }
-            TierProblem::TwoRules { tier: x } => {
-                t.fill("catalog.tiers.two_rules", &[("tier", &tier(t, *x, false))])
-            }
-            TierProblem::NothingRequired => t.get("catalog.tiers.nothing_required").to_owned(),
-        },
-        CatalogError::Sizing { id, problem } => {
-            let key = match problem {
-                SizingProblem::IdTwice => "catalog.sizing.id_twice",
-                SizingProblem::EmptyLabel => "catalog.sizing.empty_label",
-                SizingProblem::BandsIncomplete => "catalog.sizing.bands_incomplete",
-                SizingProblem::CountNeedsRangesAndUnit => "catalog.sizing.count_incomplete",
-                SizingProblem::RangesOverlap => "catalog.sizing.ranges_overlap",
-                SizingProblem::NoChoices => "catalog.sizing.no_choices",
-            };
-            t.fill(key, &[("id", id)])
-        }
     }
 }
 
