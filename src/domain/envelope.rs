@@ -185,14 +185,18 @@ mod tests {
         }
     }
 
-    #[test]
-    fn envelopes_round_trip_and_damage_is_refused() {
-        let e = Envelope {
+    fn sample() -> Envelope {
+        Envelope {
             salt: vec![7; 16],
             iv: vec![9; 12],
             iterations: ITERATIONS,
             data: vec![1; 40],
-        };
+        }
+    }
+
+    #[test]
+    fn envelopes_round_trip_and_damage_is_refused() {
+        let e = sample();
         assert_eq!(Envelope::parse(&e.to_json()).unwrap(), Some(e.clone()));
         assert_eq!(
             Envelope::parse("{\"format\": \"hicp-check-assessment\"}"),
@@ -210,12 +214,7 @@ mod tests {
 
     #[test]
     fn the_envelope_is_pretty_json_and_its_shape_is_checked() {
-        let e = Envelope {
-            salt: vec![7; 16],
-            iv: vec![9; 12],
-            iterations: ITERATIONS,
-            data: vec![1; 40],
-        };
+        let e = sample();
         let text = e.to_json();
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["kdf"]["iterations"], ITERATIONS);

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
 
 /// A percent as the chart prints it, or a dash when nothing is scored.
-fn percent_text(handle: &AssessmentHandle, percent: Option<u32>) -> String {
+pub fn percent_text(handle: &AssessmentHandle, percent: Option<u32>) -> String {
     match percent {
         Some(p) => handle.tf("charts.percent", &[("percent", &p.to_string())]),
         None => handle.t("charts.not_scored"),

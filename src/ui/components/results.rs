@@ -102,7 +102,7 @@ pub fn results() -> Html {
             ("version", &catalog.info().content_version),
         ],
     );
-    let plan = crate::domain::action_plan(&catalog, &a);
+    let plan = std::rc::Rc::new(crate::domain::action_plan(&catalog, &a));
     html! {
         <div class="results">
             <h1 id="screen-heading" tabindex="-1">{ handle.tf("results.heading", &[("name", &name)]) }</h1>

@@ -1,6 +1,8 @@
 //! The action plan: every gap and every thing to find out, most pressing first, each with an
 //! owner and a target date the person fills in.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::projection::Projection;
@@ -9,7 +11,7 @@ use crate::ui::dom::{date_change, dom_id, input_value};
 use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::Edit;
 
-pub fn plan(handle: &AssessmentHandle, a: &std::rc::Rc<Assessment>, plan: &[PlanItem]) -> Html {
+pub fn plan(handle: &AssessmentHandle, a: &Rc<Assessment>, plan: &Rc<Vec<PlanItem>>) -> Html {
     html! {
         <section class="plan" id="plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{ handle.t("results.action_plan") }</h2>
@@ -26,7 +28,7 @@ pub fn plan(handle: &AssessmentHandle, a: &std::rc::Rc<Assessment>, plan: &[Plan
                     { for plan.iter().enumerate().map(|(i, item)| plan_row(handle, i, item)) }
                     </tbody>
                 </table>
-                <Projection assessment={a.clone()} />
+                <Projection assessment={a.clone()} plan={plan.clone()} />
             }
         </section>
     }

@@ -2,14 +2,16 @@
 //! action plan are done (N chosen by the person), and, where items have target dates, the
 //! coverage expected at each quarter's end.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::domain::outlook::{by_quarter, once_done};
-use crate::domain::{action_plan, Assessment, Results};
+use crate::domain::{Assessment, PlanItem, Results};
 use crate::ui::browser::page::now;
-use crate::ui::components::charts::Bars;
+use crate::ui::components::charts::{percent_text, Bars};
 use crate::ui::dom::input_value;
-use crate::ui::hooks::{use_assessment, AssessmentHandle};
+use crate::ui::hooks::use_assessment;
 use crate::ui::wording::human_date;
 
 /// How many items the projection takes until the person chooses.
@@ -17,14 +19,9 @@ pub const DEFAULT_ITEMS: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct ProjectionProps {
-    pub assessment: std::rc::Rc<Assessment>,
-}
-
-fn percent(handle: &AssessmentHandle, p: Option<u32>) -> String {
-    match p {
-        Some(p) => handle.tf("charts.percent", &[("percent", &p.to_string())]),
-        None => handle.t("charts.not_scored"),
-    }
+    pub assessment: Rc<Assessment>,
+    /// The action plan of `assessment`, as the results screen made it.
+    pub plan: Rc<Vec<PlanItem>>,
 }
 
 #[component(Projection)]
@@ -36,7 +33,7 @@ pub fn projection(props: &ProjectionProps) -> Html {
     };
     let catalog = &handle.catalog;
     let a = &props.assessment;
-    let plan = action_plan(catalog, a);
+    let plan = &props.plan;
     if plan.is_empty() {
         return html! {};
     }
@@ -59,8 +56,8 @@ pub fn projection(props: &ProjectionProps) -> Html {
         "results.projection.sentence",
         &[
             ("count", &n.to_string()),
-            ("from", &percent(&handle, before.overall.percent())),
-            ("to", &percent(&handle, after.overall.percent())),
+            ("from", &percent_text(&handle, before.overall.percent())),
+            ("to", &percent_text(&handle, after.overall.percent())),
         ],
     );
     if let Some(i) = most {
@@ -68,8 +65,8 @@ pub fn projection(props: &ProjectionProps) -> Html {
             "results.projection.threat",
             &[
                 ("threat", &name(i)),
-                ("from", &percent(&handle, threat(before, i))),
-                ("to", &percent(&handle, threat(&after, i))),
+                ("from", &percent_text(&handle, threat(before, i))),
+                ("to", &percent_text(&handle, threat(&after, i))),
             ],
         ));
     }
@@ -95,7 +92,7 @@ pub fn projection(props: &ProjectionProps) -> Html {
             }
         })
     };
-    let quarters = by_quarter(catalog, a, &plan, now().date());
+    let quarters = by_quarter(catalog, a, plan, now().date());
     html! {
         <div class="projection" id="projection">
             <h3 id="projection-heading">{ handle.t("results.projection.heading") }</h3>
@@ -109,7 +106,7 @@ pub fn projection(props: &ProjectionProps) -> Html {
                 <caption class="visually-hidden">{ handle.t("results.projection.caption") }</caption>
                 <thead><tr><th scope="col">{ handle.t("results.projection.threat_col") }</th><th scope="col">{ handle.t("results.projection.now_col") }</th><th scope="col">{ handle.t("results.projection.then_col") }</th></tr></thead>
                 <tbody>{ for (0..before.threats.len()).map(|i| html! {
-                    <tr><th scope="row">{ name(i) }</th><td>{ percent(&handle, threat(before, i)) }</td><td>{ percent(&handle, threat(&after, i)) }</td></tr>
+                    <tr><th scope="row">{ name(i) }</th><td>{ percent_text(&handle, threat(before, i)) }</td><td>{ percent_text(&handle, threat(&after, i)) }</td></tr>
                 }) }</tbody>
             </table>
             if !quarters.is_empty() {
@@ -117,7 +114,7 @@ pub fn projection(props: &ProjectionProps) -> Html {
                     <caption>{ handle.t("results.projection.by_quarter") }</caption>
                     <thead><tr><th scope="col">{ handle.t("results.projection.quarter_col") }</th><th scope="col">{ handle.t("results.projection.overall_col") }</th></tr></thead>
                     <tbody>{ for quarters.iter().map(|(end, r)| html! {
-                        <tr><th scope="row">{ human_date(&handle, *end) }</th><td>{ percent(&handle, r.overall.percent()) }</td></tr>
+                        <tr><th scope="row">{ human_date(&handle, *end) }</th><td>{ percent_text(&handle, r.overall.percent()) }</td></tr>
                     }) }</tbody>
                 </table>
             }
