@@ -5,6 +5,7 @@
 
 use crate::domain::evidence::{entry_href, entry_names, Item, Kind};
 use crate::domain::report::csv_cell;
+use crate::domain::scoring::scope;
 use crate::domain::{Assessment, Catalog, SubPractice, Timestamp};
 use crate::i18n::Texts;
 
@@ -17,10 +18,7 @@ pub const ASSESSMENT_NAME: &str = "assessment.json";
 /// The sub-practices the index lists, in pack order: those in scope, and any other with
 /// evidence.
 fn listed<'c>(catalog: &'c Catalog, a: &Assessment) -> Vec<&'c SubPractice> {
-    let scope = a
-        .tier
-        .map(|t| catalog.in_scope(t, a.include_optional))
-        .unwrap_or_default();
+    let scope = scope(catalog, a);
     catalog
         .sub_practices()
         .iter()

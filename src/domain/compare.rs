@@ -5,7 +5,7 @@
 use super::assessment::Assessment;
 use super::catalog::Catalog;
 use super::ids::{ChoiceId, PracticeId, SubPracticeId, ThreatId};
-use super::scoring::score;
+use super::scoring::{scope, score};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
@@ -54,10 +54,7 @@ pub fn compare(catalog: &Catalog, before: &Assessment, after: &Assessment) -> Co
             .and_then(|c| catalog.scale().choice(c))
             .map(|c| c.points)
     };
-    let scope = after
-        .tier
-        .map(|t| catalog.in_scope(t, after.include_optional))
-        .unwrap_or_default();
+    let scope = scope(catalog, after);
     let mut changes = Vec::new();
     for s in scope {
         let change = match (points(before, &s.id), points(after, &s.id)) {

@@ -67,6 +67,14 @@ impl Date {
         let day = self.day.min(days_in_month(year, month));
         Date { year, month, day }
     }
+
+    /// The last day of the quarter the date falls in: 31 March, 30 June, 30 September or
+    /// 31 December.
+    pub fn quarter_end(self) -> Date {
+        let month = (self.month - 1) / 3 * 3 + 3;
+        let day = days_in_month(self.year, month);
+        Date { month, day, ..self }
+    }
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {

@@ -6,7 +6,7 @@
 use super::assessment::Assessment;
 use super::catalog::{Catalog, Lens, LensItem, NistCsf};
 use super::ids::SubPracticeId;
-use super::scoring::Coverage;
+use super::scoring::{scope, Coverage};
 
 /// One lens item with its coverage over the sub-practices in scope.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,10 +18,7 @@ pub struct LensItemResult<'a> {
 }
 
 fn scope_ids(catalog: &Catalog, assessment: &Assessment) -> Vec<SubPracticeId> {
-    assessment
-        .tier
-        .map(|t| catalog.in_scope(t, assessment.include_optional))
-        .unwrap_or_default()
+    scope(catalog, assessment)
         .into_iter()
         .map(|s| s.id.clone())
         .collect()

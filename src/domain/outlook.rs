@@ -9,9 +9,9 @@
 use super::assessment::Assessment;
 use super::catalog::Catalog;
 use super::date::Date;
-use super::ids::{PracticeId, SubPracticeId, ThreatId};
+use super::ids::{ChoiceId, PracticeId, SubPracticeId, ThreatId};
 use super::plan::PlanItem;
-use super::scoring::{is_gap, score, Coverage, Results};
+use super::scoring::{is_gap, scope, score, Coverage, Results};
 
 /// The most quarters a dated projection runs over (three years).
 pub const MAX_QUARTERS: usize = 12;
@@ -39,17 +39,19 @@ pub struct ThreatMap {
 
 /// The threat × practice map of `results`, with each linked cell's gaps from `assessment`.
 pub fn threat_map(catalog: &Catalog, assessment: &Assessment, results: &Results) -> ThreatMap {
-    let scope = assessment
-        .tier
-        .map(|t| catalog.in_scope(t, assessment.include_optional))
-        .unwrap_or_default();
-    let gaps_of = |practice: &PracticeId| -> Vec<SubPracticeId> {
-        scope
-            .iter()
-            .filter(|s| &s.practice == practice && is_gap(catalog, assessment.choice(&s.id)))
-            .map(|s| s.id.clone())
-            .collect()
-    };
+    let scope = scope(catalog, assessment);
+    // Each practice's gaps, once, in the order of `results.practices`.
+    let gaps: Vec<Vec<SubPracticeId>> = results
+        .practices
+        .iter()
+        .map(|(practice, _)| {
+            scope
+                .iter()
+                .filter(|s| &s.practice == practice && is_gap(catalog, assessment.choice(&s.id)))
+                .map(|s| s.id.clone())
+                .collect()
+        })
+        .collect();
     let cells = catalog
         .threats()
         .iter()
@@ -57,14 +59,15 @@ pub fn threat_map(catalog: &Catalog, assessment: &Assessment, results: &Results)
             results
                 .practices
                 .iter()
-                .map(|(p, coverage)| {
+                .zip(&gaps)
+                .map(|((p, coverage), gaps)| {
                     let linked = catalog
                         .practice(p)
                         .is_some_and(|p| p.threats.contains(&t.id));
                     if linked {
                         Cell::Linked {
                             coverage: coverage.clone(),
-                            gaps: gaps_of(p),
+                            gaps: gaps.clone(),
                         }
                     } else {
                         Cell::NotLinked
@@ -80,40 +83,46 @@ pub fn threat_map(catalog: &Catalog, assessment: &Assessment, results: &Results)
     }
 }
 
+/// The scale's best choice: one that applies and earns the most.
+fn best_choice(catalog: &Catalog) -> Option<ChoiceId> {
+    let max = catalog.scale().max_points();
+    let choices = &catalog.scale().choices;
+    let best = choices.iter().find(|c| c.applies && c.points == Some(max));
+    best.map(|c| c.id.clone())
+}
+
+/// Answers each of `done` in `a` with `best`.
+fn mark_done<'a>(
+    a: &mut Assessment,
+    best: &ChoiceId,
+    done: impl IntoIterator<Item = &'a SubPracticeId>,
+) {
+    for id in done {
+        a.answers.entry(id.clone()).or_default().choice = Some(best.clone());
+    }
+}
+
 /// The results once `done` are in place: each answered with the scale's best choice.
 pub fn once_done<'a>(
     catalog: &Catalog,
     assessment: &Assessment,
     done: impl IntoIterator<Item = &'a SubPracticeId>,
 ) -> Results {
-    let best = catalog
-        .scale()
-        .choices
-        .iter()
-        .find(|c| c.applies && c.points == Some(catalog.scale().max_points()));
     let mut after = assessment.clone();
-    if let Some(best) = best {
-        for id in done {
-            after.answers.entry(id.clone()).or_default().choice = Some(best.id.clone());
-        }
+    if let Some(best) = best_choice(catalog) {
+        mark_done(&mut after, &best, done);
     }
     score(catalog, &after)
 }
 
-/// The last day of the quarter `date` falls in.
-pub fn quarter_end(date: Date) -> Date {
-    let month = (date.month() - 1) / 3 * 3 + 3;
-    let day = if month == 3 || month == 12 { 31 } else { 30 };
-    Date::new(date.year(), month, day).expect("a quarter's last day exists")
-}
-
-/// The day after `date` when `date` ends a quarter: the next quarter's first day.
-fn next_quarter(end: Date) -> Date {
-    match end.month() {
+/// The last day of the quarter after the one `end` closes; `None` past the last year a date
+/// may have.
+fn next_quarter_end(end: Date) -> Option<Date> {
+    let next = match end.month() {
         12 => Date::new(end.year() + 1, 1, 1),
         m => Date::new(end.year(), m + 1, 1),
-    }
-    .expect("a quarter's first day exists")
+    };
+    next.ok().map(Date::quarter_end)
 }
 
 /// Coverage expected at each quarter's end, from the quarter of `today` to that of the last
@@ -129,16 +138,20 @@ pub fn by_quarter(
     let Some(last) = plan.iter().filter_map(|i| i.target).max() else {
         return Vec::new();
     };
-    let last = quarter_end(last.max(today));
+    let last = last.max(today).quarter_end();
+    let best = best_choice(catalog);
+    // One copy, marked further quarter by quarter: what is done by one quarter's end is done
+    // by every later one.
+    let mut after = assessment.clone();
     let mut out = Vec::new();
-    let mut end = quarter_end(today);
-    while end <= last && out.len() < MAX_QUARTERS {
-        let done = plan
-            .iter()
-            .filter(|i| i.target.is_some_and(|t| t <= end))
-            .map(|i| &i.sub_practice);
-        out.push((end, once_done(catalog, assessment, done)));
-        end = quarter_end(next_quarter(end));
+    let mut end = Some(today.quarter_end());
+    while let Some(e) = end.filter(|e| *e <= last && out.len() < MAX_QUARTERS) {
+        if let Some(best) = &best {
+            let due = plan.iter().filter(|i| i.target.is_some_and(|t| t <= e));
+            mark_done(&mut after, best, due.map(|i| &i.sub_practice));
+        }
+        out.push((e, score(catalog, &after)));
+        end = next_quarter_end(e);
     }
     out
 }

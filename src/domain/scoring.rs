@@ -92,15 +92,20 @@ pub fn is_gap(catalog: &Catalog, choice: Option<&ChoiceId>) -> bool {
         .is_some_and(|p| p < catalog.scale().max_points())
 }
 
+/// The sub-practices in scope for the assessment's tier, in pack order; none without a tier.
+pub fn scope<'c>(catalog: &'c Catalog, assessment: &Assessment) -> Vec<&'c SubPractice> {
+    assessment
+        .tier
+        .map(|t| catalog.in_scope(t, assessment.include_optional))
+        .unwrap_or_default()
+}
+
 /// Scores an assessment against its tier. Without a tier nothing is in scope.
 ///
 /// One pass over the sub-practices in scope, each answer looked up once: this runs on every
 /// answer, and its cost must not grow faster than the catalogue.
 pub fn score(catalog: &Catalog, assessment: &Assessment) -> Results {
-    let scope: Vec<&SubPractice> = assessment
-        .tier
-        .map(|t| catalog.in_scope(t, assessment.include_optional))
-        .unwrap_or_default();
+    let scope = scope(catalog, assessment);
     let all_practices = catalog.practices();
     let all_threats = catalog.threats();
     // For each practice, the positions of its threats in the pack's list, each once (a pack

@@ -5,16 +5,12 @@ use hicp_check::domain::evidence::{
     cover, entry_names, is_link, safe_file_name, Cover, Item, Kind,
 };
 use hicp_check::domain::lookback::look_back;
-use hicp_check::domain::{Date, SubPracticeId};
+use hicp_check::domain::SubPracticeId;
 use hicp_check::i18n::Texts;
 use hicp_check::package_index;
 
 use super::transfer::sample_with_evidence;
-use super::{catalog, ts};
-
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
+use super::{catalog, d, ts};
 
 fn record(id: &str, as_of: &str) -> Item {
     Item {

@@ -22,7 +22,7 @@ mod sizing;
 mod transfer;
 mod views;
 
-use hicp_check::domain::{Assessment, Catalog, ChoiceId, SubPracticeId, Tier, Timestamp};
+use hicp_check::domain::{Assessment, Catalog, ChoiceId, Date, SubPracticeId, Tier, Timestamp};
 use hicp_check::i18n::{messages, Texts};
 
 /// What a person reads, in English, for a refused file.
@@ -59,6 +59,10 @@ pub fn catalog_at(version: &str) -> Catalog {
 
 pub fn ts(s: &str) -> Timestamp {
     s.parse().expect("a valid timestamp")
+}
+
+pub fn d(s: &str) -> Date {
+    s.parse().expect("a valid date")
 }
 
 /// An assessment of `tier` with every in-scope sub-practice answered by `pick`.

@@ -2,16 +2,10 @@
 //! small-tier answer set whose figures are worked out by hand below. The end-to-end tests
 //! check the screen against these same figures.
 
-use hicp_check::domain::outlook::{
-    by_quarter, once_done, quarter_end, threat_map, Cell, MAX_QUARTERS,
-};
-use hicp_check::domain::{action_plan, score, Date, PracticeId, SubPracticeId, ThreatId, Tier};
+use hicp_check::domain::outlook::{by_quarter, once_done, threat_map, Cell, MAX_QUARTERS};
+use hicp_check::domain::{action_plan, score, PracticeId, SubPracticeId, ThreatId, Tier};
 
-use super::{answered, catalog, ts};
-
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
+use super::{answered, catalog, d, ts};
 
 fn ids(list: &[&str]) -> Vec<SubPracticeId> {
     list.iter().map(|s| SubPracticeId::new(*s)).collect()
@@ -131,7 +125,7 @@ fn dated_items_give_coverage_by_quarter_end() {
         ("2026-07-01", "2026-09-30"),
         ("2026-11-01", "2026-12-31"),
     ] {
-        assert_eq!(quarter_end(d(day)), d(end));
+        assert_eq!(d(day).quarter_end(), d(end));
     }
     let c = catalog();
     let mut a = known();

@@ -11,6 +11,7 @@ use super::OSCAL_VERSION;
 use crate::domain::assessment::Assessment;
 use crate::domain::catalog::{Catalog, SubPractice};
 use crate::domain::date::Timestamp;
+use crate::domain::scoring::scope;
 
 /// The assessment's results as a pretty-printed OSCAL 1.1 JSON document
 /// (`{"assessment-results": {...}}`), stamped as last modified at `generated`.
@@ -31,10 +32,7 @@ pub fn assessment_results(
 fn build(catalog: &Catalog, assessment: &Assessment, generated: &Timestamp) -> AssessmentResults {
     let info = catalog.info();
     let ids = Ids::new(catalog, assessment, generated);
-    let scope: Vec<&SubPractice> = assessment
-        .tier
-        .map(|t| catalog.in_scope(t, assessment.include_optional))
-        .unwrap_or_default();
+    let scope = scope(catalog, assessment);
     let organization = match assessment.organization.name.trim() {
         "" => "Unnamed organization",
         name => name,
