@@ -192,18 +192,7 @@ mod worker {
         let made = context(request)?;
         let (catalog, texts) = (&made.0, &made.1);
         let outcome = if op == "pack" {
-            let ids: Array = get(request, "ids").dyn_into().ok()?;
-            let parts: Array = get(request, "parts").dyn_into().ok()?;
-            let files = ids
-                .iter()
-                .zip(parts.iter())
-                .map(|(id, part)| {
-                    Some((
-                        id.as_string()?,
-                        part.dyn_into::<Uint8Array>().ok()?.to_vec(),
-                    ))
-                })
-                .collect::<Option<Vec<_>>>()?;
+            let files = pairs(request, "ids")?;
             let now: Timestamp = get(request, "now").as_string()?.parse().ok()?;
             let file = get(request, "assessment").as_string()?;
             packaging::pack(catalog, texts, &file, &now, files)
@@ -230,20 +219,26 @@ mod worker {
 
     /// The entries of a write request; `None` unless names and parts pair up.
     fn entries_of(request: &JsValue) -> Option<Vec<Entry>> {
-        let names: Array = get(request, "names").dyn_into().ok()?;
+        let pairs = pairs(request, "names")?;
+        Some(
+            pairs
+                .into_iter()
+                .map(|(name, bytes)| Entry { name, bytes })
+                .collect(),
+        )
+    }
+
+    /// The strings of `request[key]`, each with the bytes at the same place of
+    /// `request.parts`; `None` unless both are arrays of one length, of strings and bytes.
+    fn pairs(request: &JsValue, key: &str) -> Option<Vec<(String, Vec<u8>)>> {
+        let keys: Array = get(request, key).dyn_into().ok()?;
         let parts: Array = get(request, "parts").dyn_into().ok()?;
-        if names.length() != parts.length() {
+        if keys.length() != parts.length() {
             return None;
         }
-        names
-            .iter()
+        keys.iter()
             .zip(parts.iter())
-            .map(|(name, part)| {
-                Some(Entry {
-                    name: name.as_string()?,
-                    bytes: part.dyn_into::<Uint8Array>().ok()?.to_vec(),
-                })
-            })
+            .map(|(k, part)| Some((k.as_string()?, part.dyn_into::<Uint8Array>().ok()?.to_vec())))
             .collect()
     }
 

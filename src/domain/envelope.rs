@@ -3,6 +3,8 @@
 //! to open it. This module only reads and writes the envelope; the cryptography is the
 //! browser's (`ui::browser`).
 
+use super::transfer::fields_are;
+
 /// The `format` of an encrypted file.
 pub const ENCRYPTED_FORMAT: &str = "hicp-check-encrypted";
 /// PBKDF2 iterations for new files (OWASP's figure for PBKDF2-HMAC-SHA-256).
@@ -58,33 +60,35 @@ impl Envelope {
         }
         let damaged = || EnvelopeError::Damaged;
         // Read by hand over `value`: serde derives would compile in a parser of their own.
-        let wire = fields(
+        let (kdf, cipher) = (&value["kdf"], &value["cipher"]);
+        let shaped = fields_are(
             &value,
             &["format", "format_version", "kdf", "cipher", "data"],
-        );
-        let kdf = wire.and_then(|w| fields(&w["kdf"], &["name", "hash", "iterations", "salt"]));
-        let cipher = wire.and_then(|w| fields(&w["cipher"], &["name", "iv"]));
-        let (Some(wire), Some(kdf), Some(cipher)) = (wire, kdf, cipher) else {
+            &[],
+        ) && fields_are(kdf, &["name", "hash", "iterations", "salt"], &[])
+            && fields_are(cipher, &["name", "iv"], &[]);
+        if !shaped {
             return Err(damaged());
-        };
+        }
         let number = |v: &serde_json::Value| v.as_u64().and_then(|n| u32::try_from(n).ok());
-        let text = |v: &serde_json::Value| v.as_str().map(str::to_owned);
         let (Some(version), Some(iterations)) =
-            (number(&wire["format_version"]), number(&kdf["iterations"]))
+            (number(&value["format_version"]), number(&kdf["iterations"]))
         else {
             return Err(damaged());
         };
         if version != 1 {
             return Err(EnvelopeError::Newer);
         }
-        let ok = text(&kdf["name"]).as_deref() == Some("PBKDF2")
-            && text(&kdf["hash"]).as_deref() == Some("SHA-256")
+        let ok = kdf["name"] == "PBKDF2"
+            && kdf["hash"] == "SHA-256"
             && (MIN_ITERATIONS..=MAX_ITERATIONS).contains(&iterations)
-            && text(&cipher["name"]).as_deref() == Some("AES-GCM");
+            && cipher["name"] == "AES-GCM";
         let base = |v: &serde_json::Value| v.as_str().and_then(unbase64);
-        let (Some(salt), Some(iv), Some(data)) =
-            (base(&kdf["salt"]), base(&cipher["iv"]), base(&wire["data"]))
-        else {
+        let (Some(salt), Some(iv), Some(data)) = (
+            base(&kdf["salt"]),
+            base(&cipher["iv"]),
+            base(&value["data"]),
+        ) else {
             return Err(damaged());
         };
         if !ok || salt.len() < 16 || iv.len() != 12 || data.len() < 16 {
@@ -97,12 +101,6 @@ impl Envelope {
             data,
         }))
     }
-}
-
-/// `value` when it is an object with exactly the fields `names`.
-fn fields<'a>(value: &'a serde_json::Value, names: &[&str]) -> Option<&'a serde_json::Value> {
-    let map = value.as_object()?;
-    (map.len() == names.len() && names.iter().all(|n| map.contains_key(*n))).then_some(value)
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -31,9 +31,9 @@ pub struct Entry {
 
 /// At most this many files (directory entries are not counted).
 pub const MAX_ENTRIES: usize = 2000;
-/// At most this many bytes in one file once inflated: a scanned policy or a screenshot is far
-/// below it.
-pub const MAX_ENTRY_BYTES: u64 = 25 * 1024 * 1024;
+/// At most this many bytes in one file once inflated: the most an evidence file may hold, so
+/// that every package the app writes opens again.
+pub const MAX_ENTRY_BYTES: u64 = super::evidence::FILE_MAX_BYTES;
 /// At most this many bytes in all files together once inflated; the whole package is held in
 /// memory, twice at times (zip and files), in a browser tab.
 pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;

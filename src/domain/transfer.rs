@@ -25,7 +25,7 @@ mod upgrade;
 mod wire;
 
 pub use error::{ImportError, ImportWarning, ShapeProblem, TextField, ValueProblem};
-pub use json::read_json;
+pub use json::{fields_are, read_json};
 pub use reading::{import, import_with_warnings};
 pub use text::{is_invisible, thousands, visible, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX};
 pub use upgrade::upgrade;

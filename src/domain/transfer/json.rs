@@ -42,6 +42,15 @@ pub fn read_json(text: &str) -> Result<Value, ImportError> {
     })
 }
 
+/// Whether `v` is an object with exactly the fields `required`, plus any of `optional`.
+pub fn fields_are(v: &Value, required: &[&str], optional: &[&str]) -> bool {
+    v.as_object().is_some_and(|o| {
+        required.iter().all(|k| o.contains_key(*k))
+            && o.keys()
+                .all(|k| required.contains(&k.as_str()) || optional.contains(&k.as_str()))
+    })
+}
+
 /// What the pre-pass stopped for; serde_json only carries a message, so the seed leaves this
 /// beside it.
 enum Found {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::error::{ImportError, ImportWarning, ShapeProblem, TextField, ValueProblem};
-use super::json::read_json;
+use super::json::{fields_are, read_json};
 use super::text::{
     plain_text, shorten_quoted, truncated, truncated_to, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX,
 };
@@ -283,15 +283,6 @@ fn evidence_of(evidence: &Value) -> Result<Vec<(SubPracticeId, Vec<Item>)>, Impo
         out.push((SubPracticeId::new(sub.as_str()), list));
     }
     Ok(out)
-}
-
-/// Whether `v` is an object with exactly the fields `required`, plus any of `optional`.
-fn fields_are(v: &Value, required: &[&str], optional: &[&str]) -> bool {
-    v.as_object().is_some_and(|o| {
-        required.iter().all(|k| o.contains_key(*k))
-            && o.keys()
-                .all(|k| required.contains(&k.as_str()) || optional.contains(&k.as_str()))
-    })
 }
 
 fn item_of(v: &Value) -> Result<Item, ValueProblem> {
