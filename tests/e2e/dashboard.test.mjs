@@ -4,10 +4,9 @@
 // tests/native/outlook.rs, where they are worked out by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, browser, assertOnlyOwnOrigin, assertAccessible, tabTo, ROOT } from './harness.mjs';
+import { serve, browser, assertOnlyOwnOrigin, assertAccessible, tabTo, ROOT, ARTIFACTS } from './harness.mjs';
 
 const GOLDEN = join(ROOT, 'tests', 'fixtures', 'golden-export-v2.json');
 const SMALL = ['1.S.A', '1.S.B', '1.S.C', '2.S.A', '3.S.A', '4.S.A', '4.S.B', '5.S.A', '5.S.B', '5.S.C',
@@ -28,7 +27,7 @@ before(async () => {
   // 1.S.C due this quarter, 3.S.A in about a third of a year, 9.S.A in about ten months.
   known.plan = { '1.S.C': { owner: 'Practice manager', target: day(0) }, '3.S.A': { owner: '', target: day(120) },
     '9.S.A': { owner: '', target: day(300) } };
-  file = join(mkdtempSync(join(tmpdir(), 'hicp-dashboard-')), 'known.json');
+  file = join(ARTIFACTS, 'known-answers.json');
   writeFileSync(file, JSON.stringify(known));
 });
 after(async () => { await b?.close(); server?.close(); });

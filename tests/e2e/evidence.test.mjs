@@ -106,6 +106,9 @@ test('an attached file is kept in IndexedDB, never in local storage, and survive
   assert.equal(await page.locator('#ev-msg-1-S-A').innerText(), 'Give the evidence a title.');
   await addFile(page, POLICY);
   await page.locator('#ev-msg-1-S-A', { hasText: 'Added “Mail filtering policy”.' }).waitFor();
+  // The form is empty again once the file is in, so that a second click adds nothing twice.
+  assert.deepEqual(await Promise.all(['#ev-title-1-S-A', '#ev-by-1-S-A', '#ev-file-1-S-A']
+    .map((f) => page.locator(f).inputValue())), ['', '', '']);
   // A link and a written record too.
   await page.fill('#ev-title-1-S-A', 'Filter console');
   await page.selectOption('#ev-kind-1-S-A', 'link');
@@ -314,6 +317,8 @@ test('a file over the size limit is refused, naming the limit', async () => {
   const big = join(DIR, 'scan.tif');
   writeFileSync(big, Buffer.alloc(25 * 1024 * 1024 + 1));
   await addFile(page, big, { title: 'Huge scan' });
+  // The size is checked once the file is being kept: wait past "Keeping…".
+  await page.locator('#ev-msg-1-S-A', { hasText: 'Nothing was added.' }).waitFor();
   assert.equal(await page.locator('#ev-msg-1-S-A').innerText(),
     '“scan.tif” is 25.1 MB; an evidence file may be at most 25.0 MB. Nothing was added.');
 

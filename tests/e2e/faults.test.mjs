@@ -234,11 +234,14 @@ test('while a conflict waits for the person, another tab\'s change does not repl
   await other.locator('#practice-nav').waitFor();
   await conflictIn(other);
   // Meanwhile the first tab saves a change of its own.
-  const heard = other.evaluate(() => new Promise((resolve) => {
-    addEventListener('storage', () => setTimeout(resolve, 0), { once: true });
-  }));
+  // The listener is in place before the change is made, so the event cannot come first.
+  await other.evaluate(() => {
+    window.__heard = new Promise((resolve) => {
+      addEventListener('storage', () => setTimeout(resolve, 0), { once: true });
+    });
+  });
   await page.check('#a-1-S-B-partly');
-  await heard;
+  await other.evaluate(() => window.__heard);
   assert.ok(await other.locator('#a-2-S-A-in_place').isChecked(), 'this tab\'s unsaved answer is still there');
   assert.ok(await other.locator('#conflict').isVisible(), 'and the person still chooses');
   await other.click('#conflict-mine');

@@ -79,6 +79,25 @@ test('a new deployment offers "reload to update", and every answer survives it',
   await page.waitForFunction((old) => caches.keys().then((k) => k.length === 1 && k[0] !== old), oldCaches[0]);
 });
 
+test('the service worker answers only for the app\'s own page, not for another page in its folder', async () => {
+  const { page } = b;
+  // The host's page names its icon, so that the browser asks for no favicon.ico (a 404 here).
+  writeFileSync(join(dir, 'members.html'), '<!DOCTYPE html><title>Members</title><link rel="icon" href="data:,"><p id="host-page">The host\'s own page</p>');
+  await page.goto(server.url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  await page.goto(new URL('members.html', server.url).href);
+  await page.locator('#host-page').waitFor({ timeout: 5000 });
+  // The app's page by its file name is still the app (its main landmark, not the loading
+  // shell's), answered by the service worker: offline, the server cannot answer it.
+  await b.context.setOffline(true);
+  try {
+    await page.goto(new URL('index.html', server.url).href);
+    await page.locator('main#main').waitFor();
+  } finally {
+    await b.context.setOffline(false);
+  }
+});
+
 test('the CSP held (no violation), no cookie was set, and only own files were requested', async () => {
   const { page, context } = b;
   const html = await (await page.request.get(server.url)).text();
@@ -87,16 +106,4 @@ test('the CSP held (no violation), no cookie was set, and only own files were re
   assert.deepEqual(await context.cookies(), []);
   assertOnlyOwnOrigin(b.requests, server.origin);
   assert.deepEqual(b.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
-});
-
-test('the service worker answers only for the app\'s own page, not for another page in its folder', async () => {
-  const { page } = b;
-  writeFileSync(join(dir, 'members.html'), '<!DOCTYPE html><title>Members</title><p id="host-page">The host\'s own page</p>');
-  await page.goto(server.url);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-  await page.goto(new URL('members.html', server.url).href);
-  await page.locator('#host-page').waitFor({ timeout: 5000 });
-  // The app's page by its file name is still the app (its main landmark, not the loading shell's).
-  await page.goto(new URL('index.html', server.url).href);
-  await page.locator('main#main').waitFor();
 });

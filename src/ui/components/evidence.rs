@@ -58,7 +58,9 @@ pub fn use_evidence(props: EvidenceProps) -> Html {
     let message = use_state(String::new);
     let confirming = use_state(|| None::<String>);
     let room = use_state(|| None::<(u64, u64)>);
-    let fields: [NodeRef; 6] = Default::default();
+    // Kept across renders: a render while a file is being kept must not point the form at
+    // new refs, or the form could not be cleared once the file is in.
+    let fields = use_memo((), |_| <[NodeRef; 6]>::default());
     let in_tab = storage::mode() == StorageMode::Session;
     {
         let room = room.clone();
@@ -75,7 +77,7 @@ pub fn use_evidence(props: EvidenceProps) -> Html {
             (props.assessment.clone(), props.sub.clone(), fields.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let [title, as_of, by, file, url, text] = fields.clone();
+            let [title, as_of, by, file, url, text] = (*fields).clone();
             let say = |k: &str| message.set(h.texts.get(k).to_owned());
             let title_text = visible(text_of(&title).trim());
             let Ok(date) = text_of(&as_of).parse() else {
@@ -169,7 +171,7 @@ pub fn use_evidence(props: EvidenceProps) -> Html {
             None => t("evidence.in_browser"),
         }
     };
-    let [title, as_of, by, file, url, text] = fields;
+    let [title, as_of, by, file, url, text] = (*fields).clone();
     html! {
         <details class="evidence" id={id("")} open={!props.items.is_empty()}>
             <summary>{ h.texts.fill("evidence.summary", &[("count", &props.items.len().to_string())]) }</summary>
