@@ -67,12 +67,6 @@ impl Limits {
     };
 }
 
-impl Default for Limits {
-    fn default() -> Self {
-        Limits::DEFAULT
-    }
-}
-
 /// What is damaged in a zip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Damage {
