@@ -4,7 +4,7 @@
 // tests/native/outlook.rs, where they are worked out by hand.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, browser, assertOnlyOwnOrigin, assertAccessible, tabTo, ROOT, ARTIFACTS } from './harness.mjs';
 
@@ -27,6 +27,7 @@ before(async () => {
   // 1.S.C due this quarter, 3.S.A in about a third of a year, 9.S.A in about ten months.
   known.plan = { '1.S.C': { owner: 'Practice manager', target: day(0) }, '3.S.A': { owner: '', target: day(120) },
     '9.S.A': { owner: '', target: day(300) } };
+  mkdirSync(ARTIFACTS, { recursive: true });
   file = join(ARTIFACTS, 'known-answers.json');
   writeFileSync(file, JSON.stringify(known));
 });
