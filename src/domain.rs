@@ -23,6 +23,7 @@ pub mod plan;
 pub mod report;
 pub mod scoring;
 pub mod sizing;
+pub mod team;
 pub mod transfer;
 
 pub use assessment::{Answer, Assessment, Organization, PlanEntry, NAME_MAX, NOTE_MAX, OWNER_MAX};

@@ -8,6 +8,7 @@ use super::date::{Date, Timestamp};
 use super::evidence::Item;
 use super::ids::{ChoiceId, FactorId, SubPracticeId, Tier};
 use super::sizing::FactorAnswer;
+use super::team::{Asked, Sent};
 
 /// Longest organization name a file may carry.
 pub const NAME_MAX: usize = 200;
@@ -29,6 +30,11 @@ pub struct Answer {
     pub note: String,
     /// Since when it has been in place, as far as the person knows.
     pub since: Option<Date>,
+    /// Who gave it: empty for this copy's own person (the coordinator), or the name of the
+    /// respondent who answered it through a respondent file.
+    pub by: String,
+    /// When it last changed; `None` for answers from files older than format version 4.
+    pub at: Option<Timestamp>,
 }
 
 impl Answer {
@@ -62,6 +68,11 @@ pub struct Assessment {
     /// Evidence items by sub-practice, in the order they were added. A file item's bytes are
     /// kept apart (the browser's IndexedDB), under the item's id.
     pub evidence: BTreeMap<SubPracticeId, Vec<Item>>,
+    /// The respondent files prepared from this assessment (the coordinator's side).
+    pub requests: Vec<Sent>,
+    /// Set when this is a respondent file: what was asked, of whom (the respondent's side).
+    pub asked: Option<Asked>,
+    /// With the pack, which assessment this is: a respondent file carries its coordinator's.
     pub created: Timestamp,
     pub updated: Timestamp,
 }
@@ -75,6 +86,8 @@ impl Assessment {
             answers: BTreeMap::new(),
             plan: BTreeMap::new(),
             evidence: BTreeMap::new(),
+            requests: Vec::new(),
+            asked: None,
             created: now.clone(),
             updated: now,
         }
@@ -84,17 +97,28 @@ impl Assessment {
         self.answers.get(id).and_then(|a| a.choice.as_ref())
     }
 
-    /// Applies `change` to the answer of `id`, dropping it again if it ends up blank.
+    /// Who answers in this copy: the respondent of a respondent file, or empty for the
+    /// assessment's own person.
+    pub fn author(&self) -> &str {
+        self.asked.as_ref().map_or("", |a| a.request.respondent.as_str())
+    }
+
+    /// Applies `change` to the answer of `id`, dropping it again if it ends up blank, and
+    /// records who changed it and when.
     pub fn edit_answer(
         &mut self,
         id: &SubPracticeId,
         now: Timestamp,
         change: impl FnOnce(&mut Answer),
     ) {
+        let by = self.author().to_owned();
         let answer = self.answers.entry(id.clone()).or_default();
         change(answer);
         if answer.is_blank() {
             self.answers.remove(id);
+        } else {
+            answer.by = by;
+            answer.at = Some(now.clone());
         }
         self.updated = now;
     }

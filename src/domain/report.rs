@@ -2,7 +2,7 @@
 //! spreadsheet users, and a short fingerprint that ties a printed report to the exact answers
 //! behind it.
 
-use super::assessment::Assessment;
+use super::assessment::{Answer, Assessment};
 use super::canonical::Canonical;
 use super::catalog::{Catalog, NistCsf};
 use super::plan::action_plan;
@@ -34,13 +34,16 @@ pub fn fingerprint(catalog: &Catalog, assessment: &Assessment) -> String {
     format!("{}-{}", &hex[..4], &hex[4..8]).to_uppercase()
 }
 
-/// A copy fit to share outside the organization: no organization name, no notes, no owners.
-/// Answers, dates, the tier and the size answers stay.
+/// A copy fit to share outside the organization: no organization name, no notes, owners,
+/// respondents or respondent files. Answers, dates, the tier and the size answers stay.
 pub fn sanitized(assessment: &Assessment) -> Assessment {
     let mut a = assessment.clone();
     a.organization.name.clear();
+    a.requests.clear();
+    a.asked = None;
     for answer in a.answers.values_mut() {
         answer.note.clear();
+        answer.by.clear();
     }
     a.answers
         .retain(|_, x| x.choice.is_some() || x.since.is_some());
@@ -87,7 +90,7 @@ fn nist_cell(refs: &NistCsf) -> String {
 pub fn findings_csv(catalog: &Catalog, assessment: &Assessment) -> String {
     let plan = action_plan(catalog, assessment);
     let mut out = String::from(
-        "ID,Practice,Tier,Sub-practice,Answer,In place since,Note,Threats mitigated,Plan priority,Owner,Target date,NIST CSF references\r\n",
+        "ID,Practice,Tier,Sub-practice,Answer,In place since,Note,Threats mitigated,Plan priority,Owner,Target date,NIST CSF references,Answered by,Answered on\r\n",
     );
     let Some(tier) = assessment.tier else {
         return out;
@@ -130,12 +133,26 @@ pub fn findings_csv(catalog: &Catalog, assessment: &Assessment) -> String {
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
             nist_cell(&s.nist_csf),
+            answer.map(|a| given_by(a)).unwrap_or_default(),
+            answer
+                .and_then(|a| a.at.as_ref())
+                .map(|t| t.date().to_string())
+                .unwrap_or_default(),
         ];
         let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// Who gave an answer, for a spreadsheet: the respondent, or "Coordinator" for the
+/// assessment's own person once the answer says when it was given.
+fn given_by(a: &Answer) -> String {
+    match (a.by.as_str(), &a.at) {
+        ("", Some(_)) => "Coordinator".into(),
+        (by, _) => by.to_owned(),
+    }
 }
 
 #[cfg(test)]

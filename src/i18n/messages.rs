@@ -125,6 +125,7 @@ fn field(t: &Texts, f: &TextField) -> String {
         TextField::Note(id) => t.fill("field.note", &[("id", id.as_str())]),
         TextField::Owner(id) => t.fill("field.owner", &[("id", id.as_str())]),
         TextField::Evidence(id) => t.fill("field.evidence", &[("id", id.as_str())]),
+        TextField::Team => t.get("field.team").to_owned(),
     }
 }
 
@@ -229,6 +230,7 @@ pub fn import_error(t: &Texts, e: &ImportError) -> String {
                     ValueProblem::NotAnHttpsLink => "import.not_https",
                     ValueProblem::BadItemId => "import.bad_item_id",
                     ValueProblem::BadFileRecord => "import.bad_file_record",
+                    ValueProblem::NotARequest => "import.not_a_request",
                     _ => "import.not_evidence",
                 };
                 t.fill(key, &[("place", place)])

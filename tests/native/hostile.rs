@@ -80,7 +80,7 @@ const EXPECTED: &[(&str, Outcome)] = &[
     ("duplicate-tier.json", Refused("The entry \"tier\" appears twice at the top level of the file (the second time at line 23, column 8), so HICP Check cannot tell which one is meant. The file may have been edited by hand.")),
     ("empty.json", Refused("This file is empty: it holds no assessment.")),
     ("findings.csv", Refused("This file is not readable as an assessment: it is not valid JSON (the problem is at line 1, column 1).")),
-    ("future-version.json", Refused("This file was made by a newer version of HICP Check (file format 4; this version reads up to 3). Open it with the newer version.")),
+    ("future-version.json", Refused("This file was made by a newer version of HICP Check (file format 5; this version reads up to 4). Open it with the newer version.")),
     ("lone-surrogate.json", Refused("This file is not readable as an assessment: it is not valid JSON (the problem is at line 42, column 45).")),
     ("long-name-and-owner.json", Opens(
         &[
@@ -118,7 +118,7 @@ const EXPECTED: &[(&str, Outcome)] = &[
         assert_eq!(a.organization.name, "Cl\u{ed}nica Se\u{f1}ora de Guadalupe \u{8a3a}\u{7642}\u{6240} \u{1f3e5}");
         assert!(note(a, "9.S.A").contains("\tcolumn\n"));
     })),
-    ("unknown-field.json", Refused("This assessment file is damaged or was edited by hand: unknown field `signature`, expected one of `format`, `format_version`, `content`, `created`, `updated`, `exported`, `organization`, `tier`, `include_optional`, `answers`, `plan`, `evidence` at line 52 column 13.")),
+    ("unknown-field.json", Refused("This assessment file is damaged or was edited by hand: unknown field `signature`, expected one of `format`, `format_version`, `content`, `created`, `updated`, `exported`, `organization`, `tier`, `include_optional`, `answers`, `plan`, `evidence`, `requests`, `asked` at line 52 column 13.")),
     ("unknown-sub-practices.json", Refused("This file answers sub-practices that do not exist in HICP: 1.S.Z, 11.M.A.")),
     ("version-0.json", Refused("This file has a format version HICP Check does not know (0).")),
     ("version-1.json", Opens(&[], |a| {

@@ -172,14 +172,14 @@ fn the_csv_tells_none_printed_from_not_recorded() {
                 .lines()
                 .next()
                 .unwrap()
-                .ends_with(",NIST CSF references")
+                .ends_with(",NIST CSF references,Answered by,Answered on")
     );
-    assert!(row(&small, "1.S.A").ends_with(",PR.DS-2; PR.IP-1; PR.AC-7"));
+    assert!(row(&small, "1.S.A").ends_with(",PR.DS-2; PR.IP-1; PR.AC-7,,"));
     assert!(row(&small, "10.S.A")
-        .ends_with(",IG.GV-1 (as printed; read as ID.GV-1); ID.AM-6; PR.AT; PR.AT-1; RS.CO-1"));
-    assert!(row(&small, "4.S.A").ends_with(",Not yet recorded"));
+        .ends_with(",IG.GV-1 (as printed; read as ID.GV-1); ID.AM-6; PR.AT; PR.AT-1; RS.CO-1,,"));
+    assert!(row(&small, "4.S.A").ends_with(",Not yet recorded,,"));
     let large = findings_csv(&c, &answered(&c, Tier::Large, |_, _| None));
-    assert!(row(&large, "8.L.F").ends_with(",None printed in HICP (N/A)"));
+    assert!(row(&large, "8.L.F").ends_with(",None printed in HICP (N/A),,"));
 }
 
 #[test]

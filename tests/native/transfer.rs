@@ -11,7 +11,8 @@ use hicp_check::domain::{
 
 use super::{catalog, ts, JsonEdit};
 
-const GOLDEN: &str = include_str!("../fixtures/golden-export-v3.json");
+const GOLDEN: &str = include_str!("../fixtures/golden-export-v4.json");
+const V3: &str = include_str!("../fixtures/golden-export-v3.json");
 const V2: &str = include_str!("../fixtures/golden-export-v2.json");
 const V1: &str = include_str!("../fixtures/assessment-v1.json");
 
@@ -104,14 +105,14 @@ fn the_golden_file_freezes_the_wire_format() {
         &ts("2026-03-02T10:00:00.000Z"),
     );
     if std::env::var_os("BLESS").is_some() {
-        std::fs::write("tests/fixtures/golden-export-v3.json", &text).unwrap();
+        std::fs::write("tests/fixtures/golden-export-v4.json", &text).unwrap();
     }
     assert_eq!(text, GOLDEN);
 }
 
 #[test]
 fn a_version_2_file_opens_with_no_evidence_and_its_lines_still_placed() {
-    assert_eq!(import(&catalog(), V2).unwrap(), sample());
+    assert_eq!(import(&catalog(), V2).unwrap(), unattributed(sample()));
     let bad = V2.replace("\"2024-06-01\"", "\"2024-06-31\"");
     let e = refused(&bad);
     let ImportError::WrongShape {
@@ -119,6 +120,31 @@ fn a_version_2_file_opens_with_no_evidence_and_its_lines_still_placed() {
     } = e
     else {
         panic!("{e:?}");
+    };
+    assert!(line > 20, "the line is that of the file as written: {line}");
+}
+
+/// An assessment as a file from before version 4 holds it: no answer says who gave it, or
+/// when.
+pub fn unattributed(mut a: Assessment) -> Assessment {
+    for answer in a.answers.values_mut() {
+        answer.by.clear();
+        answer.at = None;
+    }
+    a
+}
+
+#[test]
+fn a_version_3_file_opens_with_no_one_named_and_no_respondent_files() {
+    let a = import(&catalog(), V3).unwrap();
+    assert_eq!(a, unattributed(sample_with_evidence()));
+    assert!(a.requests.is_empty() && a.asked.is_none());
+    let bad = V3.replace("\"2024-06-01\"", "\"2024-06-31\"");
+    let ImportError::WrongShape {
+        problem: ShapeProblem::Json { line, .. },
+    } = refused(&bad)
+    else {
+        panic!("a wrong date is a shape problem");
     };
     assert!(line > 20, "the line is that of the file as written: {line}");
 }
@@ -237,8 +263,8 @@ fn every_kind_of_bad_file_is_refused_with_what_and_where() {
         ImportError::NotAnAssessment
     );
 
-    let e = refused(&golden_with(|v| v["format_version"] = 4.into()));
-    assert_eq!(e, ImportError::NewerVersion { version: 4 });
+    let e = refused(&golden_with(|v| v["format_version"] = 5.into()));
+    assert_eq!(e, ImportError::NewerVersion { version: 5 });
     assert!(super::said(&e).contains("made by a newer version of HICP Check"));
 
     for (version, shown) in [

@@ -106,6 +106,8 @@ pub enum ValueProblem {
     TooManyItems { max: usize },
     /// A file's recorded size over the limit, or its SHA-256 not 64 hexadecimal digits.
     BadFileRecord,
+    /// A respondent-file record (`requests` or `asked`) that is not as HICP Check writes it.
+    NotARequest,
 }
 
 /// A text field of an assessment, as a warning names it.
@@ -115,6 +117,8 @@ pub enum TextField {
     Note(SubPracticeId),
     Owner(SubPracticeId),
     Evidence(SubPracticeId),
+    /// A respondent's name or the message to them.
+    Team,
 }
 
 /// Something import changed so that the file could open.

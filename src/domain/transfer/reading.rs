@@ -10,6 +10,7 @@ use super::json::{fields_are, read_json};
 use super::text::{
     plain_text, shorten_quoted, truncated, truncated_to, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX,
 };
+use super::requests::{asked_of, requests_of};
 use super::upgrade::upgrade;
 use super::wire::{inserted, WireFile};
 use super::{FORMAT, FORMAT_VERSION, MAX_FILE_BYTES};
@@ -22,6 +23,7 @@ use crate::domain::evidence::{
     RECORD_MAX, TITLE_MAX,
 };
 use crate::domain::ids::SubPracticeId;
+use crate::domain::team::{MESSAGE_MAX, RESPONDENT_MAX};
 
 /// Reads an assessment file made by any version of HICP Check. Over-long text is shortened
 /// and control characters removed, silently; [`import_with_warnings`] says what changed.
@@ -77,8 +79,8 @@ pub fn import_with_warnings(
     let shape = |e: serde_json::Error| ImportError::WrongShape {
         problem: shape_problem(&e),
     };
-    // Version 2 differs from 3 only by lacking `evidence`, which defaults to none: read from
-    // the text too.
+    // Versions 2 and 3 differ from 4 only by lacking fields that default to none (`evidence`;
+    // `requests`, `asked` and who gave an answer): read from the text too.
     let wire: WireFile = if version >= 2 {
         // From the text, so that errors carry a line and column.
         serde_json::from_str(text).map_err(shape)?
@@ -122,11 +124,19 @@ fn from_wire(
         });
     }
     let evidence = evidence_of(&wire.evidence)?;
+    let mut requests = requests_of(&wire.requests)?;
+    let mut asked = asked_of(&wire.asked)?;
+    let scopes = requests
+        .iter()
+        .map(|s| &s.request)
+        .chain(asked.as_ref().map(|a| &a.request))
+        .flat_map(|r| &r.scope);
     let mut unknown: Vec<String> = wire
         .answers
         .keys()
         .chain(wire.plan.keys())
         .chain(evidence.iter().map(|(id, _)| id))
+        .chain(scopes)
         .filter(|id| catalog.sub_practice(id).is_none())
         .map(|id| truncated(id.as_str()))
         .collect();
@@ -189,6 +199,8 @@ fn from_wire(
                 choice: a.choice,
                 note: clean(TextField::Note(id.clone()), a.note, NOTE_MAX),
                 since: a.since,
+                by: clean(TextField::Team, a.by, RESPONDENT_MAX),
+                at: a.at,
             };
             (id, answer)
         })
@@ -233,6 +245,14 @@ fn from_wire(
         })
         .filter(|(_, items): &(_, Vec<Item>)| !items.is_empty())
         .fold(BTreeMap::new(), inserted);
+    let requests_asked = requests
+        .iter_mut()
+        .map(|s| &mut s.request)
+        .chain(asked.as_mut().map(|a| &mut a.request));
+    for r in requests_asked {
+        r.respondent = clean(TextField::Team, std::mem::take(&mut r.respondent), RESPONDENT_MAX);
+        r.message = clean(TextField::Team, std::mem::take(&mut r.message), MESSAGE_MAX);
+    }
     let assessment = Assessment {
         organization: Organization {
             name,
@@ -243,6 +263,8 @@ fn from_wire(
         answers,
         plan,
         evidence,
+        requests,
+        asked,
         created: wire.created,
         updated: wire.updated,
     };

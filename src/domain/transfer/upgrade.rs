@@ -16,6 +16,7 @@ pub fn upgrade(mut file: Value, version: u64) -> Result<Value, ImportError> {
         file = match v {
             1 => v1_to_v2(file)?,
             2 => v2_to_v3(file)?,
+            3 => v3_to_v4(file)?,
             _ => {
                 return Err(ImportError::UnknownVersion {
                     version: v.to_string(),
@@ -65,5 +66,22 @@ fn v2_to_v3(mut file: Value) -> Result<Value, ImportError> {
     })?;
     obj.insert("evidence".into(), Value::Object(serde_json::Map::new()));
     obj.insert("format_version".into(), Value::from(3));
+    Ok(file)
+}
+
+/// Version 3 had no respondent files, and its answers did not say who gave them.
+fn v3_to_v4(mut file: Value) -> Result<Value, ImportError> {
+    let obj = file.as_object_mut().ok_or(ImportError::WrongShape {
+        problem: ShapeProblem::NotAnObject { field: None },
+    })?;
+    if let Some(Value::Object(answers)) = obj.get_mut("answers") {
+        for answer in answers.values_mut().filter_map(Value::as_object_mut) {
+            answer.insert("by".into(), Value::from(""));
+            answer.insert("at".into(), Value::Null);
+        }
+    }
+    obj.insert("requests".into(), Value::Array(Vec::new()));
+    obj.insert("asked".into(), Value::Null);
+    obj.insert("format_version".into(), Value::from(4));
     Ok(file)
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{FORMAT, FORMAT_VERSION};
+use super::{requests, FORMAT, FORMAT_VERSION};
 use crate::domain::assessment::Assessment;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::{Date, Timestamp};
@@ -34,6 +34,11 @@ pub(super) struct WireAnswer {
     pub(super) choice: Option<ChoiceId>,
     pub(super) note: String,
     pub(super) since: Option<Date>,
+    /// Version 4: who gave it (empty for the assessment's own person) and when.
+    #[serde(default)]
+    pub(super) by: String,
+    #[serde(default)]
+    pub(super) at: Option<Timestamp>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -61,6 +66,13 @@ pub(super) struct WireFile {
     /// its own would weigh on every first visit.
     #[serde(default)]
     pub(super) evidence: Value,
+    /// Version 4, read and written by hand as evidence is (`requests::requests_of`,
+    /// [`requests::requests_value`]): the respondent files prepared from it.
+    #[serde(default)]
+    pub(super) requests: Value,
+    /// Version 4: set on a respondent file.
+    #[serde(default)]
+    pub(super) asked: Value,
 }
 
 /// Writes an assessment as a current-version file, pretty-printed, fields in a fixed order.
@@ -90,6 +102,8 @@ pub fn export(catalog: &Catalog, assessment: &Assessment, exported: &Timestamp) 
                     choice: a.choice.clone(),
                     note: a.note.clone(),
                     since: a.since,
+                    by: a.by.clone(),
+                    at: a.at.clone(),
                 };
                 (id.clone(), wire)
             })
@@ -106,6 +120,8 @@ pub fn export(catalog: &Catalog, assessment: &Assessment, exported: &Timestamp) 
             })
             .fold(BTreeMap::new(), inserted),
         evidence: evidence_value(assessment),
+        requests: requests::requests_value(&assessment.requests),
+        asked: requests::asked_value(assessment.asked.as_ref()),
     };
     let mut text = serde_json::to_string_pretty(&file).expect("plain data always serializes");
     text.push('\n');
