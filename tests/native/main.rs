@@ -19,6 +19,7 @@ mod postbuild;
 mod references;
 mod scoring;
 mod sizing;
+mod team;
 mod transfer;
 mod views;
 

@@ -4,6 +4,7 @@
 use hicp_check::domain::transfer::{
     import_with_warnings, ImportWarning, ShapeProblem, TextField, MAX_FILE_BYTES,
 };
+use hicp_check::domain::team::{Request, Sent};
 use hicp_check::domain::{
     evidence, export, import, Assessment, ChoiceId, FactorAnswer, FactorId, ImportError,
     SubPracticeId, Tier,
@@ -97,11 +98,32 @@ pub fn sample_with_evidence() -> Assessment {
     a
 }
 
+/// [`sample_with_evidence`] with a respondent file prepared and merged back: one answer
+/// given by the respondent.
+pub fn sample_v4() -> Assessment {
+    let mut a = sample_with_evidence();
+    let request = Request::new(
+        "r-1a2b".into(),
+        "Dana (IT firm)".into(),
+        "Please answer the e-mail questions.".into(),
+        vec![SubPracticeId::new("1.S.B"), SubPracticeId::new("1.S.A")],
+        ts("2026-03-02T09:20:00.000Z"),
+    );
+    a.requests.push(Sent {
+        request,
+        merged: vec![ts("2026-03-02T09:40:00.000Z")],
+    });
+    let dana = a.answers.get_mut(&SubPracticeId::new("1.S.B")).unwrap();
+    dana.by = "Dana (IT firm)".into();
+    dana.at = Some(ts("2026-03-02T09:40:00.000Z"));
+    a
+}
+
 #[test]
 fn the_golden_file_freezes_the_wire_format() {
     let text = export(
         &catalog(),
-        &sample_with_evidence(),
+        &sample_v4(),
         &ts("2026-03-02T10:00:00.000Z"),
     );
     if std::env::var_os("BLESS").is_some() {
@@ -152,7 +174,7 @@ fn a_version_3_file_opens_with_no_one_named_and_no_respondent_files() {
 #[test]
 fn export_then_import_is_the_identity() {
     let c = catalog();
-    let a = sample_with_evidence();
+    let a = sample_v4();
     let text = export(&c, &a, &ts("2026-03-02T10:00:00.000Z"));
     assert_eq!(import(&c, &text).unwrap(), a);
     assert_eq!(import(&c, GOLDEN).unwrap(), a);
