@@ -26,12 +26,13 @@ fn main() {
         .collect();
     languages.sort();
     // `worker.json` holds what only the package worker says (the package's index, why a
-    // package was refused): a table of its own, so that the app's wasm does not carry it.
+    // package was refused), `team.json` what only the team part says (preparing and merging
+    // respondent files): a table of their own, so that the app's wasm does not carry them.
     let mut out = String::from("pub const ENGLISH: &[(&str, &str)] = &[\n");
     let mut worker = String::from("pub const ENGLISH_WORKER: &[(&str, &str)] = &[\n");
     for file in json_files(&root.join(DEFAULT)) {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        let table = if name == "worker.json" {
+        let table = if name == "worker.json" || name == "team.json" {
             &mut worker
         } else {
             &mut out

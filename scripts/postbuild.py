@@ -103,10 +103,18 @@ ON_DEMAND = {
 }
 
 
-# Web Workers that Trunk builds (index.html, data-type="worker"), by their binary's name. Their
-# files are unhashed: the app starts each by a name it knows. None is precached (a first visit
-# never fetches one); the service worker keeps each file once used (sw.js, ON_USE).
-WORKERS = ["package-worker"]
+# The parts Trunk builds as workers (index.html, data-type="worker"), by their binary's name:
+# the package worker, run in a Web Worker, and the team part, run on the page. Their files are
+# unhashed: the app starts each by a name it knows. None is precached (a first visit never
+# fetches one); the service worker keeps each file once used (sw.js, ON_USE).
+WORKERS = ["package-worker", "team"]
+
+# The parts run on the page (src/ui/browser/parts.rs): Trunk's loader starts the module and
+# says nothing when its wasm cannot be fetched; this one tells the app (offline before the
+# part's first use, say), so that the app can say so instead of waiting.
+PAGE_PART_LOADER = ("import init from './%s.js';"
+                    "init().catch(()=>dispatchEvent(new Event('hicp-%s-failed')));")
+PAGE_PARTS = ["team"]
 
 
 def worker_files(folder):
@@ -122,6 +130,9 @@ def worker_files(folder):
         if found != names:
             sys.exit("postbuild.py: the worker %s lacks %s" % (worker, sorted(set(names) - set(found))))
         minify(os.path.join(folder, worker + ".js"))
+        if worker in PAGE_PARTS:
+            with open(os.path.join(folder, worker + "_loader.js"), "w", encoding="utf-8") as f:
+                f.write(PAGE_PART_LOADER % (worker, worker))
         files += names
     return files
 

@@ -25,6 +25,29 @@ pub const BUILT_IN: &[(&str, &str)] = &[(
     include_str!(concat!(env!("OUT_DIR"), "/hicp-2018.json")),
 )];
 
+/// The pack and texts the app made from its sources, made again by a part of it that runs on
+/// its own (the package worker, the team part): the host's pack (`pack_file`, `pack`) and the
+/// language file (`bundle`) when the app uses them, else the built-in pack and English (with
+/// what only the parts say).
+pub fn made_from(sources: &[Option<String>; 3]) -> Option<(Catalog, crate::i18n::Texts)> {
+    use crate::i18n::{Bundle, Texts};
+    let [pack_file, pack, bundle] = sources;
+    let bundle = match bundle {
+        Some(b) => Some(Bundle::parse(b).ok()?),
+        None => None,
+    };
+    let catalog = match (pack_file, pack, &bundle) {
+        (Some(file), Some(pack), _) => load(file, pack).ok()?,
+        (_, _, Some(bundle)) => built_in_translated(bundle.packs()).ok()?,
+        _ => built_in().ok()?,
+    };
+    let texts = match &bundle {
+        Some(bundle) => Texts::from_bundle(bundle).ok()?,
+        None => Texts::english_complete(),
+    };
+    Some((catalog, texts))
+}
+
 /// A pack that could not be loaded: the file, and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContentError {

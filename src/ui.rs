@@ -14,6 +14,7 @@ pub mod opening;
 pub mod refused;
 pub mod state;
 pub mod store;
+pub mod team;
 pub mod wording;
 
 use std::rc::Rc;

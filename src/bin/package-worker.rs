@@ -8,8 +8,9 @@
 //! - `{id, op: "write", names: [string], parts: [Uint8Array]}` → `{id, ok: Uint8Array}`
 //! - `{id, op: "read", bytes: Uint8Array}` → `{id, names: [string], parts: [Uint8Array]}`
 //! - `{id, op: "document", kind, assessment, now, pack_file?, pack?, bundle?}` → `{id, text}`:
-//!   from an assessment file, the OSCAL assessment results (`kind: "oscal"`) or the findings
-//!   CSV (`"csv"`), made with the app's own pack and texts: the host's pack (`pack_file`,
+//!   from an assessment file, the OSCAL assessment results (`kind: "oscal"`), the findings
+//!   CSV (`"csv"`) or, from a respondent's copy, the answered file sealed with its
+//!   fingerprint (`"sealed"`), made with the app's own pack and texts: the host's pack (`pack_file`,
 //!   `pack`) and the language file (`bundle`) when the app uses them, else the built-in pack
 //!   and English. The pack and texts are made once and kept while the request's sources stay
 //!   the same.
@@ -39,8 +40,8 @@ fn main() {
 mod worker {
     use hicp_check::domain::package::{self, Entry, Limits, PackageError};
     use hicp_check::domain::Catalog;
-    use hicp_check::domain::{findings_csv, oscal, transfer, Timestamp};
-    use hicp_check::i18n::{self, Texts};
+    use hicp_check::domain::{findings_csv, oscal, team, transfer, Timestamp};
+    use hicp_check::i18n::Texts;
     use hicp_check::{content, packaging};
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use std::cell::RefCell;
@@ -138,6 +139,10 @@ mod worker {
         Some(match text("kind")?.as_str() {
             "oscal" => oscal::assessment_results(catalog, &assessment, &now),
             "csv" => findings_csv(catalog, &assessment),
+            // A respondent's copy, marked answered and sealed with its fingerprint.
+            "sealed" => {
+                transfer::export(catalog, &team::answered(catalog, &assessment, &now)?, &now)
+            }
             _ => return None,
         })
     }
@@ -163,38 +168,24 @@ mod worker {
         if known.is_some() {
             return known;
         }
-        let made = Rc::new(make_context(&sources)?);
+        let made = Rc::new(content::made_from(&sources)?);
         CONTEXT.with(|c| *c.borrow_mut() = Some((sources, made.clone())));
         Some(made)
     }
 
-    fn make_context(sources: &Sources) -> Option<(Catalog, Texts)> {
-        let [pack_file, pack, bundle] = sources;
-        let bundle = match bundle {
-            Some(b) => Some(i18n::Bundle::parse(b).ok()?),
-            None => None,
-        };
-        let catalog = match (pack_file, pack, &bundle) {
-            (Some(file), Some(pack), _) => content::load(file, pack).ok()?,
-            (_, _, Some(bundle)) => content::built_in_translated(bundle.packs()).ok()?,
-            _ => content::built_in().ok()?,
-        };
-        let texts = match &bundle {
-            Some(bundle) => Texts::from_bundle(bundle).ok()?,
-            None => Texts::english_complete(),
-        };
-        Some((catalog, texts))
-    }
-
-    /// An evidence package written (`pack`) or opened (`unpack`), into `reply`; what goes
-    /// wrong is worded, as `message`.
     fn packaging(request: &JsValue, reply: &Object, transfer: &Array, op: &str) -> Option<()> {
         let made = context(request)?;
         let (catalog, texts) = (&made.0, &made.1);
         let outcome = if op == "pack" {
             let files = pairs(request, "ids")?;
             let now: Timestamp = get(request, "now").as_string()?.parse().ok()?;
-            let file = get(request, "assessment").as_string()?;
+            let mut file = get(request, "assessment").as_string()?;
+            // A respondent's copy leaves answered and sealed, as its assessment file does.
+            if let Ok(a) = transfer::import(catalog, &file) {
+                if let Some(sealed) = team::answered(catalog, &a, &now) {
+                    file = transfer::export(catalog, &sealed, &now);
+                }
+            }
             packaging::pack(catalog, texts, &file, &now, files)
                 .map(|zip| set(reply, "ok", &bytes_out(&zip, transfer)))
         } else {

@@ -100,7 +100,9 @@ impl Assessment {
     /// Who answers in this copy: the respondent of a respondent file, or empty for the
     /// assessment's own person.
     pub fn author(&self) -> &str {
-        self.asked.as_ref().map_or("", |a| a.request.respondent.as_str())
+        self.asked
+            .as_ref()
+            .map_or("", |a| a.request.respondent.as_str())
     }
 
     /// Applies `change` to the answer of `id`, dropping it again if it ends up blank, and

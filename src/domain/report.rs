@@ -133,7 +133,7 @@ pub fn findings_csv(catalog: &Catalog, assessment: &Assessment) -> String {
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
             nist_cell(&s.nist_csf),
-            answer.map(|a| given_by(a)).unwrap_or_default(),
+            answer.map(given_by).unwrap_or_default(),
             answer
                 .and_then(|a| a.at.as_ref())
                 .map(|t| t.date().to_string())

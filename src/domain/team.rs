@@ -27,7 +27,7 @@ pub struct Request {
     pub id: String,
     pub respondent: String,
     pub message: String,
-    /// The sub-practices given, in id order, each once.
+    /// The sub-practices given, each once, in the order they were given.
     pub scope: Vec<SubPracticeId>,
     pub sent: Timestamp,
 }
@@ -51,16 +51,21 @@ pub struct Asked {
 }
 
 impl Request {
-    /// A request for `scope`, its sub-practices sorted and each kept once.
+    /// A request for `scope`, each sub-practice kept once. (No sort: its code would weigh
+    /// on every first visit, and the scope comes in the pack's order anyway.)
     pub fn new(
         id: String,
         respondent: String,
         message: String,
-        mut scope: Vec<SubPracticeId>,
+        given: Vec<SubPracticeId>,
         sent: Timestamp,
     ) -> Request {
-        scope.sort();
-        scope.dedup();
+        let mut scope: Vec<SubPracticeId> = Vec::new();
+        for id in given {
+            if !scope.contains(&id) {
+                scope.push(id);
+            }
+        }
         Request {
             id,
             respondent,
@@ -71,7 +76,7 @@ impl Request {
     }
 
     pub fn covers(&self, id: &SubPracticeId) -> bool {
-        self.scope.binary_search(id).is_ok()
+        self.scope.contains(id)
     }
 }
 

@@ -15,8 +15,10 @@ use crate::domain::transfer::{
 use crate::domain::Tier;
 
 mod content;
+mod team;
 
 pub use content::{catalog_error, content_error};
+pub use team::{refusal, taken};
 
 /// How many unknown sub-practice ids an import error lists before it says "and N more".
 pub const UNKNOWN_IDS_SHOWN: usize = 10;

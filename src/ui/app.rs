@@ -9,8 +9,8 @@ use yew::prelude::*;
 use super::browser::{embed, page, service_worker, storage};
 use super::components::{
     answer::AnswerScreen, banners::Banners, blank::Blank, header::Header,
-    import_preview::ImportPreview, library::Library, results::Results, size::SizeScreen,
-    start::Start,
+    import_preview::ImportPreview, library::Library, respond::respond, results::Results,
+    size::SizeScreen, start::Start, team,
 };
 use super::hooks::{AssessmentHandle, Fixed};
 use super::state::{Action, Screen};
@@ -69,11 +69,12 @@ pub fn app(props: &AppProps) -> Html {
     });
 
     {
-        let (store, state) = (store.clone(), state.clone());
+        let (store, state, catalog) = (store.clone(), state.clone(), catalog.clone());
         use_effect_with(state.clone(), move |_| {
             for action in store.persist(&state) {
                 state.dispatch(action);
             }
+            team::sync(&state, &catalog);
         });
     }
     use_effect_with(state.screen.clone(), move |_| {
@@ -111,9 +112,16 @@ pub fn app(props: &AppProps) -> Html {
         results,
         store: store.clone(),
     };
+    // A respondent file shows only its questions, whatever step was remembered.
+    let asked = state
+        .current_entry()
+        .is_some_and(|e| e.assessment.asked.is_some());
     let body = match (&state.screen, state.current_entry()) {
         (Screen::Library, _) => html! { <Library /> },
         (Screen::Blank(t), _) => html! { <Blank tier={*t} /> },
+        (Screen::Start, _) => html! { <Start /> },
+        (_, Some(_)) if asked => respond(&handle),
+        (Screen::Team, Some(_)) => team::screen(&handle),
         (Screen::Size, Some(_)) => html! { <SizeScreen /> },
         (Screen::Answer(p), Some(_)) => html! { <AnswerScreen practice={p.clone()} /> },
         (Screen::Results, Some(_)) => html! { <Results /> },

@@ -10,5 +10,6 @@ pub mod files;
 pub mod language;
 pub mod package;
 pub mod page;
+pub mod parts;
 pub mod service_worker;
 pub mod storage;

@@ -25,6 +25,8 @@ pub enum Screen {
     Library,
     /// A printable blank questionnaire for a tier.
     Blank(Tier),
+    /// Answering together: respondent files prepared, returned ones merged.
+    Team,
 }
 
 impl Screen {
@@ -37,6 +39,7 @@ impl Screen {
             Screen::Results => "results".into(),
             Screen::Library => "library".into(),
             Screen::Blank(t) => format!("blank:{}", t.key()),
+            Screen::Team => "team".into(),
         }
     }
 
@@ -45,6 +48,7 @@ impl Screen {
             "size" => Screen::Size,
             "results" => Screen::Results,
             "library" => Screen::Library,
+            "team" => Screen::Team,
             other => match (other.strip_prefix("answer:"), other.strip_prefix("blank:")) {
                 (Some(p), _) => Screen::Answer(PracticeId::new(p)),
                 (_, Some(t)) => Tier::from_key(t)
@@ -201,6 +205,8 @@ pub enum Edit {
     /// Re-dates the item with this id.
     EvidenceAsOf(SubPracticeId, String, Date),
     RemoveEvidence(SubPracticeId, String),
+    /// The whole assessment, as merging or answering a respondent file made it.
+    Replace(Box<Assessment>),
 }
 
 impl AppState {
@@ -257,6 +263,7 @@ fn apply(a: &mut Assessment, now: Timestamp, edit: Edit) {
                 .for_each(|i| i.as_of = d)
         }),
         Edit::RemoveEvidence(id, item) => a.edit_evidence(&id, now, |l| l.retain(|i| i.id != item)),
+        Edit::Replace(new) => *a = *new,
     }
 }
 

@@ -201,7 +201,10 @@ fn a_file_saved_under_content_1_0_0_still_opens_with_the_same_answers() {
         import(&c, GOLDEN).unwrap(),
         "ids never change, so the answers are the same"
     );
-    assert_eq!(old, super::transfer::unattributed(super::transfer::sample()));
+    assert_eq!(
+        old,
+        super::transfer::unattributed(super::transfer::sample())
+    );
     let again = hicp_check::domain::export(&c, &old, &ts("2026-03-02T10:00:00.000Z"));
     assert!(
         again.contains("\"version\": \"1.1.0\""),

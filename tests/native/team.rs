@@ -92,7 +92,10 @@ fn a_respondent_file_holds_only_what_was_given() {
     assert_eq!(file.organization.name, "Lakeside Clinic");
     assert_eq!(file.tier, Some(Tier::Medium));
     assert_eq!(file.answers.keys().collect::<Vec<_>>(), [&id("1.M.A")]);
-    assert_eq!(file.answers[&id("1.M.A")].note, "Gateway filters attachments");
+    assert_eq!(
+        file.answers[&id("1.M.A")].note,
+        "Gateway filters attachments"
+    );
     assert!(file.organization.sizing.is_empty());
     assert!(file.plan.is_empty() && file.evidence.is_empty() && file.requests.is_empty());
     let asked = file.asked.as_ref().unwrap();
@@ -106,11 +109,20 @@ fn a_respondents_answers_carry_their_name_and_time_and_the_seal_holds() {
     let c = catalog();
     let mut a = coordinator();
     let file = ask(&mut a, "r-1", "Dana", &["1.M.A", "1.M.B"]);
-    let back = respond(&c, &file, &[("1.M.B", "in_place")], "2026-11-04T12:00:00.000Z");
+    let back = respond(
+        &c,
+        &file,
+        &[("1.M.B", "in_place")],
+        "2026-11-04T12:00:00.000Z",
+    );
     let given = &back.answers[&id("1.M.B")];
     assert_eq!(given.by, "Dana");
     assert_eq!(given.at, Some(ts("2026-11-04T12:00:00.000Z")));
-    assert_eq!(back.answers[&id("1.M.A")].by, "", "untouched answers keep theirs");
+    assert_eq!(
+        back.answers[&id("1.M.A")].by,
+        "",
+        "untouched answers keep theirs"
+    );
     let asked = back.asked.as_ref().unwrap();
     assert_eq!(asked.answered, Some(ts("2026-11-04T12:00:00.000Z")));
     assert_eq!(asked.fingerprint.len(), 64);
@@ -123,21 +135,35 @@ fn every_kind_of_wrong_return_is_refused() {
     let c = catalog();
     let mut a = coordinator();
     let file = ask(&mut a, "r-1", "Dana", &["1.M.B"]);
-    let back = respond(&c, &file, &[("1.M.B", "in_place")], "2026-11-04T12:00:00.000Z");
-    let refused = |mine: &Assessment, theirs: &Assessment| check(&c, mine, theirs, &[]).unwrap_err();
+    let back = respond(
+        &c,
+        &file,
+        &[("1.M.B", "in_place")],
+        "2026-11-04T12:00:00.000Z",
+    );
+    let refused =
+        |mine: &Assessment, theirs: &Assessment| check(&c, mine, theirs, &[]).unwrap_err();
     let dana = || "Dana".to_owned();
 
     assert_eq!(refused(&a, &a), Refusal::NotAResponse);
 
     let mut other = Assessment::new(ts("2026-10-01T00:00:00.000Z"));
     other.requests = a.requests.clone();
-    assert!(matches!(refused(&other, &back), Refusal::OtherAssessment { organization } if organization == "Lakeside Clinic"));
+    assert!(
+        matches!(refused(&other, &back), Refusal::OtherAssessment { organization } if organization == "Lakeside Clinic")
+    );
 
     let mut forgot = a.clone();
     forgot.requests.clear();
-    assert_eq!(refused(&forgot, &back), Refusal::UnknownRequest { respondent: dana() });
+    assert_eq!(
+        refused(&forgot, &back),
+        Refusal::UnknownRequest { respondent: dana() }
+    );
 
-    assert_eq!(refused(&a, &travel(&c, &file)), Refusal::NotAnswered { respondent: dana() });
+    assert_eq!(
+        refused(&a, &travel(&c, &file)),
+        Refusal::NotAnswered { respondent: dana() }
+    );
 
     let mut wider = back.clone();
     choose(&mut wider, "4.M.A", "in_place", "2026-11-04T12:00:00.000Z");
@@ -153,11 +179,17 @@ fn every_kind_of_wrong_return_is_refused() {
     // Edited in a text editor after it was answered: the note changed, the seal did not.
     let text = export(&c, &back, &ts("2026-11-04T12:00:00.000Z"));
     let edited = import(&c, &text.replace("\"in_place\"", "\"not_in_place\"")).unwrap();
-    assert_eq!(refused(&a, &edited), Refusal::Tampered { respondent: dana() });
+    assert_eq!(
+        refused(&a, &edited),
+        Refusal::Tampered { respondent: dana() }
+    );
 
     let r = check(&c, &a, &back, &[]).unwrap();
     let twice = check(&c, &a, &back, std::slice::from_ref(&r)).unwrap_err();
-    assert!(matches!(twice, Refusal::AlreadyMerged { .. }), "the same file chosen twice");
+    assert!(
+        matches!(twice, Refusal::AlreadyMerged { .. }),
+        "the same file chosen twice"
+    );
     let (merged, _) = merge(&a, &[r], &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
     assert_eq!(
         refused(&merged, &back),
@@ -167,7 +199,12 @@ fn every_kind_of_wrong_return_is_refused() {
         }
     );
     // Answered again later, the same request's new response is welcome.
-    let again = respond(&c, &back, &[("1.M.B", "partly")], "2026-11-06T09:00:00.000Z");
+    let again = respond(
+        &c,
+        &back,
+        &[("1.M.B", "partly")],
+        "2026-11-06T09:00:00.000Z",
+    );
     assert!(check(&c, &merged, &again, &[]).is_ok());
 }
 
@@ -179,23 +216,49 @@ fn three_respondents_merge_with_one_difference_picked_and_notes_kept_together() 
     let eli = ask(&mut a, "r-eli", "Eli", &["4.M.A"]);
     let sam = ask(&mut a, "r-sam", "Sam", &["2.M.A", "9.M.A"]);
     let mut dana_copy = travel(&c, &dana);
-    choose(&mut dana_copy, "1.M.A", "partly", "2026-11-04T12:00:00.000Z");
+    choose(
+        &mut dana_copy,
+        "1.M.A",
+        "partly",
+        "2026-11-04T12:00:00.000Z",
+    );
     dana_copy.edit_answer(&id("1.M.A"), ts("2026-11-04T12:00:00.000Z"), |x| {
         x.note = "Only the main site".into()
     });
-    choose(&mut dana_copy, "1.M.B", "in_place", "2026-11-04T12:00:00.000Z");
-    let dana = travel(&c, &answered(&c, &dana_copy, &ts("2026-11-04T12:05:00.000Z")).unwrap());
-    let eli = respond(&c, &eli, &[("4.M.A", "not_in_place")], "2026-11-04T13:00:00.000Z");
+    choose(
+        &mut dana_copy,
+        "1.M.B",
+        "in_place",
+        "2026-11-04T12:00:00.000Z",
+    );
+    let dana = travel(
+        &c,
+        &answered(&c, &dana_copy, &ts("2026-11-04T12:05:00.000Z")).unwrap(),
+    );
+    let eli = respond(
+        &c,
+        &eli,
+        &[("4.M.A", "not_in_place")],
+        "2026-11-04T13:00:00.000Z",
+    );
     // Sam gives the same as the coordinator on 2.M.A and adds the evidence the coordinator
     // already holds, plus a new item.
     let mut sam_copy = travel(&c, &sam);
     choose(&mut sam_copy, "2.M.A", "partly", "2026-11-04T14:00:00.000Z");
-    choose(&mut sam_copy, "9.M.A", "dont_know", "2026-11-04T14:00:00.000Z");
+    choose(
+        &mut sam_copy,
+        "9.M.A",
+        "dont_know",
+        "2026-11-04T14:00:00.000Z",
+    );
     sam_copy.edit_evidence(&id("2.M.A"), ts("2026-11-04T14:00:00.000Z"), |l| {
         l.push(record("e-sam-1", "Asset list reviewed"));
         l.push(record("e-sam-2", "Inventory tool in use"));
     });
-    let sam = travel(&c, &answered(&c, &sam_copy, &ts("2026-11-04T14:05:00.000Z")).unwrap());
+    let sam = travel(
+        &c,
+        &answered(&c, &sam_copy, &ts("2026-11-04T14:05:00.000Z")).unwrap(),
+    );
 
     let mut responses: Vec<Response> = Vec::new();
     for file in [&dana, &eli, &sam] {
@@ -226,17 +289,33 @@ fn three_respondents_merge_with_one_difference_picked_and_notes_kept_together() 
     );
     assert_eq!(m.answers[&id("4.M.A")].by, "Eli");
     assert_eq!(m.answers[&id("9.M.A")].by, "Sam");
-    assert_eq!(m.answers[&id("2.M.A")].by, "", "the same answer is not Sam's change");
+    assert_eq!(
+        m.answers[&id("2.M.A")].by,
+        "",
+        "the same answer is not Sam's change"
+    );
     assert_eq!(m.evidence[&id("2.M.A")].len(), 2);
     assert_eq!(m.plan, a.plan, "the plan is the coordinator's");
     assert!(m.requests.iter().all(|s| s.merged.len() == 1));
     let counts: Vec<(&str, usize, usize, usize, usize)> = summary
         .iter()
-        .map(|t| (t.respondent.as_str(), t.answers, t.not_taken, t.evidence, t.duplicates))
+        .map(|t| {
+            (
+                t.respondent.as_str(),
+                t.answers,
+                t.not_taken,
+                t.evidence,
+                t.duplicates,
+            )
+        })
         .collect();
     assert_eq!(
         counts,
-        [("Dana", 2, 0, 0, 0), ("Eli", 1, 0, 0, 0), ("Sam", 1, 0, 1, 1)]
+        [
+            ("Dana", 2, 0, 0, 0),
+            ("Eli", 1, 0, 0, 0),
+            ("Sam", 1, 0, 1, 1)
+        ]
     );
     // The merged assessment is saved and opened again with everything said.
     assert_eq!(travel(&c, &m), m);
@@ -259,7 +338,12 @@ fn a_response_older_than_the_coordinators_answer_says_so() {
     let c = catalog();
     let mut a = coordinator();
     let file = ask(&mut a, "r-1", "Dana", &["1.M.A"]);
-    let back = respond(&c, &file, &[("1.M.A", "not_in_place")], "2026-11-04T12:00:00.000Z");
+    let back = respond(
+        &c,
+        &file,
+        &[("1.M.A", "not_in_place")],
+        "2026-11-04T12:00:00.000Z",
+    );
     choose(&mut a, "1.M.A", "partly", "2026-11-06T12:00:00.000Z");
     let r = check(&c, &a, &back, &[]).unwrap();
     assert_eq!(r.older, [id("1.M.A")]);
@@ -270,7 +354,12 @@ fn a_shared_copy_names_no_respondent() {
     let c = catalog();
     let mut a = coordinator();
     let file = ask(&mut a, "r-1", "Dana", &["1.M.B"]);
-    let back = respond(&c, &file, &[("1.M.B", "in_place")], "2026-11-04T12:00:00.000Z");
+    let back = respond(
+        &c,
+        &file,
+        &[("1.M.B", "in_place")],
+        "2026-11-04T12:00:00.000Z",
+    );
     let r = check(&c, &a, &back, &[]).unwrap();
     let (m, _) = merge(&a, &[r], &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
     let shared = hicp_check::domain::sanitized(&m);

@@ -1,10 +1,10 @@
 //! The assessment file: a golden file freezes the wire format, export -> import is the
 //! identity, older versions upgrade, and every rejection says what and where.
 
+use hicp_check::domain::team::{Request, Sent};
 use hicp_check::domain::transfer::{
     import_with_warnings, ImportWarning, ShapeProblem, TextField, MAX_FILE_BYTES,
 };
-use hicp_check::domain::team::{Request, Sent};
 use hicp_check::domain::{
     evidence, export, import, Assessment, ChoiceId, FactorAnswer, FactorId, ImportError,
     SubPracticeId, Tier,
@@ -121,11 +121,7 @@ pub fn sample_v4() -> Assessment {
 
 #[test]
 fn the_golden_file_freezes_the_wire_format() {
-    let text = export(
-        &catalog(),
-        &sample_v4(),
-        &ts("2026-03-02T10:00:00.000Z"),
-    );
+    let text = export(&catalog(), &sample_v4(), &ts("2026-03-02T10:00:00.000Z"));
     if std::env::var_os("BLESS").is_some() {
         std::fs::write("tests/fixtures/golden-export-v4.json", &text).unwrap();
     }

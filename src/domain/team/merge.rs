@@ -271,7 +271,10 @@ pub fn merge(
             }
             if pick.notes_together && pick.take.is_none_or(|t| t == n) {
                 if let Some(kept) = out.answers.get_mut(id) {
-                    kept.note = notes_together(d, responses).chars().take(NOTE_MAX).collect();
+                    kept.note = notes_together(d, responses)
+                        .chars()
+                        .take(NOTE_MAX)
+                        .collect();
                 }
             }
         }

@@ -7,10 +7,10 @@ use serde_json::Value;
 
 use super::error::{ImportError, ImportWarning, ShapeProblem, TextField, ValueProblem};
 use super::json::{fields_are, read_json};
+use super::requests::{asked_of, requests_of};
 use super::text::{
     plain_text, shorten_quoted, truncated, truncated_to, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX,
 };
-use super::requests::{asked_of, requests_of};
 use super::upgrade::upgrade;
 use super::wire::{inserted, WireFile};
 use super::{FORMAT, FORMAT_VERSION, MAX_FILE_BYTES};
@@ -124,19 +124,13 @@ fn from_wire(
         });
     }
     let evidence = evidence_of(&wire.evidence)?;
-    let mut requests = requests_of(&wire.requests)?;
-    let mut asked = asked_of(&wire.asked)?;
-    let scopes = requests
-        .iter()
-        .map(|s| &s.request)
-        .chain(asked.as_ref().map(|a| &a.request))
-        .flat_map(|r| &r.scope);
+    let mut requests = requests_of(catalog, &wire.requests)?;
+    let mut asked = asked_of(catalog, &wire.asked)?;
     let mut unknown: Vec<String> = wire
         .answers
         .keys()
         .chain(wire.plan.keys())
         .chain(evidence.iter().map(|(id, _)| id))
-        .chain(scopes)
         .filter(|id| catalog.sub_practice(id).is_none())
         .map(|id| truncated(id.as_str()))
         .collect();
@@ -245,12 +239,16 @@ fn from_wire(
         })
         .filter(|(_, items): &(_, Vec<Item>)| !items.is_empty())
         .fold(BTreeMap::new(), inserted);
-    let requests_asked = requests
+    for r in requests
         .iter_mut()
         .map(|s| &mut s.request)
-        .chain(asked.as_mut().map(|a| &mut a.request));
-    for r in requests_asked {
-        r.respondent = clean(TextField::Team, std::mem::take(&mut r.respondent), RESPONDENT_MAX);
+        .chain(asked.as_mut().map(|a| &mut a.request))
+    {
+        r.respondent = clean(
+            TextField::Team,
+            std::mem::take(&mut r.respondent),
+            RESPONDENT_MAX,
+        );
         r.message = clean(TextField::Team, std::mem::take(&mut r.message), MESSAGE_MAX);
     }
     let assessment = Assessment {

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::error::{ImportError, ValueProblem};
 use super::json::fields_are;
-use super::text::truncated;
+use crate::domain::catalog::Catalog;
 use crate::domain::date::Timestamp;
 use crate::domain::ids::SubPracticeId;
 use crate::domain::team::{Asked, Request, Sent};
@@ -29,7 +29,10 @@ pub(super) fn asked_value(asked: Option<&Asked>) -> Value {
         return Value::Null;
     };
     let mut o = request_fields(&a.request);
-    let answered = a.answered.as_ref().map_or(Value::Null, |t| t.to_string().into());
+    let answered = a
+        .answered
+        .as_ref()
+        .map_or(Value::Null, |t| t.to_string().into());
     o.insert("answered".into(), answered);
     o.insert("fingerprint".into(), a.fingerprint.clone().into());
     Value::Object(o)
@@ -46,7 +49,17 @@ fn request_fields(r: &Request) -> Map<String, Value> {
     o
 }
 
-const FIELDS: [&str; 5] = ["id", "respondent", "message", "scope", "sent"];
+/// The fields of a prepared file's record, and of what a respondent file asks.
+const SENT: [&str; 6] = ["id", "respondent", "message", "scope", "sent", "merged"];
+const ASKED: [&str; 7] = [
+    "id",
+    "respondent",
+    "message",
+    "scope",
+    "sent",
+    "answered",
+    "fingerprint",
+];
 
 fn bad(place: String) -> ImportError {
     ImportError::BadValue {
@@ -56,7 +69,7 @@ fn bad(place: String) -> ImportError {
 }
 
 /// The prepared respondent files of a file; none when it has no `requests`.
-pub(super) fn requests_of(v: &Value) -> Result<Vec<Sent>, ImportError> {
+pub(super) fn requests_of(catalog: &Catalog, v: &Value) -> Result<Vec<Sent>, ImportError> {
     let list = match v {
         Value::Null => return Ok(Vec::new()),
         Value::Array(list) if list.len() <= REQUESTS_MAX => list,
@@ -65,32 +78,32 @@ pub(super) fn requests_of(v: &Value) -> Result<Vec<Sent>, ImportError> {
     let mut out: Vec<Sent> = Vec::new();
     for (i, v) in list.iter().enumerate() {
         let place = || format!("requests[{i}]");
-        if !fields_are(v, &[&FIELDS[..], &["merged"]].concat(), &[]) {
+        if !fields_are(v, &SENT, &[]) {
             return Err(bad(place()));
         }
-        let request = request_of(v).ok_or_else(|| bad(place()))?;
+        let request = request_of(catalog, v).ok_or_else(|| bad(place()))?;
         if out.iter().any(|s| s.request.id == request.id) {
             return Err(bad(place()));
         }
-        let merged = v["merged"]
-            .as_array()
-            .and_then(|m| m.iter().map(timestamp).collect::<Option<Vec<_>>>())
-            .ok_or_else(|| bad(place()))?;
+        let mut merged = Vec::new();
+        for t in v["merged"].as_array().ok_or_else(|| bad(place()))? {
+            merged.push(timestamp(t).ok_or_else(|| bad(place()))?);
+        }
         out.push(Sent { request, merged });
     }
     Ok(out)
 }
 
 /// What a respondent file asks; `None` for any other file.
-pub(super) fn asked_of(v: &Value) -> Result<Option<Asked>, ImportError> {
+pub(super) fn asked_of(catalog: &Catalog, v: &Value) -> Result<Option<Asked>, ImportError> {
     if v.is_null() {
         return Ok(None);
     }
     let bad = || bad("asked".into());
-    if !fields_are(v, &[&FIELDS[..], &["answered", "fingerprint"]].concat(), &[]) {
+    if !fields_are(v, &ASKED, &[]) {
         return Err(bad());
     }
-    let request = request_of(v).ok_or_else(bad)?;
+    let request = request_of(catalog, v).ok_or_else(bad)?;
     let answered = match &v["answered"] {
         Value::Null => None,
         t => Some(timestamp(t).ok_or_else(bad)?),
@@ -113,18 +126,18 @@ fn timestamp(v: &Value) -> Option<Timestamp> {
     v.as_str()?.parse().ok()
 }
 
-/// A request's own fields; its scope's ids are checked against the pack later, with every
-/// other id of the file.
-fn request_of(v: &Value) -> Option<Request> {
+/// A request's own fields, its scope only of the pack's sub-practices.
+fn request_of(catalog: &Catalog, v: &Value) -> Option<Request> {
     let id = v["id"].as_str()?;
     let id_ok = !id.is_empty()
         && id.len() <= 64
         && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    let scope = v["scope"]
-        .as_array()?
-        .iter()
-        .map(|s| s.as_str().map(|s| SubPracticeId::new(truncated(s))))
-        .collect::<Option<Vec<_>>>()?;
+    let mut scope = Vec::new();
+    for s in v["scope"].as_array()? {
+        let id = SubPracticeId::new(s.as_str()?);
+        catalog.sub_practice(&id)?;
+        scope.push(id);
+    }
     if !id_ok || scope.is_empty() {
         return None;
     }

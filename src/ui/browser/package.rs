@@ -79,7 +79,7 @@ pub async fn unpack(
 }
 
 /// A request for `op`, with what the app's pack and texts were made from.
-fn with_sources(op: &str) -> Object {
+pub fn with_sources(op: &str) -> Object {
     let request = Object::new();
     set(&request, "op", &op.into());
     SOURCES.with(|s| {

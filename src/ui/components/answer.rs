@@ -12,6 +12,7 @@ use crate::ui::browser::page::focus_soon;
 use crate::ui::dom::{date_change, dom_id, input_value};
 use crate::ui::hooks::{use_assessment, use_fixed, Fixed};
 use crate::ui::state::{Edit, Screen};
+use crate::ui::wording::human_date;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerScreenProps {
@@ -202,6 +203,15 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
                     }
                 }) }
             </fieldset>
+            if let Some(at) = &answer.at {
+                <p class="hint given" id={format!("given-{key}")}>{ {
+                    let date = human_date(&handle.texts, at.date());
+                    match answer.by.as_str() {
+                        "" => handle.tf("team.given_here", &[("date", &date)]),
+                        by => handle.tf("team.given_by", &[("name", by), ("date", &date)]),
+                    }
+                } }</p>
+            }
             if s.questions.len() > 1 {
                 <div class="also">
                     <p>{ handle.t("answer.also_ask") }</p>

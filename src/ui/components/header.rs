@@ -24,7 +24,8 @@ pub fn header() -> Html {
             <li><button type="button" {id} {onclick} aria-current={active.then_some("step")}>{ label }</button></li>
         }
     };
-    let has_tier = current.is_some_and(|e| e.assessment.tier.is_some());
+    let asked = current.is_some_and(|e| e.assessment.asked.is_some());
+    let has_tier = !asked && current.is_some_and(|e| e.assessment.tier.is_some());
     html! {
         <header class="top">
             <div class="brand-row">
@@ -44,12 +45,15 @@ pub fn header() -> Html {
             <nav aria-label={handle.t("header.steps")}>
                 <ul>
                     { nav("nav-start", "nav.start", Screen::Start) }
-                    if current.is_some() {
+                    if asked {
+                        { nav("nav-respond", "team.respond.nav", Screen::Results) }
+                    } else if current.is_some() {
                         { nav("nav-size", "nav.size", Screen::Size) }
                     }
                     if has_tier {
                         { nav("nav-answer", "nav.answer", Screen::Answer(first_practice)) }
                         { nav("nav-results", "nav.results", Screen::Results) }
+                        { nav("nav-team", "team.nav", Screen::Team) }
                     }
                     { nav("nav-library", "nav.library", Screen::Library) }
                 </ul>
@@ -62,8 +66,8 @@ pub fn header() -> Html {
                         handle.tf(key, &[("name", &name)])
                     } }
                     { match &e.exported {
-                        Some(t) if t >= &e.assessment.updated => handle.tf("header.downloaded", &[("date", &human_date(&handle, t.date()))]),
-                        Some(t) => handle.tf("header.changed_since", &[("date", &human_date(&handle, t.date()))]),
+                        Some(t) if t >= &e.assessment.updated => handle.tf("header.downloaded", &[("date", &human_date(&handle.texts, t.date()))]),
+                        Some(t) => handle.tf("header.changed_since", &[("date", &human_date(&handle.texts, t.date()))]),
                         None => handle.t("header.not_downloaded"),
                     } }
                 </p>

@@ -9,7 +9,7 @@ use crate::ui::browser::page::{focus_soon, new_id};
 use crate::ui::evidence::keep_staged;
 use crate::ui::hooks::{use_assessment, AssessmentHandle};
 use crate::ui::state::Action;
-use crate::ui::wording::{display_name, human_date};
+use crate::ui::wording::{display_name, file_for, human_date};
 
 #[component(ImportPreview)]
 pub fn import_preview() -> Html {
@@ -71,8 +71,11 @@ pub fn import_preview() -> Html {
                 <dt>{ handle.t("files.preview.size") }</dt><dd>{ tier }</dd>
                 <dt>{ handle.t("files.preview.answers") }</dt><dd id="preview-answers">{ answered }</dd>
                 <dt>{ handle.t("files.preview.coverage") }</dt><dd>{ coverage }</dd>
-                <dt>{ handle.t("files.preview.last_changed") }</dt><dd>{ human_date(&handle, a.updated.date()) }</dd>
+                <dt>{ handle.t("files.preview.last_changed") }</dt><dd>{ human_date(&handle.texts, a.updated.date()) }</dd>
             </dl>
+            if let Some(asked) = &a.asked {
+                <p id="preview-request">{ file_for(&handle, &display_name(&handle, &a.organization.name), asked) }</p>
+            }
             if !staged.warnings.is_empty() {
                 <div class="banner" id="import-warnings">
                     <p>{ handle.t("files.preview.warnings") }</p>

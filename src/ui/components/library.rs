@@ -63,14 +63,14 @@ fn row(props: &RowProps) -> Html {
             .tier
             .map(|t| handle.catalog.tier_rule(t).label.clone())
             .unwrap_or_else(|| handle.t("library.size_not_chosen"));
-        let changed = human_date(&handle, a.updated.date());
+        let changed = human_date(&handle.texts, a.updated.date());
         match &e.exported {
             Some(t) => handle.tf(
                 "library.summary_downloaded",
                 &[
                     ("size", &size),
                     ("changed", &changed),
-                    ("downloaded", &human_date(&handle, t.date())),
+                    ("downloaded", &human_date(&handle.texts, t.date())),
                 ],
             ),
             None => handle.tf(

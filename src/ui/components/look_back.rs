@@ -37,7 +37,7 @@ pub fn look_back_view(props: &LookBackViewProps) -> Html {
         "views.look_back.summary",
         &[
             ("qualifying", &r.qualifying.len().to_string()),
-            ("date", &human_date(&handle, r.window_start)),
+            ("date", &human_date(&handle.texts, r.window_start)),
             ("recent", &r.too_recent.len().to_string()),
             ("undated", &r.undated.len().to_string()),
             ("not_in_place", &r.not_in_place.to_string()),
@@ -46,7 +46,10 @@ pub fn look_back_view(props: &LookBackViewProps) -> Html {
     let since = |id: &dyn std::fmt::Display, d: crate::domain::Date| {
         handle.tf(
             "views.look_back.since",
-            &[("id", &id.to_string()), ("date", &human_date(&handle, d))],
+            &[
+                ("id", &id.to_string()),
+                ("date", &human_date(&handle.texts, d)),
+            ],
         )
     };
     let count = |c: Cover| {

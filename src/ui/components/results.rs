@@ -33,6 +33,7 @@ use crate::ui::wording::{display_name, human_date};
 #[component(Results)]
 pub fn results() -> Html {
     let handle = use_assessment();
+    let plan_by = use_state(|| None::<String>);
     let Some(entry) = handle.current().cloned() else {
         return html! {};
     };
@@ -109,7 +110,7 @@ pub fn results() -> Html {
             <dl class="facts report-header" id="report-header">
                 <dt>{ handle.t("results.organization") }</dt><dd>{ name.clone() }</dd>
                 <dt>{ handle.t("results.size_assessed") }</dt><dd id="report-tier">{ size_assessed }</dd>
-                <dt>{ handle.t("results.date") }</dt><dd>{ human_date(&handle, now().date()) }</dd>
+                <dt>{ handle.t("results.date") }</dt><dd>{ human_date(&handle.texts, now().date()) }</dd>
                 <dt>{ handle.t("results.content") }</dt><dd>{ content }</dd>
                 <dt>{ handle.t("results.fingerprint") }</dt><dd id="fingerprint">{ fingerprint(&catalog, &a) }</dd>
             </dl>
@@ -136,7 +137,7 @@ pub fn results() -> Html {
                 </section>
                 { summary::summary(&handle, r) }
             }
-            { action_plan::plan(&handle, &a, &plan) }
+            { action_plan::plan(&handle, &a, &plan, &plan_by) }
             <section class="more-views" id="views" aria-labelledby="views-heading">
                 <h2 id="views-heading">{ handle.t("results.other_views") }</h2>
                 <Lenses assessment={a.clone()} />

@@ -47,7 +47,7 @@ pub fn overview(handle: &AssessmentHandle, r: &Results, plan: &[PlanItem]) -> Ht
                         { for plan.iter().take(FIRST_ITEMS).filter_map(|item| {
                             let s = catalog.sub_practice(&item.sub_practice)?;
                             let who = (!item.owner.is_empty()).then(|| handle.tf("results.first_owner", &[("owner", &item.owner)]));
-                            let when = item.target.map(|d| handle.tf("results.first_target", &[("date", &human_date(handle, d))]));
+                            let when = item.target.map(|d| handle.tf("results.first_target", &[("date", &human_date(&handle.texts, d))]));
                             Some(html! {
                                 <li><strong>{ format!("{} {}", s.id, s.title) }</strong>
                                     { for who.into_iter().chain(when).map(|x| html! { <span class="hint">{ format!(" {x}") }</span> }) }

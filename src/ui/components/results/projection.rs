@@ -114,7 +114,7 @@ pub fn projection(props: &ProjectionProps) -> Html {
                     <caption>{ handle.t("results.projection.by_quarter") }</caption>
                     <thead><tr><th scope="col">{ handle.t("results.projection.quarter_col") }</th><th scope="col">{ handle.t("results.projection.overall_col") }</th></tr></thead>
                     <tbody>{ for quarters.iter().map(|(end, r)| html! {
-                        <tr><th scope="row">{ human_date(&handle, *end) }</th><td>{ percent_text(&handle, r.overall.percent()) }</td></tr>
+                        <tr><th scope="row">{ human_date(&handle.texts, *end) }</th><td>{ percent_text(&handle, r.overall.percent()) }</td></tr>
                     }) }</tbody>
                 </table>
             }

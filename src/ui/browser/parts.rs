@@ -1,0 +1,51 @@
+//! The parts of the app fetched when first used, that run on the page: a wasm module of their
+//! own (the team part, `src/bin/team.rs`), so that a first visit does not download them. The
+//! service worker keeps a part's files once fetched (assets/sw.js, `ON_USE`), so a part used
+//! once online works offline afterwards.
+//!
+//! A part is started by its loader, `<name>_loader.js` next to the page, as a module script;
+//! once started, it registers its entry function on `window` under `hicp-<name>` and says so
+//! with the event `hicp-<name>-ready`. A loader that could not be fetched fires `error`; one
+//! whose module could not start fires `hicp-<name>-failed`.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    /// Each part asked for on this page, and the promise that it settled. A module script is
+    /// fetched once per page: a part that could not be fetched is not asked for again until
+    /// the page is reloaded.
+    static ASKED: RefCell<Vec<(&'static str, Promise)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The entry function of part `name`, fetched and started on first use; `None` when it could
+/// not be fetched or started (offline before its first use, say).
+pub async fn load(name: &'static str) -> Option<Function> {
+    let window = gloo::utils::window();
+    let key = JsValue::from_str(&format!("hicp-{name}"));
+    let settled = ASKED.with(|asked| {
+        let mut asked = asked.borrow_mut();
+        if let Some((_, p)) = asked.iter().find(|(n, _)| *n == name) {
+            return Some(p.clone());
+        }
+        let document = gloo::utils::document();
+        let script = document.create_element("script").ok()?;
+        let _ = script.set_attribute("type", "module");
+        let _ = script.set_attribute("src", &format!("{name}_loader.js"));
+        let promise = Promise::new(&mut |resolve, _| {
+            for event in ["ready", "failed"] {
+                let _ = window
+                    .add_event_listener_with_callback(&format!("hicp-{name}-{event}"), &resolve);
+            }
+            let _ = script.add_event_listener_with_callback("error", &resolve);
+        });
+        document.head()?.append_child(&script).ok()?;
+        asked.push((name, promise.clone()));
+        Some(promise)
+    })?;
+    let _ = JsFuture::from(settled).await;
+    Reflect::get(&window, &key).ok()?.dyn_into().ok()
+}

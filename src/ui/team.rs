@@ -1,0 +1,181 @@
+//! The team part: the coordinator's tools for working together without a server, preparing
+//! respondent files ([`prepare`]) and merging the returned ones ([`merge`]). It is a wasm
+//! module of its own (`src/bin/team.rs`), fetched the first time the Work together screen
+//! opens (`super::browser::parts`), so that a first visit does not download it.
+//!
+//! The main app's screen mounts it into an element with `hicp-team(element, input, save)`:
+//! `input` carries the open assessment as a file (`assessment`) and what the app's pack and
+//! texts were made from (as for the package worker: `pack_file`, `pack`, `bundle`). The part
+//! never writes storage: it hands every change back through `save({assessment, ids, blobs},
+//! done)`, the whole assessment as a file with any evidence files to keep (by item id); the
+//! app calls `done(null)` once it has it, or `done(sentence)` saying why not.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+use yew::AppHandle;
+
+mod merge;
+mod prepare;
+
+use crate::domain::{export, import, Assessment, Catalog, Date};
+use crate::i18n::Texts;
+use crate::ui::browser::page::now;
+
+/// What every component of the part reads: the pack, the texts, the assessment, and the way
+/// back to the app.
+#[derive(Clone)]
+pub struct Part {
+    pub catalog: Rc<Catalog>,
+    pub texts: Rc<Texts>,
+    pub assessment: Rc<Assessment>,
+    save: Rc<Function>,
+}
+
+impl PartialEq for Part {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.assessment, &other.assessment) && Rc::ptr_eq(&self.save, &other.save)
+    }
+}
+
+impl Part {
+    pub fn t(&self, key: &str) -> String {
+        self.texts.get(key).to_owned()
+    }
+
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.texts.fill(key, args)
+    }
+
+    pub fn date(&self, d: Date) -> String {
+        crate::ui::wording::human_date(&self.texts, d)
+    }
+
+    /// The organization's name, or the words for an unnamed one.
+    pub fn name(&self) -> String {
+        match self.assessment.organization.name.trim() {
+            "" => self.t("org.unnamed"),
+            name => name.to_owned(),
+        }
+    }
+
+    /// Hands `a` (and evidence files to keep, by item id) to the app; `Err` says why the app
+    /// could not take it, and then nothing changed.
+    pub async fn save(
+        &self,
+        a: &Assessment,
+        files: &[(String, web_sys::Blob)],
+    ) -> Result<(), String> {
+        let change = Object::new();
+        let (ids, blobs) = (Array::new(), Array::new());
+        for (id, blob) in files {
+            ids.push(&JsValue::from_str(id));
+            blobs.push(blob);
+        }
+        let file = export(&self.catalog, a, &now());
+        for (key, value) in [
+            ("assessment", JsValue::from_str(&file)),
+            ("ids", ids.into()),
+            ("blobs", blobs.into()),
+        ] {
+            let _ = Reflect::set(&change, &JsValue::from_str(key), &value);
+        }
+        let answer = JsFuture::from(Promise::new(&mut |done, _| {
+            let _ = self.save.call2(&JsValue::NULL, &change, &done);
+        }))
+        .await;
+        match answer {
+            Ok(v) if v.is_null() || v.is_undefined() => Ok(()),
+            Ok(v) => Err(v.as_string().unwrap_or_default()),
+            Err(_) => Err(self.t("failure.unreadable")),
+        }
+    }
+}
+
+#[hook]
+pub fn use_part() -> Part {
+    use_context::<Part>().expect("the team part's root provides it")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TeamPartProps {
+    pub part: Part,
+}
+
+#[component(TeamPart)]
+fn team_part(props: &TeamPartProps) -> Html {
+    html! {
+        <ContextProvider<Part> context={props.part.clone()}>
+            <prepare::Prepare />
+            <prepare::Prepared />
+            <merge::Merge />
+        </ContextProvider<Part>>
+    }
+}
+
+thread_local! {
+    /// The part as mounted, and where: mounting again into the same element updates it.
+    static MOUNTED: RefCell<Option<(web_sys::Element, AppHandle<TeamPart>)>> = const { RefCell::new(None) };
+}
+
+/// Registers the part's entry function on `window` (`hicp-team`) and says it is ready.
+pub fn register() {
+    let entry = Closure::<dyn Fn(web_sys::Element, JsValue, Function)>::new(mount);
+    let window = gloo::utils::window();
+    let _ = Reflect::set(&window, &JsValue::from_str("hicp-team"), entry.as_ref());
+    entry.forget();
+    if let Ok(ready) = web_sys::Event::new("hicp-team-ready") {
+        let _ = window.dispatch_event(&ready);
+    }
+}
+
+/// Shows the part in `root` for the assessment in `input`, or updates it there.
+fn mount(root: web_sys::Element, input: JsValue, save: Function) {
+    let text = |key: &str| {
+        Reflect::get(&input, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let sources = ["pack_file", "pack", "bundle"].map(text);
+    let Some((catalog, texts)) = crate::content::made_from(&sources) else {
+        return;
+    };
+    let Some(assessment) = text("assessment").and_then(|t| import(&catalog, &t).ok()) else {
+        return;
+    };
+    crate::ui::browser::package::remember_sources(
+        ["pack_file", "pack", "bundle"]
+            .into_iter()
+            .zip(sources)
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect(),
+    );
+    let part = Part {
+        catalog: Rc::new(catalog),
+        texts: Rc::new(texts),
+        assessment: Rc::new(assessment),
+        save: Rc::new(save),
+    };
+    MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        match m.as_mut() {
+            Some((at, app)) if *at == root => app.update(TeamPartProps { part }),
+            _ => {
+                if let Some((_, old)) = m.take() {
+                    old.destroy();
+                }
+                let app = yew::Renderer::<TeamPart>::with_root_and_props(
+                    root.clone(),
+                    TeamPartProps { part },
+                )
+                .render();
+                *m = Some((root, app));
+            }
+        }
+    });
+}
