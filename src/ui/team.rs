@@ -134,6 +134,37 @@ pub fn register() {
     }
 }
 
+#[component(Probe)]
+fn probe() -> Html {
+    html! {}
+}
+
+/// Yew numbers the roots it mounts, from 1 in each wasm module, and keeps the number on the
+/// root's element (`__yew_subtree_id`); an event is handled by the app whose number the
+/// closest numbered element carries. The part is mounted inside the main app's root, so its
+/// root must not take a number the main app's has: it takes numbers (mounting nothing on a
+/// detached element) until it is past them. The e2e test of the team screen fails without.
+fn past_the_app_roots() {
+    let document = gloo::utils::document();
+    let number = |e: &JsValue| {
+        Reflect::get(e, &JsValue::from_str("__yew_subtree_id"))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+    };
+    let app = document
+        .get_element_by_id("app")
+        .map_or(0.0, |e| number(&e));
+    let highest = app.max(document.body().map_or(0.0, |b| number(&b)));
+    while let Ok(element) = document.create_element("div") {
+        let probe = yew::Renderer::<Probe>::with_root(element.clone()).render();
+        probe.destroy();
+        if number(&element) > highest {
+            break;
+        }
+    }
+}
+
 /// Shows the part in `root` for the assessment in `input`, or updates it there.
 fn mount(root: web_sys::Element, input: JsValue, save: Function) {
     let text = |key: &str| {
@@ -169,6 +200,7 @@ fn mount(root: web_sys::Element, input: JsValue, save: Function) {
                 if let Some((_, old)) = m.take() {
                     old.destroy();
                 }
+                past_the_app_roots();
                 let app = yew::Renderer::<TeamPart>::with_root_and_props(
                     root.clone(),
                     TeamPartProps { part },

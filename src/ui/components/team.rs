@@ -57,12 +57,14 @@ pub fn screen(handle: &AssessmentHandle) -> Html {
 }
 
 /// Mounts the part for the open assessment when the screen shows it, or hands it the
-/// assessment as changed; nothing when the screen is another or the part has it already.
+/// assessment as changed; nothing when the part has it already. On another screen the part
+/// is forgotten: the screen's element is gone, and it is mounted afresh on the next visit.
 pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
     let Some(e) = state
         .current_entry()
         .filter(|_| state.screen == Screen::Team)
     else {
+        TARGET.with(|t| t.borrow_mut().take());
         return;
     };
     let shown = TARGET.with(|t| {

@@ -179,10 +179,7 @@ async fn read(h: &Part, files: Vec<web_sys::File>) -> Review {
                 if !older.is_empty() {
                     text = format!(
                         "{text} {}",
-                        h.tf(
-                            "team.merge.older",
-                            &[("name", &response.respondent), ("ids", &older.join(", "))]
-                        )
+                        h.tf("team.merge.older", &[("ids", &older.join(", "))])
                     );
                 }
                 r.said.push((false, text));
