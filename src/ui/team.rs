@@ -21,6 +21,7 @@ use yew::prelude::*;
 use yew::AppHandle;
 
 mod merge;
+mod plan;
 mod prepare;
 
 use crate::domain::{export, import, Assessment, Catalog, Date};
@@ -114,6 +115,7 @@ fn team_part(props: &TeamPartProps) -> Html {
             <prepare::Prepare />
             <prepare::Prepared />
             <merge::Merge />
+            <plan::PlanByRespondent />
         </ContextProvider<Part>>
     }
 }

@@ -33,7 +33,6 @@ use crate::ui::wording::{display_name, human_date};
 #[component(Results)]
 pub fn results() -> Html {
     let handle = use_assessment();
-    let plan_by = use_state(|| None::<String>);
     let Some(entry) = handle.current().cloned() else {
         return html! {};
     };
@@ -137,7 +136,7 @@ pub fn results() -> Html {
                 </section>
                 { summary::summary(&handle, r) }
             }
-            { action_plan::plan(&handle, &a, &plan, &plan_by) }
+            { action_plan::plan(&handle, &a, &plan) }
             <section class="more-views" id="views" aria-labelledby="views-heading">
                 <h2 id="views-heading">{ handle.t("results.other_views") }</h2>
                 <Lenses assessment={a.clone()} />

@@ -11,35 +11,7 @@ use crate::ui::dom::{date_change, dom_id, input_value};
 use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::Edit;
 
-/// The plan; `shown` is whose answers it shows: `None` for everyone's, `Some("")` for the
-/// assessment's own person's, or a respondent's name.
-pub fn plan(
-    handle: &AssessmentHandle,
-    a: &Rc<Assessment>,
-    plan: &Rc<Vec<PlanItem>>,
-    shown: &UseStateHandle<Option<String>>,
-) -> Html {
-    let by = |item: &PlanItem| {
-        a.answers
-            .get(&item.sub_practice)
-            .map_or("", |x| x.by.as_str())
-    };
-    // Each respondent once, in the plan's order (a sort would cost code on every visit).
-    let mut names: Vec<&str> = Vec::new();
-    for name in plan.iter().map(by).filter(|b| !b.is_empty()) {
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    let onchange = {
-        let shown = shown.clone();
-        Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            shown.set(v.strip_prefix('=').map(str::to_owned));
-        })
-    };
+pub fn plan(handle: &AssessmentHandle, a: &Rc<Assessment>, plan: &Rc<Vec<PlanItem>>) -> Html {
     html! {
         <section class="plan" id="plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{ handle.t("results.action_plan") }</h2>
@@ -47,23 +19,13 @@ pub fn plan(
                 <p id="plan-empty">{ handle.t("results.plan_empty") }</p>
             } else {
                 <p>{ handle.t("results.plan_intro") }</p>
-                if !names.is_empty() {
-                    <div class="field no-print">
-                        <label for="plan-by">{ handle.t("team.filter") }</label>
-                        <select id="plan-by" {onchange}>
-                            <option value="*">{ handle.t("team.filter_all") }</option>
-                            <option value="=">{ handle.t("team.filter_you") }</option>
-                            { for names.iter().map(|n| html! { <option value={format!("={n}")}>{ *n }</option> }) }
-                        </select>
-                    </div>
-                }
                 <table id="plan-table">
                     <thead><tr>
                         <th scope="col">{ handle.t("results.plan.number") }</th><th scope="col">{ handle.t("results.plan.sub_practice") }</th><th scope="col">{ handle.t("results.plan.status") }</th>
                         <th scope="col">{ handle.t("results.plan.threats") }</th><th scope="col">{ handle.t("results.plan.owner") }</th><th scope="col">{ handle.t("results.plan.target") }</th>
                     </tr></thead>
                     <tbody>
-                    { for plan.iter().enumerate().filter(|(_, x)| shown.as_deref().is_none_or(|s| s == by(x))).map(|(i, item)| plan_row(handle, i, item)) }
+                    { for plan.iter().enumerate().map(|(i, item)| plan_row(handle, i, item)) }
                     </tbody>
                 </table>
                 <Projection assessment={a.clone()} plan={plan.clone()} />
