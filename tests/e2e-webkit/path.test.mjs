@@ -118,7 +118,7 @@ test('answering practice 1 and asking for the results, then downloading the asse
         + `the browser printed: ${b.log().slice(-2000)})`,
     });
     assert.equal(file.json.format, 'hicp-check-assessment');
-    assert.equal(file.json.format_version, 3);
+    assert.equal(file.json.format_version, 4);
     assert.deepEqual(file.json.content, { id: 'hicp-2018', version: '1.1.0' });
     assert.equal(file.json.tier, 'small');
     assert.equal(file.json.organization.name, 'Riverside Family Practice');

@@ -189,7 +189,7 @@ test('the evidence package holds the assessment, the file byte for byte, and an 
     ['assessment.json', 'evidence/1.S.A/mail filtering policy.pdf', 'index.csv', 'index.html']);
   assert.ok(entries['evidence/1.S.A/mail filtering policy.pdf'].equals(BYTES), 'the exact bytes');
   const json = JSON.parse(entries['assessment.json']);
-  assert.equal(json.format_version, 3);
+  assert.equal(json.format_version, 4);
   assert.equal(json.evidence['1.S.A'][0].file.size, BYTES.length);
   const html = entries['index.html'].toString();
   assert.ok(!/<script/i.test(html));

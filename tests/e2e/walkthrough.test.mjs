@@ -182,7 +182,7 @@ test('the assessment downloads as JSON and the findings as CSV', async () => {
   await json.saveAs(jsonPath);
   const file = JSON.parse(readFileSync(jsonPath, 'utf8'));
   assert.equal(file.format, 'hicp-check-assessment');
-  assert.equal(file.format_version, 3);
+  assert.equal(file.format_version, 4);
   assert.deepEqual(file.content, { id: 'hicp-2018', version: '1.1.0' });
   assert.equal(file.tier, 'small');
   assert.equal(Object.keys(file.answers).length, 18);
@@ -192,11 +192,11 @@ test('the assessment downloads as JSON and the findings as CSV', async () => {
   const [csv] = await Promise.all([page.waitForEvent('download'), press('Enter')]);
   const text = readFileSync(await csv.path(), 'utf8');
   const rows = text.trimEnd().split('\r\n');
-  assert.equal(rows[0], 'ID,Practice,Tier,Sub-practice,Answer,In place since,Note,Threats mitigated,Plan priority,Owner,Target date,NIST CSF references');
+  assert.equal(rows[0], 'ID,Practice,Tier,Sub-practice,Answer,In place since,Note,Threats mitigated,Plan priority,Owner,Target date,NIST CSF references,Answered by,Answered on');
   assert.equal(rows.length, 19);
   assert.deepEqual(rows.slice(1).map((r) => r.split(',')[0]), ANSWERS.flat().map(([id]) => id));
   const row = rows.find((r) => r.startsWith('8.S.B,'));
-  assert.ok(row.endsWith(',1,Office manager,2026-12-31,Not yet recorded'), row);
+  assert.match(row, /,1,Office manager,2026-12-31,Not yet recorded,Coordinator,\d{4}-\d{2}-\d{2}$/);
   assert.ok(rows.find((r) => r.startsWith('5.S.C,')).includes(',Not applicable,'));
 });
 

@@ -104,6 +104,20 @@ const EXPECTED: &[(&str, Outcome)] = &[
     ("null.json", Refused("This file is not an HICP Check assessment. It may come from another program.")),
     ("number-too-big.json", Refused("This file is not readable as an assessment: it is not valid JSON (the problem is at line 18, column 22).")),
     ("other-content-pack.json", Refused("This assessment was made with another question set (\"acme-security-pack\"), which this copy of HICP Check does not have.")),
+    ("request-unknown-scope.json", Refused("In requests[0]: this is not a record of a respondent file as HICP Check writes it.")),
+    ("asked-bad-fingerprint.json", Refused("In asked: this is not a record of a respondent file as HICP Check writes it.")),
+    ("respondent-controls.json", Opens(
+        &[
+            "A respondent's name or the message to them contained invisible control characters, which were removed.",
+            "A respondent's name or the message to them contained invisible control characters, which were removed.",
+        ],
+        |a| {
+            let asked = a.asked.as_ref().expect("a respondent file");
+            assert_eq!(asked.request.respondent, "Dana (IT)");
+            assert_eq!(asked.request.message, "Please answer");
+            assert_eq!(a.author(), "Dana (IT)");
+        },
+    )),
     ("script-payloads.json", Opens(&[], |a| {
         assert_eq!(a.organization.name, "<script>alert(1)</script>");
         assert_eq!(
