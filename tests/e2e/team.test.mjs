@@ -257,6 +257,45 @@ test('each wrong return is refused in plain words and the assessment stays as it
   await page.locator('#merge-outcome', { hasText: '0 answers taken, 1 not taken' }).waitFor();
 });
 
+test('a response with an evidence file comes back as a package, and the file is the coordinator\'s after the merge', async () => {
+  const { page } = coordinator;
+  const policy = join(DIR, 'phishing drill report.pdf');
+  const bytes = Buffer.from(`%PDF-1.4 drill report ${Date.now()}`);
+  writeFileSync(policy, bytes);
+  const r = await browser();
+  let back;
+  try {
+    await r.page.goto(server.url);
+    await r.page.locator('#file-input').setInputFiles(files.dana);
+    await r.page.click('#import-as-new');
+    await r.page.locator('#respond-from').waitFor();
+    await choose(r.page, '1.M.C', 'in_place');
+    await r.page.locator('#ev-1-M-C summary').click();
+    await r.page.selectOption('#ev-kind-1-M-C', 'file');
+    await r.page.fill('#ev-title-1-M-C', 'Phishing drill report');
+    await r.page.fill('#ev-as-of-1-M-C', '2026-10-01');
+    await r.page.locator('#ev-file-1-M-C').setInputFiles(policy);
+    await r.page.click('#ev-add-1-M-C');
+    await r.page.locator('#ev-msg-1-M-C', { hasText: 'Added' }).waitFor();
+    assert.equal(await r.page.locator('#respond-download').innerText(), 'Download the answered file with its evidence files');
+    back = await downloaded(r.page, () => r.page.click('#respond-download'), 'from-Dana-with-files.zip');
+  } finally {
+    await r.close();
+  }
+  await page.locator('#nav-team').click();
+  await page.locator('#merge-files').setInputFiles(back);
+  await page.locator('#merge-said li', { hasText: '1 new evidence items' }).waitFor();
+  await page.click('#merge-confirm');
+  await page.locator('#merge-outcome li', { hasText: '1 evidence items added' }).waitFor();
+  await page.locator('#nav-answer').click();
+  const card = page.locator('#ev-1-M-C');
+  if (!(await card.evaluate((d) => d.open))) await card.locator('summary').click();
+  const open = page.locator('#ev-1-M-C button[id^="ev-open-"]');
+  const copy = await downloaded(page, () => open.click(), 'drill-copy.pdf');
+  assert.ok(readFileSync(copy).equals(bytes), 'the very bytes the respondent attached');
+  assert.match(await page.locator('#given-1-M-C').innerText(), /^Answered by Dana on /);
+});
+
 test('the team part is fetched on first use, says so offline before it, and works offline after', async () => {
   const fresh = await browser();
   try {
