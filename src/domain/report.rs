@@ -44,6 +44,7 @@ pub fn sanitized(assessment: &Assessment) -> Assessment {
     for answer in a.answers.values_mut() {
         answer.note.clear();
         answer.by.clear();
+        answer.at = None;
     }
     a.answers
         .retain(|_, x| x.choice.is_some() || x.since.is_some());

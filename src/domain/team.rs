@@ -118,9 +118,11 @@ pub fn answered(catalog: &Catalog, a: &Assessment, now: &Timestamp) -> Option<As
     Some(out)
 }
 
-/// The SHA-256 (lowercase hex) of the file as export writes it, with the fingerprint empty
-/// and the export time set to the answer time: any change to what the file says changes it.
-/// It tells an edited file from one HICP Check wrote; it is not a signature.
+/// The SHA-256 (lowercase hex) of the file as export writes it, with the fingerprint empty,
+/// the content version empty (a response keeps its seal across an update of the pack) and
+/// the export time set to the answer time: any change to what the file says changes it. It
+/// tells an edited file from one HICP Check wrote; it is not a signature. A later file format
+/// must seal in this version's layout, or responses out at the update would look changed.
 pub fn fingerprint(catalog: &Catalog, a: &Assessment) -> String {
     let mut blank = a.clone();
     let mut at = a.updated.clone();
@@ -128,7 +130,7 @@ pub fn fingerprint(catalog: &Catalog, a: &Assessment) -> String {
         asked.fingerprint.clear();
         at = asked.answered.clone().unwrap_or(at);
     }
-    let text = super::transfer::export(catalog, &blank, &at);
+    let text = super::transfer::export_as(catalog, "", &blank, &at);
     Sha256::digest(text.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))

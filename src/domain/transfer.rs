@@ -32,9 +32,10 @@ mod wire;
 pub use error::{ImportError, ImportWarning, ShapeProblem, TextField, ValueProblem};
 pub use json::{fields_are, read_json};
 pub use reading::{import, import_with_warnings};
+pub use requests::REQUESTS_MAX;
 pub use text::{is_invisible, thousands, visible, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX};
 pub use upgrade::upgrade;
-pub use wire::export;
+pub use wire::{export, export_as};
 
 /// The `format` every assessment file carries.
 pub const FORMAT: &str = "hicp-check-assessment";

@@ -64,9 +64,11 @@ test('a respondent answers in WebKit and the answered file comes back sealed', L
       return text.endsWith('\n') ? JSON.parse(text) : null;
     }, { what: 'the answered file in the download folder' });
     assert.equal(file.answers['1.S.B'].by, 'Dana');
-    // The seal is SHA-256 of the file as written with it empty, at the answer time.
+    // The seal is SHA-256 of the file as written with it and the content version empty, at
+    // the answer time.
     const blank = structuredClone(file);
     blank.asked.fingerprint = '';
+    blank.content.version = '';
     blank.exported = file.asked.answered;
     const expected = createHash('sha256').update(`${JSON.stringify(blank, null, 2)}\n`).digest('hex');
     assert.equal(file.asked.fingerprint, expected);
@@ -84,7 +86,8 @@ test('the Work together screen starts the team part on the page', LIMIT, async (
     await b.click('#nav-team');
     await b.find('#prepare-download');
     await b.click('#give-1');
-    assert.equal(await b.run(() => document.querySelector('#give-1').checked), true);
+    // Handled by the part (a checkbox alone would check without it): its questions are chosen.
+    await b.waitForText('#give-1 ~ details > summary', /\(3 of 3 chosen\)$/);
     assert.equal(await b.run(() => document.querySelector('#team-status').innerText), '');
     await assertOwnOriginOnly(b, server.origin);
   });

@@ -100,6 +100,7 @@ test('three respondents answer apart and the coordinator merges them, choosing w
   files.dana = await prepare(page, 'Dana', ['1']);
   files.eli = await prepare(page, 'Eli', ['4']);
   files.sam = await prepare(page, 'Sam', ['9.M.A', '9.M.B']);
+  await page.locator('#requests tbody tr').nth(2).waitFor();
   assert.deepEqual(await page.locator('#requests tbody th').allInnerTexts(), ['Dana', 'Eli', 'Sam']);
   assert.deepEqual(await page.locator('#requests tbody td:nth-of-type(1)').allInnerTexts(),
     ['1.M.A, 1.M.B, 1.M.C, 1.M.D', '4.M.A, 4.M.B, 4.M.C, 4.M.D, 4.M.E', '9.M.A, 9.M.B']);
@@ -159,8 +160,11 @@ test('three respondents answer apart and the coordinator merges them, choosing w
   await page.locator('#nav-practice-4').click();
   assert.match(await page.locator('#given-4-M-B').innerText(), /^Answered by Eli on /);
   await page.locator('#nav-team').click();
+  // The rows once the choice has been rendered: each of them answered by `label`'s person.
   const planFor = async (label) => {
     await page.locator('#plan-by').selectOption({ label });
+    const who = (await page.locator('#plan-by').inputValue()).slice(1);
+    await page.locator('#plan-by-table, #plan-by-empty').and(page.locator(`[data-by="${who}"]`)).waitFor();
     return page.locator('#plan-by-table tbody th, #plan-by-empty').allInnerTexts();
   };
   assert.deepEqual(await planFor('Eli'), ['4.M.B Data Use Procedures']);
@@ -195,10 +199,11 @@ test('three respondents answer apart and the coordinator merges them, choosing w
 });
 
 /** The file's fingerprint as HICP Check computes it: SHA-256 of the file as written with the
- * fingerprint empty and the export time set to the answer time. */
+ * fingerprint and the content version empty and the export time set to the answer time. */
 function resealed(file) {
   const copy = structuredClone(file);
   copy.asked.fingerprint = '';
+  copy.content.version = '';
   copy.exported = copy.asked.answered;
   const fingerprint = createHash('sha256').update(`${JSON.stringify(copy, null, 2)}\n`).digest('hex');
   return { ...file, asked: { ...file.asked, fingerprint } };
@@ -306,7 +311,7 @@ test('the team part is fetched on first use, says so offline before it, and work
     assert.ok(!fresh.requests.some((r) => r.url.includes('team')), 'a first visit does not fetch the team part');
     await context.setOffline(true);
     await page.locator('#nav-team').click();
-    await page.locator('#team-status', { hasText: 'this browser is offline' }).waitFor();
+    await page.locator('#team-status', { hasText: 'this browser was offline' }).waitFor();
     await context.setOffline(false);
     await page.reload();
     await openTeam(page);

@@ -366,3 +366,73 @@ fn a_shared_copy_names_no_respondent() {
     assert!(shared.requests.is_empty());
     assert!(shared.answers.values().all(|x| x.by.is_empty()));
 }
+
+/// Regression: the same answer from two respondents was taken, and counted, twice.
+#[test]
+fn the_same_answer_from_two_respondents_is_taken_once() {
+    let c = catalog();
+    let mut a = coordinator();
+    let dana = ask(&mut a, "r-dana", "Dana", &["1.M.B"]);
+    let eli = ask(&mut a, "r-eli", "Eli", &["1.M.B"]);
+    let dana = respond(&c, &dana, &[("1.M.B", "in_place")], "2026-11-04T12:00:00.000Z");
+    let eli = respond(&c, &eli, &[("1.M.B", "in_place")], "2026-11-04T13:00:00.000Z");
+    let first = check(&c, &a, &dana, &[]).unwrap();
+    let second = check(&c, &a, &eli, std::slice::from_ref(&first)).unwrap();
+    let responses = [first, second];
+    assert!(differences(&a, &responses).is_empty(), "they agree");
+    let (m, summary) = merge(&a, &responses, &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
+    assert_eq!(m.answers[&id("1.M.B")].by, "Dana", "the first to give it");
+    assert_eq!((summary[0].answers, summary[1].answers), (1, 0));
+}
+
+/// Regression: items over a sub-practice's limit were dropped, yet counted as added.
+#[test]
+fn evidence_over_the_limit_is_counted_as_left_out() {
+    let c = catalog();
+    let mut a = coordinator();
+    a.edit_evidence(&id("1.M.B"), ts("2026-11-02T10:00:00.000Z"), |l| {
+        for n in 0..hicp_check::domain::evidence::ITEMS_MAX - 1 {
+            l.push(record(&format!("e-own-{n}"), &format!("Check {n}")));
+        }
+    });
+    let file = ask(&mut a, "r-1", "Dana", &["1.M.B"]);
+    let mut copy = travel(&c, &file);
+    copy.edit_evidence(&id("1.M.B"), ts("2026-11-04T12:00:00.000Z"), |l| {
+        l.push(record("e-d-1", "Dana's first"));
+        l.push(record("e-d-2", "Dana's second"));
+    });
+    let back = travel(&c, &answered(&c, &copy, &ts("2026-11-04T12:05:00.000Z")).unwrap());
+    let r = check(&c, &a, &back, &[]).unwrap();
+    let (m, summary) = merge(&a, &[r], &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
+    assert_eq!(m.evidence[&id("1.M.B")].len(), hicp_check::domain::evidence::ITEMS_MAX);
+    assert_eq!((summary[0].evidence, summary[0].over_limit), (1, 1));
+}
+
+/// A response keeps its seal when the respondent's copy has another edition of the pack than
+/// the coordinator's (a host updated it while the file was out).
+#[test]
+fn the_seal_does_not_depend_on_the_packs_edition() {
+    let c = catalog();
+    let (file_name, text) = hicp_check::content::BUILT_IN[0];
+    let earlier = text.replacen("\"content_version\":\"1.1.0\"", "\"content_version\":\"1.0.0\"", 1);
+    assert_ne!(earlier, text);
+    let c0 = hicp_check::content::load(file_name, &earlier).expect("the same pack, an earlier edition");
+    let mut a = coordinator();
+    let file = ask(&mut a, "r-1", "Dana", &["1.M.B"]);
+    let mut copy = travel(&c0, &file);
+    choose(&mut copy, "1.M.B", "in_place", "2026-11-04T12:00:00.000Z");
+    let sealed = answered(&c0, &copy, &ts("2026-11-04T12:00:00.000Z")).unwrap();
+    let text = export(&c0, &sealed, &ts("2026-11-04T12:00:00.000Z"));
+    assert!(text.contains("\"version\": \"1.0.0\""));
+    assert!(check(&c, &a, &import(&c, &text).unwrap(), &[]).is_ok());
+}
+
+#[test]
+fn a_respondent_file_without_a_respondent_is_refused() {
+    let c = catalog();
+    let mut a = coordinator();
+    let file = ask(&mut a, "r-1", "Dana", &["1.M.B"]);
+    let text = export(&c, &file, &ts("2026-11-03T08:00:01.000Z"));
+    let nameless = text.replace("\"respondent\": \"Dana\"", "\"respondent\": \" \"");
+    assert!(import(&c, &nameless).is_err());
+}

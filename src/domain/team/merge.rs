@@ -226,11 +226,14 @@ pub struct Taken {
     pub not_taken: usize,
     pub evidence: usize,
     pub duplicates: usize,
+    /// Evidence items left out because their sub-practice holds as many as it may.
+    pub over_limit: usize,
 }
 
 /// Takes the responses into `mine`: answers where nothing differs, the picked answer where
-/// something does (the coordinator's own where no pick was made), every new evidence item,
-/// and the record that each response was merged.
+/// something does (where no pick was made, the coordinator's own stays, or none), every new
+/// evidence item up to the limit of a sub-practice, and the record that each response was
+/// merged. Notes kept together are cut at the note limit.
 pub fn merge(
     mine: &Assessment,
     responses: &[Response],
@@ -248,12 +251,14 @@ pub fn merge(
             not_taken: 0,
             evidence: r.evidence.len(),
             duplicates: r.duplicates,
+            over_limit: 0,
         })
         .collect();
     for (n, r) in responses.iter().enumerate() {
         for (id, theirs) in &r.answers {
             let Some(d) = diffs.iter().find(|d| &d.id == id) else {
-                if mine.answers.get(id).is_none_or(|m| !same(m, theirs)) {
+                // Against what is taken so far: the same answer from two files counts once.
+                if out.answers.get(id).is_none_or(|m| !same(m, theirs)) {
                     out.answers.insert(id.clone(), theirs.clone());
                     summary[n].answers += 1;
                 }
@@ -278,10 +283,14 @@ pub fn merge(
                 }
             }
         }
+        summary[n].evidence = 0;
         for (id, item) in &r.evidence {
             let items = out.evidence.entry(id.clone()).or_default();
             if items.len() < ITEMS_MAX {
                 items.push(item.clone());
+                summary[n].evidence += 1;
+            } else {
+                summary[n].over_limit += 1;
             }
         }
         if let Some(sent) = out.requests.iter_mut().find(|s| s.request.id == r.request) {

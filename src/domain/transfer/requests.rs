@@ -138,12 +138,13 @@ fn request_of(catalog: &Catalog, v: &Value) -> Option<Request> {
         catalog.sub_practice(&id)?;
         scope.push(id);
     }
-    if !id_ok || scope.is_empty() {
+    let respondent = v["respondent"].as_str()?;
+    if !id_ok || scope.is_empty() || respondent.trim().is_empty() {
         return None;
     }
     Some(Request::new(
         id.to_owned(),
-        v["respondent"].as_str()?.to_owned(),
+        respondent.to_owned(),
         v["message"].as_str()?.to_owned(),
         scope,
         timestamp(&v["sent"])?,

@@ -77,13 +77,28 @@ pub(super) struct WireFile {
 
 /// Writes an assessment as a current-version file, pretty-printed, fields in a fixed order.
 pub fn export(catalog: &Catalog, assessment: &Assessment, exported: &Timestamp) -> String {
-    let info = catalog.info();
+    export_as(
+        catalog,
+        &catalog.info().content_version,
+        assessment,
+        exported,
+    )
+}
+
+/// [`export`], the file saying content version `version`: a respondent file's seal is made
+/// with none, so that a response keeps its seal across an update of the pack.
+pub fn export_as(
+    catalog: &Catalog,
+    version: &str,
+    assessment: &Assessment,
+    exported: &Timestamp,
+) -> String {
     let file = WireFile {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
         content: WireContent {
-            id: info.id.clone(),
-            version: info.content_version.clone(),
+            id: catalog.info().id.clone(),
+            version: version.into(),
         },
         created: assessment.created.clone(),
         updated: assessment.updated.clone(),

@@ -36,7 +36,14 @@ pub fn refusal(t: &Texts, r: &Refusal) -> String {
 
 /// What one respondent's file changed; `date` is when they answered, worded for people.
 pub fn taken(t: &Texts, x: &Taken, date: &str) -> String {
-    t.fill(
+    let over = match x.over_limit {
+        0 => String::new(),
+        n => format!(
+            " {}",
+            t.fill("team.merge.over_limit", &[("count", &n.to_string())])
+        ),
+    };
+    let taken = t.fill(
         "team.merge.taken",
         &[
             ("name", &x.respondent),
@@ -46,5 +53,6 @@ pub fn taken(t: &Texts, x: &Taken, date: &str) -> String {
             ("evidence", &x.evidence.to_string()),
             ("duplicates", &x.duplicates.to_string()),
         ],
-    )
+    );
+    taken + &over
 }

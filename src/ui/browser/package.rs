@@ -91,8 +91,9 @@ pub fn with_sources(op: &str) -> Object {
 }
 
 /// A document the worker writes from an assessment file (`assessment`, as `export` writes it):
-/// `"oscal"` (assessment results) or `"csv"` (the findings). It reads the assessment with the
-/// same pack and language as the app ([`remember_sources`]). Off the first visit: the code for them lives in the worker.
+/// `"oscal"` (assessment results), `"csv"` (the findings) or `"sealed"` (a respondent's copy,
+/// answered and sealed with its fingerprint). It reads the assessment with the same pack and
+/// language as the app ([`remember_sources`]). Off the first visit: their code is the worker's.
 pub async fn document(kind: &str, assessment: &str, now: &str) -> Result<String, PackageFailure> {
     let request = with_sources("document");
     set(&request, "kind", &kind.into());

@@ -25,12 +25,12 @@ use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::{Action, AppState, Edit, Screen};
 
 /// The app, its pack, and the open assessment's id and the assessment last handed to the
-/// part: where the part's changes go, and what it shows.
+/// part (none since the screen was left): where the part's changes go, and what it shows.
 type Target = (
     UseReducerHandle<AppState>,
     Rc<Catalog>,
     String,
-    Rc<Assessment>,
+    Option<Rc<Assessment>>,
 );
 
 thread_local! {
@@ -64,13 +64,14 @@ pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
         .current_entry()
         .filter(|_| state.screen == Screen::Team)
     else {
-        TARGET.with(|t| t.borrow_mut().take());
+        // Changes still on their way go to the same assessment; the part is mounted afresh.
+        TARGET.with(|t| t.borrow_mut().iter_mut().for_each(|t| t.3 = None));
         return;
     };
     let shown = TARGET.with(|t| {
-        t.borrow()
-            .as_ref()
-            .is_some_and(|(_, _, id, a)| *id == e.id && Rc::ptr_eq(a, &e.assessment))
+        t.borrow().as_ref().is_some_and(|(_, _, id, a)| {
+            *id == e.id && a.as_ref().is_some_and(|a| Rc::ptr_eq(a, &e.assessment))
+        })
     });
     if shown {
         return;
@@ -79,11 +80,13 @@ pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
         state.clone(),
         catalog.clone(),
         e.id.clone(),
-        e.assessment.clone(),
+        Some(e.assessment.clone()),
     );
     TARGET.with(|t| *t.borrow_mut() = Some(target.clone()));
     yew::platform::spawn_local(async move {
-        let (state, catalog, _, a) = target;
+        let (state, catalog, _, Some(a)) = target else {
+            return;
+        };
         let document = gloo::utils::document();
         let (Some(root), Some(status)) = (
             document.get_element_by_id("team-root"),

@@ -37,9 +37,17 @@ pub fn merge_view() -> Html {
     let review = use_state(|| None::<Rc<Review>>);
     let picks = use_state(Picks::new);
     let outcome = use_state(|| None::<(bool, Vec<String>)>);
+    // Which choice of files is the latest (an earlier one still being read is dropped), and
+    // whether a merge is under way (a second click does nothing).
+    let (latest, busy) = (use_mut_ref(|| 0_u32), use_mut_ref(|| false));
     let onchange = {
-        let (h, review, picks, outcome) =
-            (part.clone(), review.clone(), picks.clone(), outcome.clone());
+        let (h, review, picks, outcome, latest) = (
+            part.clone(),
+            review.clone(),
+            picks.clone(),
+            outcome.clone(),
+            latest.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let files: Vec<web_sys::File> = input
@@ -47,20 +55,37 @@ pub fn merge_view() -> Html {
                 .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
                 .unwrap_or_default();
             input.set_value("");
-            let (h, review, picks, outcome) =
-                (h.clone(), review.clone(), picks.clone(), outcome.clone());
+            *latest.borrow_mut() += 1;
+            let this = *latest.borrow();
+            let (h, review, picks, outcome, latest) = (
+                h.clone(),
+                review.clone(),
+                picks.clone(),
+                outcome.clone(),
+                latest.clone(),
+            );
             yew::platform::spawn_local(async move {
+                let count = files.len();
                 let r = read(&h, files).await;
+                if *latest.borrow() != this {
+                    return;
+                }
                 picks.set(vec![(None, false); r.diffs.len()]);
-                outcome.set(None);
+                let read = h.tf("team.merge.read_count", &[("count", &count.to_string())]);
+                outcome.set(Some((false, vec![read])));
                 review.set(Some(Rc::new(r)));
             });
         })
     };
     let left = picks.iter().filter(|p| p.0.is_none()).count();
     let on_merge = {
-        let (h, review, picks, outcome) =
-            (part.clone(), review.clone(), picks.clone(), outcome.clone());
+        let (h, review, picks, outcome, busy) = (
+            part.clone(),
+            review.clone(),
+            picks.clone(),
+            outcome.clone(),
+            busy.clone(),
+        );
         Callback::from(move |_| {
             let Some(r) = (*review).clone() else { return };
             if left > 0 {
@@ -82,11 +107,17 @@ pub fn merge_view() -> Html {
                     )
                 })
                 .collect();
-            let (h, review, outcome) = (h.clone(), review.clone(), outcome.clone());
+            if busy.replace(true) {
+                return;
+            }
+            let (h, review, outcome, busy) =
+                (h.clone(), review.clone(), outcome.clone(), busy.clone());
             yew::platform::spawn_local(async move {
                 let (merged, summary) = merge(&h.assessment, &r.responses, &chosen, &now());
                 // The app keeps the evidence files first, all or none, then the answers.
-                if let Err(why) = h.save(&merged, &r.files).await {
+                let saved = h.save(&merged, &r.files).await;
+                *busy.borrow_mut() = false;
+                if let Err(why) = saved {
                     outcome.set(Some((true, vec![why])));
                     return;
                 }
@@ -131,11 +162,12 @@ pub fn merge_view() -> Html {
                     </div>
                 </div>
             }
-            if let Some((problem, lines)) = (*outcome).clone() {
-                <div id="merge-outcome" role={if problem { "alert" } else { "status" }} class={classes!("banner", problem.then_some("problem"))}>
+            // Always on the page, so that a screen reader hears each change of it.
+            <div id="merge-outcome" role="status" class={classes!((*outcome).as_ref().map(|o| if o.0 { "banner problem" } else { "banner" }))}>
+                if let Some((_, lines)) = (*outcome).clone() {
                     <ul>{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
-                </div>
-            }
+                }
+            </div>
         </section>
     }
 }
@@ -192,6 +224,8 @@ async fn read(h: &Part, files: Vec<web_sys::File>) -> Review {
         }
     }
     r.diffs = differences(mine, &r.responses);
+    // In the pack's order (the domain's is the ids' text order: 10.M.A before 2.M.A).
+    r.diffs.sort_by_key(|d| h.catalog.position(&d.id));
     r
 }
 
@@ -239,11 +273,21 @@ fn difference(
             .and_then(|c| h.catalog.scale().choice(c))
             .map(|c| c.label.clone())
             .unwrap_or_else(|| h.t("team.merge.no_choice"));
-        let when = a.at.as_ref().map(|t| h.date(t.date())).unwrap_or_default();
-        let label = h.tf(
-            "team.merge.option",
-            &[("who", who), ("choice", &choice), ("date", &when)],
-        );
+        // Answers from files older than format 4 have no date.
+        let label = match &a.at {
+            Some(t) => h.tf(
+                "team.merge.option",
+                &[
+                    ("who", who),
+                    ("choice", &choice),
+                    ("date", &h.date(t.date())),
+                ],
+            ),
+            None => h.tf(
+                "team.merge.option_undated",
+                &[("who", who), ("choice", &choice)],
+            ),
+        };
         html! {
             <div class="option">
                 <input type="radio" id={id.clone()} name={format!("pick-{key}")} checked={picks[i].0 == Some(take)} onchange={set(take)} />

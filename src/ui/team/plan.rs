@@ -83,9 +83,9 @@ pub fn plan_by_respondent() -> Html {
                 </select>
             </div>
             if rows.is_empty() {
-                <p id="plan-by-empty">{ part.t("team.plan.none") }</p>
+                <p id="plan-by-empty" data-by={who.clone()}>{ part.t("team.plan.none") }</p>
             } else {
-                <table id="plan-by-table">
+                <table id="plan-by-table" data-by={who.clone()}>
                     <thead><tr>
                         <th scope="col">{ part.t("results.plan.number") }</th><th scope="col">{ part.t("results.plan.sub_practice") }</th>
                         <th scope="col">{ part.t("results.plan.status") }</th><th scope="col">{ part.t("results.plan.owner") }</th>

@@ -5,9 +5,10 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{use_part, Part};
+use super::use_part;
 use crate::domain::team::{respondent_file, Request, Sent, MESSAGE_MAX, RESPONDENT_MAX};
-use crate::domain::{export, SubPracticeId};
+use crate::domain::transfer::REQUESTS_MAX;
+use crate::domain::{export, Assessment, Catalog, SubPracticeId};
 use crate::ui::browser::files::download;
 use crate::ui::browser::page::{new_id, now};
 use crate::ui::dom::dom_id;
@@ -19,6 +20,7 @@ pub fn prepare() -> Html {
     let chosen = use_state(Vec::<SubPracticeId>::new);
     let (name_ref, message_ref) = (use_node_ref(), use_node_ref());
     let said = use_state(|| None::<(bool, String)>);
+    let busy = use_mut_ref(|| false);
     let a = part.assessment.clone();
     let Some(tier) = a.tier else {
         return html! {};
@@ -37,7 +39,7 @@ pub fn prepare() -> Html {
         })
     };
     let on_prepare = {
-        let (part, chosen, said) = (part.clone(), chosen.clone(), said.clone());
+        let (part, chosen, said, busy) = (part.clone(), chosen.clone(), said.clone(), busy.clone());
         let order: Vec<SubPracticeId> = scope.iter().map(|s| s.id.clone()).collect();
         let (name_ref, message_ref) = (name_ref.clone(), message_ref.clone());
         Callback::from(move |_| {
@@ -48,7 +50,9 @@ pub fn prepare() -> Html {
                 return;
             };
             let who: String = name.value().trim().chars().take(RESPONDENT_MAX).collect();
+            let full = part.assessment.requests.len() >= REQUESTS_MAX;
             let problem = match (who.is_empty(), chosen.is_empty()) {
+                _ if full => Some("team.too_many"),
                 (true, _) => Some("team.need_name"),
                 (_, true) => Some("team.need_questions"),
                 _ => None,
@@ -64,20 +68,29 @@ pub fn prepare() -> Html {
                 .filter(|s| chosen.contains(s))
                 .cloned()
                 .collect();
+            // One at a time: the next is prepared from the assessment this one is saved into.
+            if busy.replace(true) {
+                return;
+            }
             let request = Request::new(format!("r-{}", new_id()), who.clone(), text, given, now());
-            send_file(&part, &request);
             let mut a = (*part.assessment).clone();
             a.requests.push(Sent {
-                request,
+                request: request.clone(),
                 merged: Vec::new(),
             });
             a.updated = now();
-            let (part, said, chosen) = (part.clone(), said.clone(), chosen.clone());
-            name.set_value("");
-            message.set_value("");
+            let (part, said, chosen, busy) =
+                (part.clone(), said.clone(), chosen.clone(), busy.clone());
             yew::platform::spawn_local(async move {
-                match part.save(&a, &[]).await {
+                // Kept first, sent second: a file whose request was not kept would be refused
+                // when it comes back.
+                let saved = part.save(&a, &[]).await;
+                *busy.borrow_mut() = false;
+                match saved {
                     Ok(()) => {
+                        send_file(&part.catalog, &a, &request);
+                        name.set_value("");
+                        message.set_value("");
                         chosen.set(Vec::new());
                         said.set(Some((false, part.tf("team.prepared", &[("name", &who)]))));
                     }
@@ -135,19 +148,12 @@ pub fn prepare() -> Html {
     }
 }
 
-/// Downloads the respondent file for `request`, with the assessment's answers as they stand.
-fn send_file(part: &Part, request: &Request) {
+/// Downloads the respondent file for `request`, with the answers of `a` as they stand.
+fn send_file(catalog: &Catalog, a: &Assessment, request: &Request) {
     let at = now();
-    let name = format!(
-        "{} for {}",
-        part.assessment.organization.name, request.respondent
-    );
+    let name = format!("{} for {}", a.organization.name, request.respondent);
     let stem = file_stem(&name, &at.date().to_string());
-    let file = export(
-        &part.catalog,
-        &respondent_file(&part.assessment, request),
-        &at,
-    );
+    let file = export(catalog, &respondent_file(a, request), &at);
     download(&format!("{stem}.json"), "application/json", &file);
 }
 
@@ -177,7 +183,7 @@ pub fn prepared() -> Html {
                     };
                     let again = {
                         let (part, r) = (part.clone(), r.clone());
-                        Callback::from(move |_| send_file(&part, &r))
+                        Callback::from(move |_| send_file(&part.catalog, &part.assessment, &r))
                     };
                     let ids: Vec<&str> = r.scope.iter().map(|s| s.as_str()).collect();
                     html! {
