@@ -374,13 +374,28 @@ fn the_same_answer_from_two_respondents_is_taken_once() {
     let mut a = coordinator();
     let dana = ask(&mut a, "r-dana", "Dana", &["1.M.B"]);
     let eli = ask(&mut a, "r-eli", "Eli", &["1.M.B"]);
-    let dana = respond(&c, &dana, &[("1.M.B", "in_place")], "2026-11-04T12:00:00.000Z");
-    let eli = respond(&c, &eli, &[("1.M.B", "in_place")], "2026-11-04T13:00:00.000Z");
+    let dana = respond(
+        &c,
+        &dana,
+        &[("1.M.B", "in_place")],
+        "2026-11-04T12:00:00.000Z",
+    );
+    let eli = respond(
+        &c,
+        &eli,
+        &[("1.M.B", "in_place")],
+        "2026-11-04T13:00:00.000Z",
+    );
     let first = check(&c, &a, &dana, &[]).unwrap();
     let second = check(&c, &a, &eli, std::slice::from_ref(&first)).unwrap();
     let responses = [first, second];
     assert!(differences(&a, &responses).is_empty(), "they agree");
-    let (m, summary) = merge(&a, &responses, &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
+    let (m, summary) = merge(
+        &a,
+        &responses,
+        &BTreeMap::new(),
+        &ts("2026-11-05T00:00:00.000Z"),
+    );
     assert_eq!(m.answers[&id("1.M.B")].by, "Dana", "the first to give it");
     assert_eq!((summary[0].answers, summary[1].answers), (1, 0));
 }
@@ -401,10 +416,16 @@ fn evidence_over_the_limit_is_counted_as_left_out() {
         l.push(record("e-d-1", "Dana's first"));
         l.push(record("e-d-2", "Dana's second"));
     });
-    let back = travel(&c, &answered(&c, &copy, &ts("2026-11-04T12:05:00.000Z")).unwrap());
+    let back = travel(
+        &c,
+        &answered(&c, &copy, &ts("2026-11-04T12:05:00.000Z")).unwrap(),
+    );
     let r = check(&c, &a, &back, &[]).unwrap();
     let (m, summary) = merge(&a, &[r], &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
-    assert_eq!(m.evidence[&id("1.M.B")].len(), hicp_check::domain::evidence::ITEMS_MAX);
+    assert_eq!(
+        m.evidence[&id("1.M.B")].len(),
+        hicp_check::domain::evidence::ITEMS_MAX
+    );
     assert_eq!((summary[0].evidence, summary[0].over_limit), (1, 1));
 }
 
@@ -414,9 +435,14 @@ fn evidence_over_the_limit_is_counted_as_left_out() {
 fn the_seal_does_not_depend_on_the_packs_edition() {
     let c = catalog();
     let (file_name, text) = hicp_check::content::BUILT_IN[0];
-    let earlier = text.replacen("\"content_version\":\"1.1.0\"", "\"content_version\":\"1.0.0\"", 1);
+    let earlier = text.replacen(
+        "\"content_version\":\"1.1.0\"",
+        "\"content_version\":\"1.0.0\"",
+        1,
+    );
     assert_ne!(earlier, text);
-    let c0 = hicp_check::content::load(file_name, &earlier).expect("the same pack, an earlier edition");
+    let c0 =
+        hicp_check::content::load(file_name, &earlier).expect("the same pack, an earlier edition");
     let mut a = coordinator();
     let file = ask(&mut a, "r-1", "Dana", &["1.M.B"]);
     let mut copy = travel(&c0, &file);
