@@ -203,15 +203,15 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
                     }
                 }) }
             </fieldset>
-            if let Some(at) = &answer.at {
-                <p class="hint given" id={format!("given-{key}")}>{ {
-                    let date = human_date(&handle.texts, at.date());
-                    match answer.by.as_str() {
-                        "" => handle.tf("team.given_here", &[("date", &date)]),
-                        by => handle.tf("team.given_by", &[("name", by), ("date", &date)]),
-                    }
-                } }</p>
-            }
+            // Always there, one line high: the first answer fills it in without moving the
+            // page below (inserting it cost a layout of every card after it).
+            <p class="hint given" id={format!("given-{key}")}>{ answer.at.as_ref().map(|at| {
+                let date = human_date(&handle.texts, at.date());
+                match answer.by.as_str() {
+                    "" => handle.tf("team.given_here", &[("date", &date)]),
+                    by => handle.tf("team.given_by", &[("name", by), ("date", &date)]),
+                }
+            }) }</p>
             if s.questions.len() > 1 {
                 <div class="also">
                     <p>{ handle.t("answer.also_ask") }</p>
