@@ -217,15 +217,27 @@ pub async fn keep_staged(t: &Texts, staged: &Staged, assessment_id: &str) -> Res
     if staged.files.is_empty() {
         return Ok(());
     }
-    let items: Vec<(String, web_sys::Blob)> = staged
-        .files
+    put_files(assessment_id, &staged.files)
+        .await
+        .map_err(|f| match f {
+            StoreFailure::Full => t.get("evidence.package_full").to_owned(),
+            other => store_failure(t, other),
+        })
+}
+
+/// Stores evidence files (item id, bytes) under the assessment `assessment_id`, all or none.
+///
+/// # Errors
+/// What the store refused; nothing of `files` was kept then.
+pub async fn put_files(
+    assessment_id: &str,
+    files: &[(String, web_sys::Blob)],
+) -> Result<(), StoreFailure> {
+    let items: Vec<(String, web_sys::Blob)> = files
         .iter()
         .map(|(id, blob)| (store::evidence_key(assessment_id, id), blob.clone()))
         .collect();
-    store::put_all(&items).await.map_err(|f| match f {
-        StoreFailure::Full => t.get("evidence.package_full").to_owned(),
-        other => store_failure(t, other),
-    })
+    store::put_all(&items).await
 }
 
 /// Copies the kept evidence files of one assessment to another (a duplicate).

@@ -59,10 +59,7 @@ impl Part {
 
     /// The organization's name, or the words for an unnamed one.
     pub fn name(&self) -> String {
-        match self.assessment.organization.name.trim() {
-            "" => self.t("org.unnamed"),
-            name => name.to_owned(),
-        }
+        crate::ui::wording::display_name(&self.texts, &self.assessment.organization.name)
     }
 
     /// Hands `a` (and evidence files to keep, by item id) to the app; `Err` says why the app

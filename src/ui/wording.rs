@@ -7,9 +7,9 @@ use crate::domain::{Coverage, Date};
 use crate::i18n::Texts;
 
 /// The name shown for an assessment, also when its organization has no name yet.
-pub fn display_name(handle: &AssessmentHandle, name: &str) -> String {
+pub fn display_name(t: &Texts, name: &str) -> String {
     if name.trim().is_empty() {
-        handle.t("org.unnamed")
+        t.get("org.unnamed").to_owned()
     } else {
         name.to_owned()
     }

@@ -75,12 +75,24 @@ fn travel(c: &Catalog, a: &Assessment) -> Assessment {
     import(c, &export(c, a, &ts("2026-11-03T08:00:01.000Z"))).expect("it opens")
 }
 
-fn respond(c: &Catalog, file: &Assessment, edits: &[(&str, &str)], at: &str) -> Assessment {
+/// The respondent's side: opens `file`, makes `edit`, and sends it back answered at `at`.
+fn answer_back(
+    c: &Catalog,
+    file: &Assessment,
+    at: &str,
+    edit: impl FnOnce(&mut Assessment),
+) -> Assessment {
     let mut mine = travel(c, file);
-    for (sub, choice) in edits {
-        choose(&mut mine, sub, choice, at);
-    }
+    edit(&mut mine);
     travel(c, &answered(c, &mine, &ts(at)).expect("a respondent file"))
+}
+
+fn respond(c: &Catalog, file: &Assessment, edits: &[(&str, &str)], at: &str) -> Assessment {
+    answer_back(c, file, at, |mine| {
+        for (sub, choice) in edits {
+            choose(mine, sub, choice, at);
+        }
+    })
 }
 
 #[test]
@@ -215,26 +227,14 @@ fn three_respondents_merge_with_one_difference_picked_and_notes_kept_together() 
     let dana = ask(&mut a, "r-dana", "Dana", &["1.M.A", "1.M.B"]);
     let eli = ask(&mut a, "r-eli", "Eli", &["4.M.A"]);
     let sam = ask(&mut a, "r-sam", "Sam", &["2.M.A", "9.M.A"]);
-    let mut dana_copy = travel(&c, &dana);
-    choose(
-        &mut dana_copy,
-        "1.M.A",
-        "partly",
-        "2026-11-04T12:00:00.000Z",
-    );
-    dana_copy.edit_answer(&id("1.M.A"), ts("2026-11-04T12:00:00.000Z"), |x| {
-        x.note = "Only the main site".into()
+    let dana = answer_back(&c, &dana, "2026-11-04T12:05:00.000Z", |copy| {
+        let at = "2026-11-04T12:00:00.000Z";
+        choose(copy, "1.M.A", "partly", at);
+        copy.edit_answer(&id("1.M.A"), ts(at), |x| {
+            x.note = "Only the main site".into()
+        });
+        choose(copy, "1.M.B", "in_place", at);
     });
-    choose(
-        &mut dana_copy,
-        "1.M.B",
-        "in_place",
-        "2026-11-04T12:00:00.000Z",
-    );
-    let dana = travel(
-        &c,
-        &answered(&c, &dana_copy, &ts("2026-11-04T12:05:00.000Z")).unwrap(),
-    );
     let eli = respond(
         &c,
         &eli,
@@ -243,22 +243,15 @@ fn three_respondents_merge_with_one_difference_picked_and_notes_kept_together() 
     );
     // Sam gives the same as the coordinator on 2.M.A and adds the evidence the coordinator
     // already holds, plus a new item.
-    let mut sam_copy = travel(&c, &sam);
-    choose(&mut sam_copy, "2.M.A", "partly", "2026-11-04T14:00:00.000Z");
-    choose(
-        &mut sam_copy,
-        "9.M.A",
-        "dont_know",
-        "2026-11-04T14:00:00.000Z",
-    );
-    sam_copy.edit_evidence(&id("2.M.A"), ts("2026-11-04T14:00:00.000Z"), |l| {
-        l.push(record("e-sam-1", "Asset list reviewed"));
-        l.push(record("e-sam-2", "Inventory tool in use"));
+    let sam = answer_back(&c, &sam, "2026-11-04T14:05:00.000Z", |copy| {
+        let at = "2026-11-04T14:00:00.000Z";
+        choose(copy, "2.M.A", "partly", at);
+        choose(copy, "9.M.A", "dont_know", at);
+        copy.edit_evidence(&id("2.M.A"), ts(at), |l| {
+            l.push(record("e-sam-1", "Asset list reviewed"));
+            l.push(record("e-sam-2", "Inventory tool in use"));
+        });
     });
-    let sam = travel(
-        &c,
-        &answered(&c, &sam_copy, &ts("2026-11-04T14:05:00.000Z")).unwrap(),
-    );
 
     let mut responses: Vec<Response> = Vec::new();
     for file in [&dana, &eli, &sam] {
@@ -411,15 +404,12 @@ fn evidence_over_the_limit_is_counted_as_left_out() {
         }
     });
     let file = ask(&mut a, "r-1", "Dana", &["1.M.B"]);
-    let mut copy = travel(&c, &file);
-    copy.edit_evidence(&id("1.M.B"), ts("2026-11-04T12:00:00.000Z"), |l| {
-        l.push(record("e-d-1", "Dana's first"));
-        l.push(record("e-d-2", "Dana's second"));
+    let back = answer_back(&c, &file, "2026-11-04T12:05:00.000Z", |copy| {
+        copy.edit_evidence(&id("1.M.B"), ts("2026-11-04T12:00:00.000Z"), |l| {
+            l.push(record("e-d-1", "Dana's first"));
+            l.push(record("e-d-2", "Dana's second"));
+        });
     });
-    let back = travel(
-        &c,
-        &answered(&c, &copy, &ts("2026-11-04T12:05:00.000Z")).unwrap(),
-    );
     let r = check(&c, &a, &back, &[]).unwrap();
     let (m, summary) = merge(&a, &[r], &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
     assert_eq!(

@@ -61,7 +61,7 @@ pub fn header() -> Html {
             if let Some(e) = current {
                 <p class="storage" id="storage-status">
                     { {
-                        let name = display_name(&handle, &e.assessment.organization.name);
+                        let name = display_name(&handle.texts, &e.assessment.organization.name);
                         let key = if state.storage_mode == StorageMode::Session { "header.saved_session" } else { "header.saved_device" };
                         handle.tf(key, &[("name", &name)])
                     } }

@@ -67,14 +67,14 @@ pub fn import_preview() -> Html {
         <section id="import-preview" class="panel" aria-labelledby="import-heading">
             <h2 id="import-heading" tabindex="-1">{ handle.tf("files.preview.heading", &[("name", &staged.file_name)]) }</h2>
             <dl class="facts">
-                <dt>{ handle.t("files.preview.organization") }</dt><dd id="preview-name">{ display_name(&handle, &a.organization.name) }</dd>
+                <dt>{ handle.t("files.preview.organization") }</dt><dd id="preview-name">{ display_name(&handle.texts, &a.organization.name) }</dd>
                 <dt>{ handle.t("files.preview.size") }</dt><dd>{ tier }</dd>
                 <dt>{ handle.t("files.preview.answers") }</dt><dd id="preview-answers">{ answered }</dd>
                 <dt>{ handle.t("files.preview.coverage") }</dt><dd>{ coverage }</dd>
                 <dt>{ handle.t("files.preview.last_changed") }</dt><dd>{ human_date(&handle.texts, a.updated.date()) }</dd>
             </dl>
             if let Some(asked) = &a.asked {
-                <p id="preview-request">{ file_for(&handle, &display_name(&handle, &a.organization.name), asked) }</p>
+                <p id="preview-request">{ file_for(&handle, &display_name(&handle.texts, &a.organization.name), asked) }</p>
             }
             if !staged.warnings.is_empty() {
                 <div class="banner" id="import-warnings">

@@ -57,7 +57,7 @@ fn row(props: &RowProps) -> Html {
         let c = confirming.clone();
         Callback::from(move |_| c.set(on))
     };
-    let name = display_name(&handle, &a.organization.name);
+    let name = display_name(&handle.texts, &a.organization.name);
     let summary = {
         let size = a
             .tier

@@ -25,7 +25,7 @@ pub fn respond(handle: &AssessmentHandle) -> Html {
     };
     let catalog = handle.catalog.clone();
     let r = &asked.request;
-    let org = display_name(handle, &a.organization.name);
+    let org = display_name(&handle.texts, &a.organization.name);
     let of = |s: &SubPracticeId, p: &PracticeId| {
         catalog.sub_practice(s).is_some_and(|x| &x.practice == p)
     };

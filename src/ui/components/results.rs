@@ -38,7 +38,7 @@ pub fn results() -> Html {
     };
     let catalog = handle.catalog.clone();
     let a = entry.assessment.clone();
-    let name = display_name(&handle, &a.organization.name);
+    let name = display_name(&handle.texts, &a.organization.name);
     let today = now().date().to_string();
     let on_json = {
         let (h, e) = (handle.clone(), entry.clone());

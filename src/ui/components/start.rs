@@ -60,7 +60,7 @@ pub fn start() -> Html {
                     <button type="button" class="primary" id="start-new" onclick={on_new}>{ handle.t("start.new") }</button>
                     if let (Some(e), Some(onclick)) = (&latest, on_continue) {
                         <button type="button" id="continue-latest" {onclick}>
-                            { handle.tf("start.continue", &[("name", &display_name(&handle, &e.assessment.organization.name))]) }
+                            { handle.tf("start.continue", &[("name", &display_name(&handle.texts, &e.assessment.organization.name))]) }
                         </button>
                     }
                     if handle.state.entries.len() > 1 {

@@ -16,11 +16,10 @@ use yew::prelude::*;
 use yew::UseReducerHandle;
 
 use crate::domain::{export, import, Assessment, Catalog};
-use crate::ui::browser::evidence_store::{evidence_key, put_all};
 use crate::ui::browser::package::with_sources;
 use crate::ui::browser::page::now;
 use crate::ui::browser::parts;
-use crate::ui::evidence::store_failure;
+use crate::ui::evidence::{put_files, store_failure};
 use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::{Action, AppState, Edit, Screen};
 
@@ -123,13 +122,11 @@ async fn saved(change: JsValue) -> JsValue {
     );
     let files: Vec<_> = (0..ids.length())
         .map(|i| {
-            (
-                evidence_key(&id, &ids.get(i).as_string().unwrap_or_default()),
-                blobs.get(i).unchecked_into(),
-            )
+            let item = ids.get(i).as_string().unwrap_or_default();
+            (item, blobs.get(i).unchecked_into())
         })
         .collect();
-    if let Err(f) = put_all(&files).await {
+    if let Err(f) = put_files(&id, &files).await {
         return store_failure(&texts, f).into();
     }
     match field("assessment")
