@@ -9,8 +9,9 @@
    (content/i18n/<code>/*.json) and content overlays (content/*.<code>.json), each embedded as
    it is under its file name, minified. The app reads them (src/i18n.rs, Bundle); English is
    compiled in.
-3. Fills in sw.js (without its comments): the list of every file a visit needs (hashed names; not the languages,
-   which are kept once used, nor the bitmap icons, nor the Web Workers' files), the list of
+3. Writes HICP in OSCAL into oscal/ (see OSCAL), when run as Trunk's hook.
+4. Fills in sw.js (without its comments): the list of every file a visit needs (hashed names; not the languages,
+   which are kept once used, nor the bitmap icons, nor the Web Workers' files, nor oscal/), the list of
    files index.html refers to that are fetched only when needed (the bitmap icons: the worker
    does not expect them in its cache when it checks the cached index.html against it), the
    list of files kept once used (the Web Workers' files, see WORKERS), and a version that
@@ -137,6 +138,18 @@ def worker_files(folder):
     return files
 
 
+# HICP in OSCAL (src/domain/oscal/publish.rs): generated from the built-in pack by a native
+# run of src/bin/oscal.rs, into oscal/. Static files that someone downloads from the results
+# screen or fetches with a tool: never precached, nor kept by the service worker.
+OSCAL = "oscal/"
+
+
+def oscal_documents(folder):
+    """Writes oscal/ into the built folder. Only as Trunk's hook: the postbuild tests run this
+    script on folders of their own, from within cargo."""
+    subprocess.run(["cargo", "run", "--quiet", "--bin", "oscal", "--", folder], check=True)
+
+
 def language_bundles(folder):
     i18n = os.path.join(CONTENT, "i18n")
     for code in sorted(os.listdir(i18n)):
@@ -182,6 +195,8 @@ def main():
         f.write(html)
 
     language_bundles(folder)
+    if "TRUNK_STAGING_DIR" in os.environ:
+        oscal_documents(folder)
     on_use = worker_files(folder)
     files = []
     for root, _, names in os.walk(folder):
@@ -194,7 +209,7 @@ def main():
     with open(sw_path, encoding="utf-8") as f:
         sw = without_comments(f.read())
     # Line by line, so that a folder already processed can be processed again.
-    sw = re.sub(r"^const PRECACHE = .*;$", lambda _: "const PRECACHE = %s;" % json.dumps(["./"] + [f for f in files if f not in ON_DEMAND and f not in on_use and not f.startswith("lang/")]), sw, count=1, flags=re.M)
+    sw = re.sub(r"^const PRECACHE = .*;$", lambda _: "const PRECACHE = %s;" % json.dumps(["./"] + [f for f in files if f not in ON_DEMAND and f not in on_use and not f.startswith(("lang/", OSCAL))]), sw, count=1, flags=re.M)
     sw = re.sub(r"^const ON_DEMAND = .*;$", lambda _: "const ON_DEMAND = %s;" % json.dumps(sorted(f for f in files if f in ON_DEMAND)), sw, count=1, flags=re.M)
     sw = re.sub(r"^const ON_USE = .*;$", lambda _: "const ON_USE = %s;" % json.dumps(on_use), sw, count=1, flags=re.M)
     sw = re.sub(r"^const VERSION = .*;$", "const VERSION = '';", sw, count=1, flags=re.M)

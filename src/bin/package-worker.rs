@@ -137,7 +137,20 @@ mod worker {
         let assessment = transfer::import(catalog, &text("assessment")?).ok()?;
         let now: Timestamp = text("now")?.parse().ok()?;
         Some(match text("kind")?.as_str() {
-            "oscal" => oscal::assessment_results(catalog, &assessment, &now),
+            "oscal" => oscal::assessment_results(
+                catalog,
+                &assessment,
+                &now,
+                oscal::Version::V1_2_3,
+                site().as_deref(),
+            ),
+            "oscal-1.1.3" => oscal::assessment_results(
+                catalog,
+                &assessment,
+                &now,
+                oscal::Version::V1_1_3,
+                site().as_deref(),
+            ),
             "csv" => findings_csv(catalog, &assessment),
             // A respondent's copy, marked answered and sealed with its fingerprint.
             "sealed" => {
@@ -145,6 +158,14 @@ mod worker {
             }
             _ => return None,
         })
+    }
+
+    /// The folder this copy of HICP Check is served from (where the worker's script is), for
+    /// the assessment results to point at the OSCAL documents published beside it.
+    fn site() -> Option<String> {
+        let href = get(&get(&js_sys::global(), "location"), "href").as_string()?;
+        let folder = href.split(['?', '#']).next()?;
+        Some(folder[..=folder.rfind('/')?].to_owned())
     }
 
     thread_local! {

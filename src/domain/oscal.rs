@@ -1,4 +1,5 @@
-//! An assessment's results as an OSCAL 1.1 `assessment-results` document, for GRC tools that
+//! An assessment's results as an OSCAL `assessment-results` document (1.2.3, or 1.1.3 for
+//! older tools), for GRC tools that
 //! read OSCAL. It owns the mapping from HICP Check's answers to OSCAL's findings and
 //! observations, and nothing else: the scoring comes from [`score`], the words from the pack.
 //!
@@ -29,15 +30,32 @@ mod document;
 mod ids;
 mod markup;
 mod model;
+pub mod publish;
 mod results;
 
 pub use document::assessment_results;
 
 use super::ids::SubPracticeId;
 
-/// The OSCAL version the document is written against: that of the newest OSCAL 1.1 models in
-/// compliance-trestle, which `tests/oscal/validate.py` checks every sample document with.
-pub const OSCAL_VERSION: &str = "1.1.3";
+/// The OSCAL release a document is written in. Every document is written in 1.2.3, the
+/// current release, which oscal-bindings' models of NIST's schema check
+/// (`tests/oscal/validate_bindings.py`); and in 1.1.3 for tools that read only OSCAL 1.1,
+/// which compliance-trestle 3's models check (`tests/oscal/validate.py`). The two differ only
+/// in the version they state and in where they point (each to documents of its own release).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Version {
+    V1_2_3,
+    V1_1_3,
+}
+
+impl Version {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Version::V1_2_3 => "1.2.3",
+            Version::V1_1_3 => "1.1.3",
+        }
+    }
+}
 
 /// The namespace of HICP Check's own props. A namespace is a name, not a page: nothing is
 /// fetched from it.

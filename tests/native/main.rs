@@ -10,6 +10,7 @@ mod fuzz;
 mod hostile;
 mod i18n;
 mod oscal;
+mod oscal_publish;
 mod outlook;
 mod pack_reading;
 mod package;

@@ -5,13 +5,20 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use hicp_check::domain::oscal::{assessment_results, control_id};
+use hicp_check::domain::oscal::{assessment_results, control_id, Version};
 use hicp_check::domain::{score, Assessment, Catalog, ChoiceId, SubPracticeId, Tier};
 use serde_json::Value;
 
 use super::{catalog, ts};
 
 const GENERATED: &str = "2026-03-02T10:00:00.000Z";
+/// Where the sample documents say this copy of HICP Check is served from.
+pub(super) const SITE: &str = "https://hicp-check.example.org/app/";
+
+/// The assessment results as the app exports them (OSCAL 1.2.3), served from [`SITE`].
+pub(super) fn results_text(c: &Catalog, a: &Assessment) -> String {
+    assessment_results(c, a, &ts(GENERATED), Version::V1_2_3, Some(SITE))
+}
 
 /// The small practice of tests/native/transfer.rs, part-way through, with every kind of field
 /// filled in and one "not applicable" more.
@@ -70,8 +77,7 @@ fn hospital(tier: Tier, include_optional: bool) -> Assessment {
 }
 
 fn document(c: &Catalog, a: &Assessment) -> Value {
-    let text = assessment_results(c, a, &ts(GENERATED));
-    serde_json::from_str(&text).expect("the document is JSON")
+    serde_json::from_str(&results_text(c, a)).expect("the document is JSON")
 }
 
 fn in_scope(c: &Catalog, a: &Assessment) -> Vec<SubPracticeId> {
@@ -96,8 +102,8 @@ fn prop<'a>(v: &'a Value, name: &str, group: Option<&str>) -> Option<&'a str> {
 fn the_same_input_gives_the_same_document() {
     let c = catalog();
     for a in [small(), hospital(Tier::Large, false)] {
-        let first = assessment_results(&c, &a, &ts(GENERATED));
-        let second = assessment_results(&c, &a.clone(), &ts(GENERATED));
+        let first = results_text(&c, &a);
+        let second = results_text(&c, &a.clone());
         assert_eq!(first, second);
         assert!(first.starts_with("{\n  \"assessment-results\": {\n    \"uuid\": "));
     }
@@ -266,11 +272,14 @@ fn metadata_names_the_organization_pack_and_tier() {
     assert_eq!(ar["metadata"]["version"], c.info().content_version.as_str());
     assert_eq!(ar["results"][0]["start"], "2026-03-01T08:00:00.000Z");
     let resources = array(&ar["back-matter"], "resources");
-    let href = ar["import-ap"]["href"].as_str().unwrap();
+    assert_eq!(
+        ar["import-ap"]["href"],
+        format!("{SITE}oscal/hicp-2018-ap-small.json")
+    );
     let profile = resources
         .iter()
-        .find(|r| format!("#{}", r["uuid"].as_str().unwrap()) == href)
-        .expect("import-ap points at a back-matter resource");
+        .find(|r| prop(r, "resource-type", None) == Some("profile"))
+        .expect("the back matter names the profile");
     assert_eq!(profile["title"], "HICP Small organizations");
     assert!(profile["description"]
         .as_str()
@@ -381,24 +390,36 @@ fn evidence_is_listed_as_relative_links_into_the_package() {
         .contains("Checked all 14 mailboxes."));
 }
 
-/// Writes the sample documents for the validator; see `scripts/test`.
+/// Writes the sample documents for the validators, in both OSCAL versions
+/// (`target/oscal/<version>/`); see `scripts/test`.
 #[test]
 fn write_the_sample_documents_for_the_validator() {
     let c = catalog();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/oscal");
-    std::fs::create_dir_all(&dir).unwrap();
     let mut no_tier = small();
     no_tier.tier = None;
-    for (name, a) in [
-        ("small", small()),
-        ("medium-optional", hospital(Tier::Medium, true)),
-        ("large", hospital(Tier::Large, false)),
-        ("no-tier", no_tier),
-    ] {
-        let path = dir.join(format!("{name}.json"));
-        let text = assessment_results(&c, &a, &ts(GENERATED));
-        std::fs::write(&path, &text).unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    let mut not_applicable = hospital(Tier::Small, false);
+    for s in c.in_scope(Tier::Small, false) {
+        not_applicable.edit_answer(&s.id, ts("2026-02-21T08:00:00.000Z"), |x| {
+            x.choice = Some(ChoiceId::new("not_applicable"));
+        });
+    }
+    for version in [Version::V1_2_3, Version::V1_1_3] {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("target/oscal")
+            .join(version.as_str());
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, a) in [
+            ("small", small()),
+            ("medium-optional", hospital(Tier::Medium, true)),
+            ("large", hospital(Tier::Large, false)),
+            ("no-tier", no_tier.clone()),
+            ("all-not-applicable", not_applicable.clone()),
+        ] {
+            let path = dir.join(format!("{name}.json"));
+            let text = assessment_results(&c, &a, &ts(GENERATED), version, Some(SITE));
+            std::fs::write(&path, &text).unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        }
     }
 }
 

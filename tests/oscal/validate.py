@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Validates OSCAL assessment-results documents with compliance-trestle's OSCAL 1.1 models.
+"""Validates OSCAL documents with compliance-trestle's OSCAL 1.1 models.
 
 Usage: tools/venv/bin/python tests/oscal/validate.py [--expect-invalid] FILE...
 
-For each file: trestle reads it into its pydantic model of the OSCAL 1.1 assessment-results
-schema (a missing required field, a field the schema does not have, a malformed UUID, token or
+For each file: trestle reads it into its pydantic model of the OSCAL 1.1 schema its top-level
+key names (catalog, profile, system-security-plan, assessment-plan or assessment-results) (a missing required field, a field the schema does not have, a malformed UUID, token or
 date, or a value outside an enumeration fails); every validator trestle registers for
 `trestle validate` then runs on the model (UUIDs unique, role references resolve, ...); the
 model is written out with trestle's OSCAL JSON encoder, which fails on a date-time without a
@@ -18,15 +18,22 @@ of its first finding removed: a required field). A crash still exits non-zero, s
 pass for a rejection.
 """
 
+import json
 import logging
+import os
 import pathlib
 import re
 import sys
+import tempfile
 
 import trestle.core.validator_factory as validator_factory
 from trestle.core.all_validator import AllValidator
 from trestle.oscal import OSCAL_VERSION_REGEX
+from trestle.oscal.assessment_plan import AssessmentPlan
 from trestle.oscal.assessment_results import AssessmentResults
+from trestle.oscal.catalog import Catalog
+from trestle.oscal.profile import Profile
+from trestle.oscal.ssp import SystemSecurityPlan
 
 # The models are OSCAL 1.1 (trestle 3.x); trestle 4 and later carry OSCAL 1.2, whose models
 # would check a different schema. Refuse to run against them rather than pass by accident.
@@ -34,19 +41,52 @@ if not re.match(OSCAL_VERSION_REGEX, "1.1.0"):
     sys.exit(f"validate.py expects trestle's OSCAL 1.1 models, found {OSCAL_VERSION_REGEX}")
 
 
+# The models of the documents HICP Check writes, by their top-level key. Mapping collections
+# are new in OSCAL 1.2: trestle 3 has no model of them (validate_bindings.py checks them).
+MODELS = {
+    "catalog": Catalog,
+    "profile": Profile,
+    "system-security-plan": SystemSecurityPlan,
+    "assessment-plan": AssessmentPlan,
+    "assessment-results": AssessmentResults,
+}
+
+
 def problems(path: pathlib.Path) -> str | None:
     """What is wrong with the document at `path`, or None if it is valid."""
     try:
-        model = AssessmentResults.oscal_read(path)
+        with open(path, encoding="utf-8") as f:
+            keys = list(json.load(f))
+    except ValueError as e:
+        return f"not JSON: {e}"
+    if len(keys) != 1 or keys[0] not in MODELS:
+        return f"not one document of a kind trestle's OSCAL 1.1 models hold: {keys}"
+    try:
+        model = MODELS[keys[0]].oscal_read(path)
     except Exception as e:  # trestle wraps pydantic's errors in a TrestleError
         return " ".join(str(e).split())
     if model is None:
         return "no such file"
-    for validator in validator_factory.validator_factory.get_all():
-        if isinstance(validator, AllValidator):  # it only runs the others again
-            continue
-        if not validator.model_is_valid(model, quiet=True):
-            return f"failed trestle's {type(validator).__name__}: {validator.error_msg()}"
+    # Some validators follow the document's references (a system security plan's profile,
+    # and that profile's catalog, are resolved): relative ones are read from the document's
+    # own folder, as a tool that fetched it would.
+    here = os.getcwd()
+    os.chdir(path.resolve().parent)
+    workspace = tempfile.TemporaryDirectory()  # trestle caches what it fetches in one
+    (pathlib.Path(workspace.name) / ".trestle" / "cache").mkdir(parents=True)
+    try:
+        for validator in validator_factory.validator_factory.get_all():
+            if isinstance(validator, AllValidator):  # it only runs the others again
+                continue
+            try:
+                valid = validator.model_is_valid(model, quiet=True, trestle_root=pathlib.Path(workspace.name))
+            except Exception as e:
+                return f"trestle's {type(validator).__name__} failed on it: {e}"
+            if not valid:
+                return f"failed trestle's {type(validator).__name__}: {validator.error_msg()}"
+    finally:
+        os.chdir(here)
+        workspace.cleanup()
     # trestle's JSON encoder writes date-times as OSCAL asks and refuses those without a time
     # zone; its orjson path (oscal_serialize_json) would pass them through unchecked.
     try:

@@ -5,16 +5,23 @@ use super::ids::{fixed_uuid, Ids};
 use super::markup::markup_line;
 use super::model::{
     AssessmentResults, BackMatter, Citation, Document, ImportAp, Metadata, Party, Prop, Resource,
+    Rlink,
 };
+use super::publish::{catalog_path, plan_path};
 use super::results::{finding, observation, result};
-use super::OSCAL_VERSION;
+use super::Version;
 use crate::domain::assessment::Assessment;
 use crate::domain::catalog::{Catalog, SubPractice};
 use crate::domain::date::Timestamp;
 use crate::domain::scoring::scope;
 
-/// The assessment's results as a pretty-printed OSCAL 1.1 JSON document
+/// The assessment's results as a pretty-printed OSCAL JSON document of `version`
 /// (`{"assessment-results": {...}}`), stamped as last modified at `generated`.
+///
+/// `site` is the folder (ending in `/`) this copy of HICP Check is served from, when known.
+/// For a pack HICP Check publishes in OSCAL ([`super::publish`]), the document then imports
+/// the assessment plan published there for the organization's size, and names the catalog's
+/// address, so that a tool can follow each control id to its text.
 ///
 /// Without a tier nothing is in scope: the document then reviews no controls and has no
 /// findings.
@@ -22,14 +29,22 @@ pub fn assessment_results(
     catalog: &Catalog,
     assessment: &Assessment,
     generated: &Timestamp,
+    version: Version,
+    site: Option<&str>,
 ) -> String {
     let document = Document {
-        assessment_results: build(catalog, assessment, generated),
+        assessment_results: build(catalog, assessment, generated, version, site),
     };
     serde_json::to_string_pretty(&document).expect("the document is plain data")
 }
 
-fn build(catalog: &Catalog, assessment: &Assessment, generated: &Timestamp) -> AssessmentResults {
+fn build(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    generated: &Timestamp,
+    version: Version,
+    site: Option<&str>,
+) -> AssessmentResults {
     let info = catalog.info();
     let ids = Ids::new(catalog, assessment, generated);
     let scope = scope(catalog, assessment);
@@ -46,6 +61,10 @@ fn build(catalog: &Catalog, assessment: &Assessment, generated: &Timestamp) -> A
         assessment.tier.map(|t| t.key()).unwrap_or("none"),
         assessment.include_optional
     ));
+
+    let plan = assessment
+        .tier
+        .and_then(|tier| plan_path(catalog, tier, assessment.include_optional, version));
 
     let mut observations = Vec::new();
     let mut findings = Vec::new();
@@ -78,7 +97,7 @@ fn build(catalog: &Catalog, assessment: &Assessment, generated: &Timestamp) -> A
         title: format!("HICP Check self-assessment: {}", markup_line(organization)),
         last_modified: generated.to_string(),
         version: info.content_version.clone(),
-        oscal_version: OSCAL_VERSION,
+        oscal_version: version.as_str(),
         props: vec![
             Prop::new("content-pack", &info.id),
             Prop::new("content-version", &info.content_version),
@@ -101,11 +120,22 @@ fn build(catalog: &Catalog, assessment: &Assessment, generated: &Timestamp) -> A
     AssessmentResults {
         uuid: ids.content("document"),
         metadata,
-        import_ap: ImportAp {
-            href: format!("#{profile_uuid}"),
-            remarks: "HICP Check has no separate assessment plan: the plan is the set of HICP \
-                      sub-practices for the organization's size, described in the back matter."
-                .into(),
+        import_ap: match (site, plan) {
+            (Some(site), Some(path)) => ImportAp {
+                href: format!("{site}{path}"),
+                remarks: "The assessment plan HICP Check publishes for this organization \
+                              size. Through its system security plan and profile it leads to \
+                              HICP Check's catalog of HICP, where each control id has its text."
+                    .into(),
+            },
+            _ => ImportAp {
+                href: format!("#{profile_uuid}"),
+                remarks: "HICP Check publishes no assessment plan for this content pack, or no \
+                          organization size is chosen: the plan is the set of HICP \
+                          sub-practices for the organization's size, described in the back \
+                          matter."
+                    .into(),
+            },
         },
         results: vec![result(
             catalog,
@@ -135,6 +165,14 @@ fn build(catalog: &Catalog, assessment: &Assessment, generated: &Timestamp) -> A
                     citation: Some(Citation {
                         text: info.source.clone(),
                     }),
+                    rlinks: site
+                        .zip(catalog_path(catalog, version))
+                        .map(|(site, path)| Rlink {
+                            href: format!("{site}{path}"),
+                            media_type: "application/oscal.catalog+json",
+                        })
+                        .into_iter()
+                        .collect(),
                 },
                 profile_resource(catalog, assessment, &scope, profile_uuid, &catalog_uuid),
             ],
@@ -162,6 +200,7 @@ fn profile_resource(
                 Prop::new("catalog", &format!("#{catalog_uuid}")),
             ],
             citation: None,
+            rlinks: Vec::new(),
         };
     };
     let rule = catalog.tier_rule(tier);
@@ -194,5 +233,6 @@ fn profile_resource(
             Prop::new("sub-practice-count", &listed.len().to_string()),
         ],
         citation: None,
+        rlinks: Vec::new(),
     }
 }

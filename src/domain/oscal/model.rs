@@ -103,9 +103,15 @@ pub(super) struct ReviewedControls {
 pub(super) struct ControlSelection {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) description: Option<String>,
+    /// `{}` when set: every control of the plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) include_all: Option<IncludeAll>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) include_controls: Vec<ControlRef>,
 }
+
+#[derive(Serialize)]
+pub(super) struct IncludeAll {}
 
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -190,6 +196,15 @@ pub(super) struct Resource {
     pub(super) props: Vec<Prop>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) citation: Option<Citation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) rlinks: Vec<Rlink>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(super) struct Rlink {
+    pub(super) href: String,
+    pub(super) media_type: &'static str,
 }
 
 #[derive(Serialize)]

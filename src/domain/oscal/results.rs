@@ -5,8 +5,8 @@ use super::control_id;
 use super::ids::Ids;
 use super::markup::{markup_line, markup_text};
 use super::model::{
-    AssessmentResult, ControlRef, ControlSelection, Finding, ImplementationStatus, Observation,
-    Prop, RelatedObservation, RelevantEvidence, ReviewedControls, Status, Target,
+    AssessmentResult, ControlRef, ControlSelection, Finding, ImplementationStatus, IncludeAll,
+    Observation, Prop, RelatedObservation, RelevantEvidence, ReviewedControls, Status, Target,
 };
 use crate::domain::assessment::{Answer, Assessment};
 use crate::domain::catalog::{Catalog, Choice, NistCsf, SubPractice};
@@ -59,13 +59,21 @@ pub(super) fn result(
         }
     );
     let control_selections = if scope.is_empty() {
+        // OSCAL asks every selection for include-all or include-controls: with no size
+        // chosen there is no plan of sub-practices to select from, and nothing was assessed.
         vec![ControlSelection {
-            description: Some("No sub-practice is in scope.".into()),
+            description: Some(
+                "No organization size has been chosen yet, so no sub-practice is in scope: \
+                 nothing has been assessed, and there is no observation or finding."
+                    .into(),
+            ),
+            include_all: Some(IncludeAll {}),
             include_controls: Vec::new(),
         }]
     } else {
         vec![ControlSelection {
             description: None,
+            include_all: None,
             include_controls: scope
                 .iter()
                 .map(|s| ControlRef {
