@@ -40,18 +40,62 @@ test('the golden file opens, and the CPG lens shows its mapped goals, labelled p
   assert.equal(await ransomware.locator('ul.cited li').count(), 19);
 });
 
-test('the OSCAL export from the app validates with compliance-trestle\'s OSCAL 1.1 models', async () => {
-  const { page } = b;
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-oscal')]);
-  const path = join(mkdtempSync(join(tmpdir(), 'hicp-oscal-')), download.suggestedFilename());
-  await download.saveAs(path);
-  const doc = JSON.parse(readFileSync(path, 'utf8'))['assessment-results'];
-  assert.equal(doc.metadata['oscal-version'].slice(0, 4), '1.1.');
-  const controls = doc.results[0]['reviewed-controls']['control-selections'][0]['include-controls'];
-  assert.equal(controls.length, 18);
-  const run = spawnSync(join(ROOT, 'tools', 'venv', 'bin', 'python'), [join(ROOT, 'tests', 'oscal', 'validate.py'), path], { encoding: 'utf8' });
+const PYTHON = join(ROOT, 'tools', 'venv', 'bin', 'python');
+const oscalTool = (script, ...args) => {
+  const run = spawnSync(PYTHON, [join(ROOT, 'tests', 'oscal', script), ...args], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stdout + run.stderr);
-  assert.match(run.stdout, /^ok /m);
+  return run.stdout;
+};
+
+test('the OSCAL exports validate (1.2.3 with oscal-bindings, 1.1.3 with trestle) and resolve to HICP in OSCAL served beside the app', async () => {
+  const { page } = b;
+  const save = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const path = join(mkdtempSync(join(tmpdir(), 'hicp-oscal-')), download.suggestedFilename());
+    await download.saveAs(path);
+    return path;
+  };
+  const current = await save('#download-oscal');
+  const doc = JSON.parse(readFileSync(current, 'utf8'))['assessment-results'];
+  assert.equal(doc.metadata['oscal-version'], '1.2.3');
+  assert.equal(doc['import-ap'].href, `${server.url}oscal/hicp-2018-ap-small.json`);
+  assert.equal(doc.results[0]['reviewed-controls']['control-selections'][0]['include-controls'].length, 18);
+  assert.match(oscalTool('validate_bindings.py', current), /^ok /m);
+
+  await page.click('#oscal summary');
+  const older = await save('#download-oscal-1-1');
+  const old = JSON.parse(readFileSync(older, 'utf8'))['assessment-results'];
+  assert.equal(old.metadata['oscal-version'], '1.1.3');
+  assert.equal(old['import-ap'].href, `${server.url}oscal/1.1.3/hicp-2018-ap-small.json`);
+  // The same results in both versions (the document's and result's UUIDs name the time of
+  // export; findings keep theirs).
+  assert.deepEqual(old.results[0]['reviewed-controls'], doc.results[0]['reviewed-controls']);
+  assert.deepEqual(old.results[0].findings, doc.results[0].findings);
+  assert.match(oscalTool('validate.py', older), /^ok /m);
+  // trestle's profile resolver follows the plan the results import, as this server serves it.
+  assert.match(oscalTool('resolve.py', server.url, join(ROOT, 'dist'), older), /^ok .*18 controls resolved/m);
+
+  // The page listing HICP in OSCAL, and every document it lists, are served as built.
+  const index = page.locator('#oscal-index');
+  assert.equal(await index.getAttribute('href'), 'oscal/index.html');
+  await assertAccessible(page);
+  const served = await page.evaluate(async () => {
+    const page = await (await fetch('oscal/index.html')).text();
+    const hrefs = [...new DOMParser().parseFromString(page, 'text/html').querySelectorAll('td a')]
+      .map((a) => a.getAttribute('href'));
+    const files = {};
+    for (const href of hrefs) {
+      const response = await fetch(`oscal/${href}`);
+      files[href] = { ok: response.ok, text: await response.text() };
+    }
+    return files;
+  });
+  assert.equal(Object.keys(served).length, 28);
+  for (const [href, { ok, text }] of Object.entries(served)) {
+    assert.ok(ok, href);
+    assert.equal(text, readFileSync(join(ROOT, 'dist', 'oscal', href), 'utf8'), href);
+  }
+  assertOnlyOwnOrigin(b.requests, server.origin);
 });
 
 test('the look-back counts 1.S.A (in place since 1 June 2024) only from 1 June 2025 on', async () => {

@@ -37,7 +37,7 @@ fn strs<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
 fn the_same_pack_gives_byte_identical_documents_in_both_versions() {
     let first = documents();
     let second = documents();
-    assert_eq!(first.len(), 28);
+    assert_eq!(first.len(), 29);
     for (a, b) in first.iter().zip(&second) {
         assert_eq!((&a.path, &a.text), (&b.path, &b.text));
     }
@@ -58,6 +58,22 @@ fn the_same_pack_gives_byte_identical_documents_in_both_versions() {
     assert!(first
         .iter()
         .all(|p| !(p.path.starts_with("oscal/1.1.3/") && p.path.contains("-to-"))));
+}
+
+#[test]
+fn the_index_page_lists_every_document_with_its_version() {
+    let d = documents();
+    let index = d.iter().find(|p| p.path == "oscal/index.html").unwrap();
+    for p in d.iter().filter(|p| p.path.ends_with(".json")) {
+        let href = p.path.strip_prefix("oscal/").unwrap();
+        assert!(
+            index.text.contains(&format!("<a href=\"{href}\">")),
+            "{href}"
+        );
+    }
+    assert_eq!(index.text.matches("<td>1.1.3</td>").count(), 13);
+    assert_eq!(index.text.matches("<td>1.2.3</td>").count(), 15);
+    assert!(!index.text.contains("<script") && !index.text.contains("style"));
 }
 
 #[test]

@@ -14,6 +14,7 @@
 
 mod baseline;
 mod catalog;
+mod index;
 mod mapping;
 mod model;
 
@@ -44,8 +45,8 @@ pub fn folder(version: Version) -> &'static str {
     }
 }
 
-/// Every document published for `catalog`, in both OSCAL versions; `Err` names a pack that
-/// cannot be published (an undated edition).
+/// Every document published for `catalog`, in both OSCAL versions, and the page that lists
+/// them (`oscal/index.html`); `Err` names a pack that cannot be published (an undated edition).
 pub fn published(catalog: &Catalog) -> Result<Vec<Published>, String> {
     let info = catalog.info();
     if date(catalog).is_none() {
@@ -86,6 +87,8 @@ pub fn published(catalog: &Catalog) -> Result<Vec<Published>, String> {
             }
         }
     }
+    let index = index::index(catalog, &out);
+    out.push(index);
     Ok(out)
 }
 
@@ -106,6 +109,12 @@ pub fn plan_path(
 pub fn catalog_path(catalog: &Catalog, version: Version) -> Option<String> {
     date(catalog)?;
     Some(format!("{}{}", folder(version), catalog_file(catalog)))
+}
+
+/// Where the page that lists every published document is, from the site's root, when
+/// `catalog` is published.
+pub fn index_path(catalog: &Catalog) -> Option<&'static str> {
+    date(catalog).map(|_| "oscal/index.html")
 }
 
 fn date(catalog: &Catalog) -> Option<&'static str> {

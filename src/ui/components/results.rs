@@ -9,6 +9,7 @@ use yew::prelude::*;
 mod action_plan;
 mod overview;
 mod projection;
+mod published;
 mod summary;
 mod threat_map;
 mod threats;
@@ -85,6 +86,11 @@ pub fn results() -> Html {
         })
     };
     let on_oscal = document("oscal", "oscal-assessment-results.json", "application/json");
+    let on_oscal_older = document(
+        "oscal-1.1.3",
+        "oscal-1.1.3-assessment-results.json",
+        "application/json",
+    );
     let on_csv = document("csv", "findings.csv", "text/csv");
     let tier = a
         .tier
@@ -124,6 +130,7 @@ pub fn results() -> Html {
                 <button type="button" id="download-package" onclick={on_package}>{ handle.t("evidence.download_package") }</button>
                 <button type="button" id="print" onclick={Callback::from(|_| print())}>{ handle.t("results.print") }</button>
             </div>
+            { published::published(&handle, &catalog, on_oscal_older) }
             if let Some(r) = handle.results() {
                 <section class="threats-detail" id="threats" aria-labelledby="threats-heading">
                     <h2 id="threats-heading">{ handle.t("results.five_threats") }</h2>

@@ -15,19 +15,22 @@ use crate::domain::oscal::markup::{markup_line, markup_text};
 
 /// Each collection with its file name.
 pub(super) fn collections(pack: &Catalog, version: Version) -> Vec<(String, MappingCollection)> {
-    let id = &pack.info().id;
-    std::iter::once((
-        format!("{id}-to-nist-csf-1.1.json"),
-        nist_csf(pack, version),
-    ))
-    .chain(pack.lenses().iter().map(|lens| {
-        let name = lens.id.strip_prefix("lens.").unwrap_or(&lens.id);
-        (
-            format!("{id}-to-{name}.json"),
-            lens_collection(pack, version, lens),
+    std::iter::once((csf_file(pack), nist_csf(pack, version)))
+        .chain(
+            pack.lenses()
+                .iter()
+                .map(|lens| (lens_file(pack, lens), lens_collection(pack, version, lens))),
         )
-    }))
-    .collect()
+        .collect()
+}
+
+pub(super) fn csf_file(pack: &Catalog) -> String {
+    format!("{}-to-nist-csf-1.1.json", pack.info().id)
+}
+
+pub(super) fn lens_file(pack: &Catalog, lens: &Lens) -> String {
+    let name = lens.id.strip_prefix("lens.").unwrap_or(&lens.id);
+    format!("{}-to-{name}.json", pack.info().id)
 }
 
 fn uuid(pack: &Catalog, what: &str) -> String {
@@ -67,12 +70,7 @@ fn nist_csf(pack: &Catalog, version: Version) -> MappingCollection {
                 sources: vec![control(id, None)],
                 targets: refs
                     .iter()
-                    .map(|r| {
-                        control(
-                            r.csf().to_owned(),
-                            r.flag.as_deref().map(|flag| markup_line(flag)),
-                        )
-                    })
+                    .map(|r| control(r.csf().to_owned(), r.flag.as_deref().map(markup_line)))
                     .collect(),
                 remarks: None,
             }),
@@ -166,7 +164,11 @@ fn lens_collection(pack: &Catalog, version: Version, lens: &Lens) -> MappingColl
     let name = markup_line(&lens.name);
     let key = format!("lens/{}", lens.id);
     let target = uuid(pack, &format!("{key}/target"));
-    let provisional = lens.provisional.then_some(" (provisional)").unwrap_or("");
+    let provisional = if lens.provisional {
+        " (provisional)"
+    } else {
+        ""
+    };
     let maps = lens
         .items
         .iter()
