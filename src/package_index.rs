@@ -100,7 +100,7 @@ pub fn csv(catalog: &Catalog, t: &Texts, a: &Assessment) -> String {
 }
 
 /// Text for HTML: `&`, `<`, `>` and quotes escaped.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -8,7 +8,8 @@
 //! - `{id, op: "write", names: [string], parts: [Uint8Array]}` → `{id, ok: Uint8Array}`
 //! - `{id, op: "read", bytes: Uint8Array}` → `{id, names: [string], parts: [Uint8Array]}`
 //! - `{id, op: "document", kind, assessment, now, pack_file?, pack?, bundle?}` → `{id, text}`:
-//!   from an assessment file, the OSCAL assessment results (`kind: "oscal"`), the findings
+//!   from an assessment file, the OSCAL assessment results (`kind: "oscal"` in OSCAL 1.2.3,
+//!   `"oscal-1.1.3"` in 1.1.3, each importing the plan published beside this copy), the findings
 //!   CSV (`"csv"`) or, from a respondent's copy, the answered file sealed with its
 //!   fingerprint (`"sealed"`), made with the app's own pack and texts: the host's pack (`pack_file`,
 //!   `pack`) and the language file (`bundle`) when the app uses them, else the built-in pack
@@ -142,14 +143,14 @@ mod worker {
                 &assessment,
                 &now,
                 oscal::Version::V1_2_3,
-                site().as_deref(),
+                site(request).as_deref(),
             ),
             "oscal-1.1.3" => oscal::assessment_results(
                 catalog,
                 &assessment,
                 &now,
                 oscal::Version::V1_1_3,
-                site().as_deref(),
+                site(request).as_deref(),
             ),
             "csv" => findings_csv(catalog, &assessment),
             // A respondent's copy, marked answered and sealed with its fingerprint.
@@ -161,8 +162,12 @@ mod worker {
     }
 
     /// The folder this copy of HICP Check is served from (where the worker's script is), for
-    /// the assessment results to point at the OSCAL documents published beside it.
-    fn site() -> Option<String> {
+    /// the assessment results to point at the OSCAL documents published beside it; none with a
+    /// host's own pack, which those documents do not describe.
+    fn site(request: &JsValue) -> Option<String> {
+        if !get(request, "pack").is_undefined() {
+            return None;
+        }
         let href = get(&get(&js_sys::global(), "location"), "href").as_string()?;
         let folder = href.split(['?', '#']).next()?;
         Some(folder[..=folder.rfind('/')?].to_owned())

@@ -3,7 +3,6 @@
 //! `tests/oscal/validate.py` checks them against compliance-trestle's OSCAL 1.1 models.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use hicp_check::domain::oscal::{assessment_results, control_id, Version};
 use hicp_check::domain::{score, Assessment, Catalog, ChoiceId, SubPracticeId, Tier};
@@ -11,7 +10,7 @@ use serde_json::Value;
 
 use super::{catalog, ts};
 
-const GENERATED: &str = "2026-03-02T10:00:00.000Z";
+pub(super) const GENERATED: &str = "2026-03-02T10:00:00.000Z";
 /// Where the sample documents say this copy of HICP Check is served from.
 pub(super) const SITE: &str = "https://hicp-check.example.org/app/";
 
@@ -22,7 +21,7 @@ pub(super) fn results_text(c: &Catalog, a: &Assessment) -> String {
 
 /// The small practice of tests/native/transfer.rs, part-way through, with every kind of field
 /// filled in and one "not applicable" more.
-fn small() -> Assessment {
+pub(super) fn small() -> Assessment {
     // The transfer tests' sample, plus a "not applicable" answer.
     let mut a = super::transfer::sample_with_evidence();
     a.edit_answer(
@@ -45,7 +44,7 @@ const KINDS: [Option<&str>; 6] = [
 ];
 
 /// A hospital system on `tier`, every answer kind in turn, notes that try to be markup.
-fn hospital(tier: Tier, include_optional: bool) -> Assessment {
+pub(super) fn hospital(tier: Tier, include_optional: bool) -> Assessment {
     let c = catalog();
     let mut a = Assessment::new(ts("2026-02-01T12:00:00.000Z"));
     a.organization.name = "St. Agnes & \"Mercy\" <Health> *System*".into();
@@ -388,39 +387,6 @@ fn evidence_is_listed_as_relative_links_into_the_package() {
         .as_str()
         .unwrap()
         .contains("Checked all 14 mailboxes."));
-}
-
-/// Writes the sample documents for the validators, in both OSCAL versions
-/// (`target/oscal/<version>/`); see `scripts/test`.
-#[test]
-fn write_the_sample_documents_for_the_validator() {
-    let c = catalog();
-    let mut no_tier = small();
-    no_tier.tier = None;
-    let mut not_applicable = hospital(Tier::Small, false);
-    for s in c.in_scope(Tier::Small, false) {
-        not_applicable.edit_answer(&s.id, ts("2026-02-21T08:00:00.000Z"), |x| {
-            x.choice = Some(ChoiceId::new("not_applicable"));
-        });
-    }
-    for version in [Version::V1_2_3, Version::V1_1_3] {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("target/oscal")
-            .join(version.as_str());
-        std::fs::create_dir_all(&dir).unwrap();
-        for (name, a) in [
-            ("small", small()),
-            ("medium-optional", hospital(Tier::Medium, true)),
-            ("large", hospital(Tier::Large, false)),
-            ("no-tier", no_tier.clone()),
-            ("all-not-applicable", not_applicable.clone()),
-        ] {
-            let path = dir.join(format!("{name}.json"));
-            let text = assessment_results(&c, &a, &ts(GENERATED), version, Some(SITE));
-            std::fs::write(&path, &text).unwrap();
-            assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-        }
-    }
 }
 
 /// The fingerprint and the OSCAL UUIDs come from one canonical rendering of the assessment;

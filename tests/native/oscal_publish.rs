@@ -3,14 +3,15 @@
 //! validators and trestle's profile resolver check the same documents (`scripts/test`).
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use hicp_check::domain::catalog::NistCsf;
 use hicp_check::domain::oscal::publish::{published, Published};
 use hicp_check::domain::oscal::{assessment_results, control_id, Version};
-use hicp_check::domain::{Assessment, Tier};
+use hicp_check::domain::{Assessment, ChoiceId, Tier};
 use serde_json::Value;
 
-use super::oscal::SITE;
+use super::oscal::{hospital, small, GENERATED, SITE};
 use super::{catalog, catalog_at, ts};
 
 fn documents() -> Vec<Published> {
@@ -58,6 +59,51 @@ fn the_same_pack_gives_byte_identical_documents_in_both_versions() {
     assert!(first
         .iter()
         .all(|p| !(p.path.starts_with("oscal/1.1.3/") && p.path.contains("-to-"))));
+}
+
+#[test]
+fn the_catalog_and_a_profile_keep_their_uuids() {
+    let catalog = doc("oscal/hicp-2018-catalog.json");
+    // The UUID assessment results have named the catalog by (content 1.1.0).
+    assert_eq!(
+        catalog["catalog"]["uuid"],
+        "bb2cd3a6-afcb-5b7c-953d-e008d0465755"
+    );
+    let small = doc("oscal/hicp-2018-profile-small.json");
+    assert_eq!(
+        small["profile"]["uuid"],
+        "1fbf4995-d901-5810-9743-9bcde5661b38"
+    );
+}
+
+#[test]
+fn results_link_the_published_profile_of_their_size_even_with_a_stale_optional_tick() {
+    // Medium with the optional set ticked, then large: the tick stays in the file, and the
+    // results keep the profile UUID they have always given it, but link the large profile.
+    let c = catalog();
+    let mut a = Assessment::new(ts("2026-02-01T12:00:00.000Z"));
+    a.tier = Some(Tier::Large);
+    a.include_optional = true;
+    let ar: Value = serde_json::from_str(&super::oscal::results_text(&c, &a)).unwrap();
+    let profile = ar["assessment-results"]["back-matter"]["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["title"] == "HICP Large organizations")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        profile["rlinks"][0]["href"],
+        format!("{SITE}oscal/hicp-2018-profile-large.json")
+    );
+    assert_ne!(
+        profile["uuid"],
+        doc("oscal/hicp-2018-profile-large.json")["profile"]["uuid"]
+    );
+    assert_eq!(
+        ar["assessment-results"]["import-ap"]["href"],
+        format!("{SITE}oscal/hicp-2018-ap-large.json")
+    );
 }
 
 #[test]
@@ -252,6 +298,33 @@ fn the_cpg_mapping_is_the_lens_and_is_marked_provisional() {
     assert!(lens.provisional);
     let d = &doc("oscal/hicp-2018-to-hph-cpg.json")["mapping-collection"];
     assert_eq!(d["provenance"]["status"], "draft");
+    for props in [&d["metadata"]["props"], &d["mappings"][0]["props"]] {
+        assert!(props
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "provisional" && p["value"] == "true"));
+    }
+    // The sub-practices the lens relates to no goal are the gap summary.
+    let related: BTreeSet<String> = lens
+        .items
+        .iter()
+        .flat_map(|i| i.sub_practices.iter().map(control_id))
+        .collect();
+    let gaps: BTreeSet<&str> = strs(
+        &d["mappings"][0]["source-gap-summary"]["unmapped-controls"][0],
+        "with-ids",
+    )
+    .into_iter()
+    .collect();
+    let expected: BTreeSet<String> = c
+        .sub_practices()
+        .iter()
+        .map(|s| control_id(&s.id))
+        .filter(|id| !related.contains(id))
+        .collect();
+    assert_eq!(gaps, expected.iter().map(String::as_str).collect());
+    assert!(!gaps.is_empty());
     assert_eq!(d["provenance"]["mapping-description"], lens.note.as_str());
     assert!(d["metadata"]["title"]
         .as_str()
@@ -328,4 +401,37 @@ fn assessment_results_import_the_plan_of_their_size_in_their_version() {
             .starts_with('#'));
     }
     assert!(published(&catalog_at("9.9.9")).is_err());
+}
+
+/// Writes the sample documents for the validators, in both OSCAL versions
+/// (`target/oscal/<version>/`); see `scripts/test`.
+#[test]
+fn write_the_sample_documents_for_the_validator() {
+    let c = catalog();
+    let mut no_tier = small();
+    no_tier.tier = None;
+    let mut not_applicable = hospital(Tier::Small, false);
+    for s in c.in_scope(Tier::Small, false) {
+        not_applicable.edit_answer(&s.id, ts("2026-02-21T08:00:00.000Z"), |x| {
+            x.choice = Some(ChoiceId::new("not_applicable"));
+        });
+    }
+    for version in [Version::V1_2_3, Version::V1_1_3] {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("target/oscal")
+            .join(version.as_str());
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, a) in [
+            ("small", small()),
+            ("medium-optional", hospital(Tier::Medium, true)),
+            ("large", hospital(Tier::Large, false)),
+            ("no-tier", no_tier.clone()),
+            ("all-not-applicable", not_applicable.clone()),
+        ] {
+            let path = dir.join(format!("{name}.json"));
+            let text = assessment_results(&c, &a, &ts(GENERATED), version, Some(SITE));
+            std::fs::write(&path, &text).unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        }
+    }
 }

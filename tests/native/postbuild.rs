@@ -15,7 +15,9 @@ fn run(name: &str, files: &[(&str, &str)], read: &str) -> (bool, String) {
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     for (file, content) in files {
-        fs::write(dir.join(file), content).unwrap();
+        let path = dir.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, content).unwrap();
     }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postbuild.py");
     let out = Command::new("python3")
@@ -124,6 +126,26 @@ fn the_package_worker_is_kept_once_used_never_precached() {
         line("PRECACHE")
     );
     assert!(line("PRECACHE").contains("app.js"), "{}", line("PRECACHE"));
+}
+
+#[test]
+fn hicp_in_oscal_is_never_precached() {
+    let (ok, sw) = postbuild_with_worker(
+        "oscal",
+        &[
+            ("oscal/index.html", "<!DOCTYPE html>"),
+            ("oscal/hicp-2018-catalog.json", "{}"),
+            ("oscal/1.1.3/hicp-2018-catalog.json", "{}"),
+        ],
+    );
+    assert!(ok, "{sw}");
+    let precache = sw
+        .lines()
+        .find(|l| l.starts_with("const PRECACHE = "))
+        .unwrap();
+    assert!(precache.contains("app.js"), "{precache}");
+    assert!(!precache.contains("oscal"), "{precache}");
+    assert!(!sw.contains("oscal/"), "{sw}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use super::model::{
     AssessmentResults, BackMatter, Citation, Document, ImportAp, Metadata, Party, Prop, Resource,
     Rlink,
 };
-use super::publish::{catalog_path, plan_path};
+use super::publish::{catalog_path, catalog_uuid, plan_path, profile_path, profile_uuid, Baseline};
 use super::results::{finding, observation, result};
 use super::Version;
 use crate::domain::assessment::Assessment;
@@ -53,14 +53,14 @@ fn build(
         name => name,
     };
 
-    let catalog_uuid = fixed_uuid(&format!("catalog/{}/{}", info.id, info.content_version));
-    let profile_uuid = fixed_uuid(&format!(
-        "profile/{}/{}/{}/{}",
-        info.id,
-        info.content_version,
-        assessment.tier.map(|t| t.key()).unwrap_or("none"),
-        assessment.include_optional
-    ));
+    let catalog_uuid = catalog_uuid(catalog);
+    let profile_uuid = match assessment.tier {
+        Some(tier) => profile_uuid(catalog, tier, assessment.include_optional),
+        None => fixed_uuid(&format!(
+            "profile/{}/{}/none/{}",
+            info.id, info.content_version, assessment.include_optional
+        )),
+    };
 
     let plan = assessment
         .tier
@@ -174,7 +174,18 @@ fn build(
                         .into_iter()
                         .collect(),
                 },
-                profile_resource(catalog, assessment, &scope, profile_uuid, &catalog_uuid),
+                profile_resource(
+                    catalog,
+                    assessment,
+                    &scope,
+                    profile_uuid,
+                    &catalog_uuid,
+                    site.zip(assessment.tier).and_then(|(site, tier)| {
+                        let path =
+                            profile_path(catalog, tier, assessment.include_optional, version)?;
+                        Some(format!("{site}{path}"))
+                    }),
+                ),
             ],
         },
     }
@@ -186,6 +197,7 @@ fn profile_resource(
     scope: &[&SubPractice],
     uuid: String,
     catalog_uuid: &str,
+    published: Option<String>,
 ) -> Resource {
     let listed: Vec<&str> = scope.iter().map(|s| s.id.as_str()).collect();
     let Some(tier) = assessment.tier else {
@@ -205,19 +217,9 @@ fn profile_resource(
     };
     let rule = catalog.tier_rule(tier);
     let optional = assessment.include_optional && !rule.optional.is_empty();
-    let extra: Vec<&str> = rule.optional.iter().map(|t| t.label()).collect();
-    let title = if optional {
-        format!(
-            "HICP {} organizations, with the optional {} sub-practices",
-            rule.label,
-            extra.join(" and ")
-        )
-    } else {
-        format!("HICP {} organizations", rule.label)
-    };
     Resource {
         uuid,
-        title,
+        title: Baseline::of(catalog, tier, assessment.include_optional).title(catalog),
         description: format!(
             "The {} sub-practices HICP ({}) sets for {} organizations: {}.",
             listed.len(),
@@ -233,6 +235,12 @@ fn profile_resource(
             Prop::new("sub-practice-count", &listed.len().to_string()),
         ],
         citation: None,
-        rlinks: Vec::new(),
+        rlinks: published
+            .map(|href| Rlink {
+                href,
+                media_type: "application/oscal.profile+json",
+            })
+            .into_iter()
+            .collect(),
     }
 }

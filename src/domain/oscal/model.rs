@@ -110,6 +110,7 @@ pub(super) struct ControlSelection {
     pub(super) include_controls: Vec<ControlRef>,
 }
 
+/// OSCAL's `{}`: "all of them".
 #[derive(Serialize)]
 pub(super) struct IncludeAll {}
 

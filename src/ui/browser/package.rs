@@ -91,7 +91,8 @@ pub fn with_sources(op: &str) -> Object {
 }
 
 /// A document the worker writes from an assessment file (`assessment`, as `export` writes it):
-/// `"oscal"` (assessment results), `"csv"` (the findings) or `"sealed"` (a respondent's copy,
+/// `"oscal"` (assessment results, OSCAL 1.2.3), `"oscal-1.1.3"` (the same in OSCAL 1.1.3),
+/// `"csv"` (the findings) or `"sealed"` (a respondent's copy,
 /// answered and sealed with its fingerprint). It reads the assessment with the same pack and
 /// language as the app ([`remember_sources`]). Off the first visit: their code is the worker's.
 pub async fn document(kind: &str, assessment: &str, now: &str) -> Result<String, PackageFailure> {
@@ -109,6 +110,11 @@ pub async fn document(kind: &str, assessment: &str, now: &str) -> Result<String,
 /// pack (`pack_file`, `pack`) and the language file (`bundle`), each when used.
 pub fn remember_sources(sources: Vec<(&'static str, String)>) {
     SOURCES.with(|s| *s.borrow_mut() = sources);
+}
+
+/// Whether the app runs on a host's own pack rather than the built-in one.
+pub fn host_pack() -> bool {
+    SOURCES.with(|s| s.borrow().iter().any(|(k, _)| *k == "pack"))
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {

@@ -7,15 +7,16 @@ use super::model::{
     Prop, ReviewedControls, State, SystemCharacteristics, SystemId, SystemImplementation,
     SystemInformation, SystemSecurityPlan, User, WithIds,
 };
-use super::{catalog_file, fixed_uuid, metadata, Baseline, Version};
+use super::{catalog_file, fixed_uuid, metadata, pack_uuid, Baseline, Version};
 use crate::domain::catalog::Catalog;
 use crate::domain::oscal::control_id;
+use crate::domain::oscal::markup::markup_line;
 
 impl Baseline {
     /// "HICP medium organizations, with the optional large sub-practices".
-    fn title(&self, pack: &Catalog) -> String {
+    pub(in crate::domain::oscal) fn title(&self, pack: &Catalog) -> String {
         let rule = pack.tier_rule(self.tier);
-        let mut title = format!("HICP {} organizations", rule.label);
+        let mut title = format!("HICP {} organizations", markup_line(&rule.label));
         if self.optional {
             let extra: Vec<&str> = rule.optional.iter().map(|t| t.label()).collect();
             title.push_str(&format!(
@@ -35,13 +36,7 @@ impl Baseline {
     }
 
     fn uuid(&self, pack: &Catalog, kind: &str) -> String {
-        let info = pack.info();
-        fixed_uuid(&format!(
-            "{kind}/{}/{}/{}",
-            info.id,
-            info.content_version,
-            self.name(pack)
-        ))
+        pack_uuid(pack, kind, &[&self.name(pack)])
     }
 }
 
@@ -57,7 +52,7 @@ pub(super) fn profile(pack: &Catalog, version: Version, b: &Baseline) -> Profile
         &format!(
             "The {} sub-practices HICP ({}) sets for {} organizations.",
             b.controls(pack).len(),
-            rule.source,
+            markup_line(&rule.source),
             b.tier.key()
         ),
     );

@@ -1,7 +1,7 @@
 //! The catalog: practices as groups, sub-practices as controls, threats in the back matter.
 
 use super::model::{BackMatter, Catalog, Citation, Control, Group, Link, Part, Prop, Resource};
-use super::{fixed_uuid, metadata, Version};
+use super::{catalog_uuid, metadata, pack_uuid, Version};
 use crate::domain::catalog::{Catalog as Pack, Practice, SubPractice};
 use crate::domain::ids::ThreatId;
 use crate::domain::oscal::control_id;
@@ -10,11 +10,11 @@ use crate::domain::oscal::markup::{markup_line, markup_text};
 pub(super) fn catalog(pack: &Pack, version: Version) -> Catalog {
     let info = pack.info();
     Catalog {
-        uuid: uuid(pack),
+        uuid: catalog_uuid(pack),
         metadata: metadata(
             pack,
             version,
-            format!("{} (HICP Check's catalog)", info.title),
+            format!("{} (HICP Check's catalog)", markup_line(&info.title)),
             "HICP's practices as groups and its sub-practices as controls, each with the \
              organization size it is for (tier) and the threats it helps against. A control's \
              statement says what the sub-practice looks like in place, its guidance why it \
@@ -29,7 +29,7 @@ pub(super) fn catalog(pack: &Pack, version: Version) -> Catalog {
                     title: markup_line(&t.name),
                     description: markup_text(&t.summary),
                     props: vec![
-                        Prop::oscal("label", &t.number.to_string()),
+                        Prop::own("threat-number", &t.number.to_string()),
                         Prop::own("threat", t.id.as_str()),
                     ],
                     citation: None,
@@ -41,30 +41,18 @@ pub(super) fn catalog(pack: &Pack, version: Version) -> Catalog {
     }
 }
 
-/// The catalog's UUID: the one assessment results have named it by since their first export.
-pub(super) fn uuid(pack: &Pack) -> String {
-    let info = pack.info();
-    fixed_uuid(&format!("catalog/{}/{}", info.id, info.content_version))
-}
-
 fn threat_uuid(pack: &Pack, threat: &ThreatId) -> String {
-    let info = pack.info();
-    fixed_uuid(&format!(
-        "threat/{}/{}/{}",
-        info.id,
-        info.content_version,
-        threat.as_str()
-    ))
+    pack_uuid(pack, "threat", &[threat.as_str()])
 }
 
 fn source(pack: &Pack) -> Resource {
     let info = pack.info();
     Resource {
-        uuid: fixed_uuid(&format!("source/{}/{}", info.id, info.content_version)),
+        uuid: pack_uuid(pack, "source", &[]),
         title: markup_line(&info.title),
         description: format!(
             "The publication this catalog follows: HICP, {} edition.",
-            info.edition
+            markup_line(&info.edition)
         ),
         props: vec![Prop::own("edition", &info.edition)],
         citation: Some(Citation {

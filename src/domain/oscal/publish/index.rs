@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::Published;
 use crate::domain::catalog::Catalog;
+use crate::package_index::esc;
 
 /// What a document of each kind is for.
 fn purpose(kind: &str) -> &'static str {
@@ -29,13 +30,6 @@ fn purpose(kind: &str) -> &'static str {
     }
 }
 
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The page, listing `documents` (paths under `oscal/`).
 pub(super) fn index(catalog: &Catalog, documents: &[Published]) -> Published {
     let info = catalog.info();
@@ -51,14 +45,14 @@ pub(super) fn index(catalog: &Catalog, documents: &[Published]) -> Published {
         let metadata = &body["metadata"];
         rows.push_str(&format!(
             "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            escaped(href),
-            escaped(metadata["title"].as_str().unwrap_or_default()),
-            escaped(kind),
-            escaped(metadata["oscal-version"].as_str().unwrap_or_default()),
+            esc(href),
+            esc(metadata["title"].as_str().unwrap_or_default()),
+            esc(kind),
+            esc(metadata["oscal-version"].as_str().unwrap_or_default()),
             purpose(kind),
         ));
     }
-    let title = format!("{} in OSCAL", escaped(&info.title));
+    let title = format!("{} in OSCAL", esc(&info.title));
     Published {
         path: "oscal/index.html".into(),
         text: format!(
@@ -79,9 +73,9 @@ pub(super) fn index(catalog: &Catalog, documents: &[Published]) -> Published {
              <table>\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Kind</th>\
              <th scope=\"col\">OSCAL</th><th scope=\"col\">What it is for</th></tr></thead>\n\
              <tbody>\n{rows}</tbody>\n</table>\n</main>\n</body>\n</html>\n",
-            id = escaped(&info.id),
-            version = escaped(&info.content_version),
-            edition = escaped(&info.edition),
+            id = esc(&info.id),
+            version = esc(&info.content_version),
+            edition = esc(&info.edition),
         ),
     }
 }

@@ -2,12 +2,11 @@
 //! prints under each sub-practice), and HICP to each lens of the pack (the HPH CPGs in the
 //! HICP 2018 pack), marked provisional exactly where the lens is.
 
-use super::catalog::uuid as catalog_uuid;
 use super::model::{
     BackMatter, Citation, GapSummary, Map, MapItem, Mapping, MappingCollection, Prop, Provenance,
     Resource, ResourceRef, WithIds,
 };
-use super::{catalog_file, fixed_uuid, metadata, Version};
+use super::{catalog_file, catalog_uuid, metadata, pack_uuid, Version};
 use crate::domain::catalog::Catalog;
 use crate::domain::catalog::{Lens, NistCsf};
 use crate::domain::oscal::control_id;
@@ -34,11 +33,7 @@ pub(super) fn lens_file(pack: &Catalog, lens: &Lens) -> String {
 }
 
 fn uuid(pack: &Catalog, what: &str) -> String {
-    let info = pack.info();
-    fixed_uuid(&format!(
-        "mapping/{}/{}/{what}",
-        info.id, info.content_version
-    ))
+    pack_uuid(pack, "mapping", &[what])
 }
 
 fn control(id: String, remarks: Option<String>) -> MapItem {
@@ -127,7 +122,8 @@ fn nist_csf(pack: &Catalog, version: Version) -> MappingCollection {
             props: Vec::new(),
             remarks: format!(
                 "Source: the catalog {} (UUID {}). Target: NIST CSF 1.1, by its subcategory \
-                 identifiers.{}",
+                 identifiers; NIST publishes no OSCAL catalog of CSF 1.1, so the target is the \
+                 back matter's citation of it.{}",
                 catalog_file(pack),
                 catalog_uuid(pack),
                 gaps.concat()
@@ -169,6 +165,13 @@ fn lens_collection(pack: &Catalog, version: Version, lens: &Lens) -> MappingColl
     } else {
         ""
     };
+    // The sub-practices the lens relates to no item.
+    let unrelated: Vec<String> = pack
+        .sub_practices()
+        .iter()
+        .filter(|s| !lens.items.iter().any(|i| i.sub_practices.contains(&s.id)))
+        .map(|s| control_id(&s.id))
+        .collect();
     let maps = lens
         .items
         .iter()
@@ -210,7 +213,7 @@ fn lens_collection(pack: &Catalog, version: Version, lens: &Lens) -> MappingColl
         &format!(
             "For each item of the {name}, the HICP sub-practices that HICP Check relates to it.{}",
             if lens.provisional {
-                " Provisional: see the remarks of the provenance."
+                " Provisional: see the mapping description of the provenance."
             } else {
                 ""
             }
@@ -243,10 +246,16 @@ fn lens_collection(pack: &Catalog, version: Version, lens: &Lens) -> MappingColl
             props,
             remarks: format!(
                 "Source: the catalog {}. Target: the {name}, by HICP Check's identifiers of its \
-                 items (labels as HICP Check shows them).",
+                 items (labels as HICP Check shows them); there is no OSCAL catalog of them, so \
+                 the target is the back matter's description.",
                 catalog_file(pack)
             ),
-            source_gap_summary: None,
+            source_gap_summary: (!unrelated.is_empty()).then(|| GapSummary {
+                uuid: uuid(pack, &format!("{key}/gaps")),
+                unmapped_controls: vec![WithIds {
+                    with_ids: unrelated,
+                }],
+            }),
         }],
         back_matter: BackMatter {
             resources: vec![Resource {

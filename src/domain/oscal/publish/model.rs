@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+pub(super) use crate::domain::oscal::model::{Citation, IncludeAll as Empty, Rlink};
 use crate::domain::oscal::PROP_NS;
 
 #[derive(Serialize)]
@@ -88,19 +89,6 @@ pub(super) struct Resource {
     pub(super) remarks: Option<String>,
 }
 
-#[derive(Serialize)]
-pub(super) struct Citation {
-    pub(super) text: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(super) struct Rlink {
-    pub(super) href: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) media_type: Option<&'static str>,
-}
-
 // The catalog.
 
 #[derive(Serialize)]
@@ -157,10 +145,6 @@ pub(super) struct Import {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) include_controls: Vec<WithIds>,
 }
-
-/// OSCAL's `{}`: "all of them".
-#[derive(Serialize)]
-pub(super) struct Empty {}
 
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
