@@ -113,14 +113,14 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Results {
     let threats_of: Vec<Vec<usize>> = all_practices
         .iter()
         .map(|p| {
-            let mut at: Vec<usize> = p
-                .threats
+            // In the pack's order and each once, without a sort (each sort's code is a copy of
+            // its own in the app's wasm).
+            all_threats
                 .iter()
-                .filter_map(|t| all_threats.iter().position(|x| &x.id == t))
-                .collect();
-            at.sort_unstable();
-            at.dedup();
-            at
+                .enumerate()
+                .filter(|(_, x)| p.threats.contains(&x.id))
+                .map(|(i, _)| i)
+                .collect()
         })
         .collect();
     let mut overall = Coverage::default();
