@@ -16,6 +16,7 @@ pub mod evidence;
 pub mod ids;
 pub mod lens;
 pub mod lookback;
+pub mod order;
 pub mod oscal;
 pub mod outlook;
 pub mod package;

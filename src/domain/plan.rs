@@ -8,6 +8,7 @@ use super::assessment::Assessment;
 use super::catalog::Catalog;
 use super::date::Date;
 use super::ids::{ChoiceId, SubPracticeId, Tier};
+use super::order::sorted_by;
 use super::scoring::is_gap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +35,7 @@ pub fn action_plan(catalog: &Catalog, assessment: &Assessment) -> Vec<PlanItem> 
     let Some(tier) = assessment.tier else {
         return Vec::new();
     };
-    let mut items: Vec<(u32, usize, PlanItem)> = catalog
+    let items: Vec<(u32, usize, PlanItem)> = catalog
         .in_scope(tier, assessment.include_optional)
         .into_iter()
         .filter_map(|s| {
@@ -60,9 +61,8 @@ pub fn action_plan(catalog: &Catalog, assessment: &Assessment) -> Vec<PlanItem> 
             Some((choice.points.unwrap_or(0), catalog.position(&s.id)?, item))
         })
         .collect();
-    // Pack position last makes the order total, so an unstable sort gives the same result
-    // (and is smaller in the app than a stable one).
-    items.sort_unstable_by(|(pa, ia, a), (pb, ib, b)| {
+    // Pack position last makes the order total, so an unstable sort gives the same result.
+    let items = sorted_by(items, &|(pa, ia, a), (pb, ib, b)| {
         b.threats
             .cmp(&a.threats)
             .then(a.tier.cmp(&b.tier))

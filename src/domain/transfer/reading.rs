@@ -126,7 +126,7 @@ fn from_wire(
     let evidence = evidence_of(&wire.evidence)?;
     let mut requests = requests_of(catalog, &wire.requests)?;
     let mut asked = asked_of(catalog, &wire.asked)?;
-    let mut unknown: Vec<String> = wire
+    let unknown: Vec<String> = wire
         .answers
         .keys()
         .chain(wire.plan.keys())
@@ -134,7 +134,7 @@ fn from_wire(
         .filter(|id| catalog.sub_practice(id).is_none())
         .map(|id| truncated(id.as_str()))
         .collect();
-    unknown.sort_unstable();
+    let mut unknown = crate::domain::order::sorted_by(unknown, &|a, b| a.cmp(b));
     unknown.dedup();
     if !unknown.is_empty() {
         return Err(ImportError::UnknownSubPractices { ids: unknown });

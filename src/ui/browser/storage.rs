@@ -260,9 +260,10 @@ pub fn load(catalog: &Catalog) -> Loaded {
             }
         }
     }
-    loaded
-        .assessments
-        .sort_unstable_by(|a, b| b.1.updated.cmp(&a.1.updated).then_with(|| a.0.cmp(&b.0)));
+    loaded.assessments =
+        crate::domain::order::sorted_by(std::mem::take(&mut loaded.assessments), &|a, b| {
+            b.1.updated.cmp(&a.1.updated).then_with(|| a.0.cmp(&b.0))
+        });
     if let Ok(Some(text)) = store.get_item(&Keys::meta()) {
         loaded.meta = serde_json::from_str(&text).unwrap_or_default();
     }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::hooks::{use_assessment, AssessmentHandle};
+use crate::ui::hooks::AssessmentHandle;
 
 /// A percent as the chart prints it, or a dash when nothing is scored.
 pub fn percent_text(handle: &AssessmentHandle, percent: Option<u32>) -> String {
@@ -13,17 +13,11 @@ pub fn percent_text(handle: &AssessmentHandle, percent: Option<u32>) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RingProps {
-    /// `None` draws an empty ring: nothing scored yet.
-    pub percent: Option<u32>,
-}
-
-/// The overall coverage as a ring.
-#[component(Ring)]
-pub fn ring(props: &RingProps) -> Html {
-    let handle = use_assessment();
-    let p = props.percent.unwrap_or(0).min(100);
+/// The overall coverage as a ring; `None` draws an empty ring: nothing scored yet. Charts are
+/// plain functions, not components: each component is a copy of Yew's generic code in the
+/// app's wasm.
+pub fn ring(handle: &AssessmentHandle, percent: Option<u32>) -> Html {
+    let p = percent.unwrap_or(0).min(100);
     // Circumference of r=15.9155 is 100, so the dash length is the percent itself.
     let dash = format!("{p} {}", 100 - p);
     html! {
@@ -32,28 +26,20 @@ pub fn ring(props: &RingProps) -> Html {
             <circle class="ring-value" cx="21" cy="21" r="15.9155" fill="none" stroke-width="6"
                 stroke-dasharray={dash} stroke-dashoffset="25" />
             <text x="21" y="23.5" text-anchor="middle" class="ring-text">
-                { percent_text(&handle, props.percent) }
+                { percent_text(handle, percent) }
             </text>
         </svg>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BarsProps {
-    /// Label and percent (`None`: nothing scored) for each bar.
-    pub bars: Vec<(String, Option<u32>)>,
-}
-
-/// Horizontal bars, one per row, 0-100 %.
-#[component(Bars)]
-pub fn bars(props: &BarsProps) -> Html {
-    let handle = use_assessment();
+/// Horizontal bars, one per row, 0-100 %: label and percent (`None`: nothing scored) for each.
+pub fn bars(handle: &AssessmentHandle, bars: &[(String, Option<u32>)]) -> Html {
     let row_h = 22;
-    let height = (props.bars.len() * row_h) as u32 + 4;
+    let height = (bars.len() * row_h) as u32 + 4;
     html! {
         <svg class="bars" viewBox={format!("0 0 500 {height}")} width="100%" aria-hidden="true" focusable="false"
              preserveAspectRatio="xMinYMin meet">
-            { for props.bars.iter().enumerate().map(|(i, (label, percent))| {
+            { for bars.iter().enumerate().map(|(i, (label, percent))| {
                 let y = (i * row_h) as u32 + 2;
                 let w = percent.unwrap_or(0).min(100) * 2;
                 html! {
@@ -62,7 +48,7 @@ pub fn bars(props: &BarsProps) -> Html {
                         <rect x="250" y={(y + 3).to_string()} width="200" height="14" class="bar-track" />
                         <rect x="250" y={(y + 3).to_string()} width={w.to_string()} height="14" class="bar-value" />
                         <text x="458" y={(y + 15).to_string()} class="bar-text">
-                            { percent_text(&handle, *percent) }
+                            { percent_text(handle, *percent) }
                         </text>
                     </g>
                 }

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::domain::{PlanItem, Results};
-use crate::ui::components::charts::Ring;
+use crate::ui::components::charts::ring;
 use crate::ui::hooks::AssessmentHandle;
 use crate::ui::wording::{coverage_text, human_date};
 
@@ -24,7 +24,7 @@ pub fn overview(handle: &AssessmentHandle, r: &Results, plan: &[PlanItem]) -> Ht
             <div class="standing">
                 <h3>{ handle.t("results.overall") }</h3>
                 <div class="overall">
-                    <Ring percent={r.overall.percent()} />
+                    { ring(handle, r.overall.percent()) }
                     <p id="overall">{ overall }</p>
                 </div>
                 <h3>{ handle.t("results.by_threat") }</h3>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::domain::outlook::{by_quarter, once_done};
 use crate::domain::{Assessment, PlanItem, Results};
 use crate::ui::browser::page::now;
-use crate::ui::components::charts::{percent_text, Bars};
+use crate::ui::components::charts::{bars as bar_chart, percent_text};
 use crate::ui::dom::input_value;
 use crate::ui::hooks::use_assessment;
 use crate::ui::wording::human_date;
@@ -101,7 +101,7 @@ pub fn projection(props: &ProjectionProps) -> Html {
                 <input type="number" id="projection-n" min="1" max={plan.len().to_string()} value={n.to_string()} onchange={on_count} />
             </p>
             <p id="projection-sentence">{ sentence }</p>
-            <Bars bars={bars} />
+            { bar_chart(&handle, &bars) }
             <table id="projection-threats">
                 <caption class="visually-hidden">{ handle.t("results.projection.caption") }</caption>
                 <thead><tr><th scope="col">{ handle.t("results.projection.threat_col") }</th><th scope="col">{ handle.t("results.projection.now_col") }</th><th scope="col">{ handle.t("results.projection.then_col") }</th></tr></thead>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::Results;
-use crate::ui::components::charts::Bars;
+use crate::ui::components::charts::bars as bar_chart;
 use crate::ui::hooks::AssessmentHandle;
 use crate::ui::wording::coverage_text;
 
@@ -26,7 +26,7 @@ pub fn summary(handle: &AssessmentHandle, r: &Results) -> Html {
     html! {
         <section class="practices" id="practices" aria-labelledby="practices-heading">
             <h2 id="practices-heading">{ handle.t("results.by_practice") }</h2>
-            <Bars bars={bars} />
+            { bar_chart(handle, &bars) }
             <table id="practice-results">
                 <caption class="visually-hidden">{ handle.t("results.coverage_by_practice") }</caption>
                 <thead><tr><th scope="col">{ handle.t("results.practice") }</th><th scope="col">{ handle.t("results.coverage") }</th></tr></thead>
