@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use super::browser::{embed, page, service_worker, storage};
 use super::components::{
-    answer::AnswerScreen, banners::Banners, blank::Blank, header::Header,
+    answer::AnswerScreen, banners::Banners, blank::blank, header::header,
     import_preview::ImportPreview, library::Library, respond::respond, results::Results,
-    size::SizeScreen, start::Start, team,
+    size::size_screen, start::start, team,
 };
 use super::hooks::{AssessmentHandle, Fixed};
 use super::state::{Action, Screen};
@@ -118,19 +118,20 @@ pub fn app(props: &AppProps) -> Html {
         .is_some_and(|e| e.assessment.asked.is_some());
     let body = match (&state.screen, state.current_entry()) {
         (Screen::Library, _) => html! { <Library /> },
-        (Screen::Blank(t), _) => html! { <Blank tier={*t} /> },
-        (Screen::Start, _) => html! { <Start /> },
+        (Screen::Blank(t), _) => blank(&handle, *t),
+        (Screen::Start, _) => start(&handle),
         (_, Some(_)) if asked => respond(&handle),
         (Screen::Team, Some(_)) => team::screen(&handle),
-        (Screen::Size, Some(_)) => html! { <SizeScreen /> },
+        (Screen::Size, Some(_)) => size_screen(&handle),
         (Screen::Answer(p), Some(_)) => html! { <AnswerScreen practice={p.clone()} /> },
         (Screen::Results, Some(_)) => html! { <Results /> },
-        _ => html! { <Start /> },
+        _ => start(&handle),
     };
+    let header = header(&handle);
     html! {
         <ContextProvider<Fixed> context={handle.fixed()}>
         <ContextProvider<AssessmentHandle> context={handle}>
-            <Header />
+            { header }
             <main id="main" tabindex="-1" aria-label="HICP Check">
                 <Banners config_problems={props.config_problems.clone()} language_problem={props.language_problem.clone()} />
                 <ImportPreview />

@@ -4,23 +4,13 @@ use yew::prelude::*;
 
 use crate::domain::Tier;
 use crate::ui::browser::page::print;
-use crate::ui::hooks::use_assessment;
+use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::Screen;
 
-#[derive(Properties, PartialEq)]
-pub struct BlankProps {
-    pub tier: Tier,
-}
-
-#[component(Blank)]
-pub fn blank(props: &BlankProps) -> Html {
-    let handle = use_assessment();
+pub fn blank(handle: &AssessmentHandle, tier: Tier) -> Html {
     let catalog = handle.catalog.clone();
-    let scope = catalog.in_scope(props.tier, false);
-    let heading = handle.tf(
-        "blank.heading",
-        &[("size", &catalog.tier_rule(props.tier).label)],
-    );
+    let scope = catalog.in_scope(tier, false);
+    let heading = handle.tf("blank.heading", &[("size", &catalog.tier_rule(tier).label)]);
     let intro = handle.tf(
         "blank.intro",
         &[
@@ -37,7 +27,7 @@ pub fn blank(props: &BlankProps) -> Html {
             <h1 id="screen-heading" tabindex="-1">{ heading }</h1>
             <div class="actions no-print">
                 { for Tier::ALL.into_iter().map(|t| html! {
-                    <button type="button" id={format!("blank-{}", t.key())} onclick={choose(t)} aria-current={(t == props.tier).then_some("page")}>{ handle.tf("blank.tier_button", &[("size", &catalog.tier_rule(t).label), ("count", &catalog.in_scope(t, false).len().to_string())]) }</button>
+                    <button type="button" id={format!("blank-{}", t.key())} onclick={choose(t)} aria-current={(t == tier).then_some("page")}>{ handle.tf("blank.tier_button", &[("size", &catalog.tier_rule(t).label), ("count", &catalog.in_scope(t, false).len().to_string())]) }</button>
                 }) }
                 <button type="button" class="primary" id="blank-print" onclick={Callback::from(|_| print())}>{ handle.t("blank.print") }</button>
             </div>

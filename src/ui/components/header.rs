@@ -5,13 +5,11 @@ use yew::prelude::*;
 
 use crate::config::StorageMode;
 use crate::ui::browser::language::set_language;
-use crate::ui::hooks::use_assessment;
+use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::Screen;
 use crate::ui::wording::{display_name, human_date};
 
-#[component(Header)]
-pub fn header() -> Html {
-    let handle = use_assessment();
+pub fn header(handle: &AssessmentHandle) -> Html {
     let state = &handle.state;
     let current = handle.current();
     let first_practice = handle.catalog.practices()[0].id.clone();
@@ -38,7 +36,7 @@ pub fn header() -> Html {
                     }
                 </p>
             </div>
-            <LanguageChoice />
+            { language_choice(handle) }
             <p class="promise" id="privacy-line">
                 { handle.t("header.promise") }
             </p>
@@ -77,9 +75,7 @@ pub fn header() -> Html {
 }
 
 /// The interface language, when there is more than one: each named in its own language.
-#[component(LanguageChoice)]
-fn language_choice() -> Html {
-    let handle = use_assessment();
+fn language_choice(handle: &AssessmentHandle) -> Html {
     let languages = crate::i18n::languages();
     if languages.len() < 2 {
         return html! {};

@@ -1,13 +1,11 @@
 //! The open assessment through other frameworks' eyes: the HHS Cybersecurity Performance Goals
 //! (and any other lens the pack brings) and the NIST CSF functions.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::domain::lens::{csf_results, csf_unreferenced, lens_results};
 use crate::domain::{Assessment, Catalog, Coverage};
-use crate::ui::hooks::{use_assessment, AssessmentHandle};
+use crate::ui::hooks::AssessmentHandle;
 
 fn percent(handle: &AssessmentHandle, c: &Coverage) -> String {
     match c.percent() {
@@ -37,16 +35,8 @@ fn csf_function(handle: &AssessmentHandle, prefix: &str, name: &str) -> String {
     handle.t(key)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LensesProps {
-    pub assessment: Rc<Assessment>,
-}
-
-#[component(Lenses)]
-pub fn lenses(props: &LensesProps) -> Html {
-    let handle = use_assessment();
+pub fn lenses(handle: &AssessmentHandle, a: &Assessment) -> Html {
     let catalog = handle.catalog.clone();
-    let a = &props.assessment;
     html! {
         <>
             { for catalog.lenses().iter().map(|lens| html! {
@@ -64,7 +54,7 @@ pub fn lenses(props: &LensesProps) -> Html {
                                 <th scope="row">{ format!("{} {} ({})", r.item.label, r.item.name, r.item.group.to_lowercase()) }
                                     if !r.item.name_confirmed { <span class="hint">{ handle.t("views.lens.name_unconfirmed") }</span> }
                                 </th>
-                                <td>{ percent(&handle, &r.coverage) }</td>
+                                <td>{ percent(handle, &r.coverage) }</td>
                                 <td>{ r.in_scope.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(", ") }</td>
                             </tr>
                         }) }
@@ -75,12 +65,12 @@ pub fn lenses(props: &LensesProps) -> Html {
             <section class="lens" id="lens-csf" aria-labelledby="lens-csf-h">
                 <h3 id="lens-csf-h">{ handle.t("views.csf.heading") }</h3>
                 <p class="hint">{ handle.t("views.csf.note") }</p>
-                { unreferenced(&handle, &catalog, a) }
+                { unreferenced(handle, &catalog, a) }
                 <table>
                     <thead><tr><th scope="col">{ handle.t("views.csf.function") }</th><th scope="col">{ handle.t("views.coverage") }</th></tr></thead>
                     <tbody>
                     { for csf_results(&catalog, a).into_iter().map(|(prefix, name, c)| html! {
-                        <tr data-testid={format!("csf-{prefix}")}><th scope="row">{ handle.tf("views.csf.row", &[("function", &csf_function(&handle, prefix, name)), ("prefix", prefix)]) }</th><td>{ percent(&handle, &c) }</td></tr>
+                        <tr data-testid={format!("csf-{prefix}")}><th scope="row">{ handle.tf("views.csf.row", &[("function", &csf_function(handle, prefix, name)), ("prefix", prefix)]) }</th><td>{ percent(handle, &c) }</td></tr>
                     }) }
                     </tbody>
                 </table>

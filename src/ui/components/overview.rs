@@ -3,11 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::ui::hooks::use_assessment;
+use crate::ui::hooks::AssessmentHandle;
 
-#[component(Overview)]
-pub fn overview() -> Html {
-    let handle = use_assessment();
+pub fn overview(handle: &AssessmentHandle) -> Html {
     let catalog = handle.catalog.clone();
     let totals = catalog.tier_counts(None);
     let intro = handle.tf(

@@ -15,7 +15,7 @@ mod threat_map;
 mod threats;
 
 use super::compare::CompareView;
-use super::lenses::Lenses;
+use super::lenses::lenses;
 use super::look_back::LookBackView;
 use super::protected_download::ProtectedDownload;
 use super::share::ShareView;
@@ -146,7 +146,7 @@ pub fn results() -> Html {
             { action_plan::plan(&handle, &a, &plan) }
             <section class="more-views" id="views" aria-labelledby="views-heading">
                 <h2 id="views-heading">{ handle.t("results.other_views") }</h2>
-                <Lenses assessment={a.clone()} />
+                { lenses(&handle, &a) }
                 <LookBackView assessment={a.clone()} />
             </section>
             <section class="no-print" id="files" aria-labelledby="more-heading">

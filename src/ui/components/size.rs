@@ -7,7 +7,7 @@ use crate::domain::sizing::{FactorKind, SizeFactor};
 use crate::domain::{recommend, FactorAnswer, Tier, NAME_MAX};
 use crate::i18n::messages;
 use crate::ui::dom::{dom_id, input_value};
-use crate::ui::hooks::{use_assessment, AssessmentHandle};
+use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::{Edit, Screen};
 
 fn factor_input(handle: &AssessmentHandle, f: &SizeFactor, current: Option<&FactorAnswer>) -> Html {
@@ -86,9 +86,7 @@ fn factor_input(handle: &AssessmentHandle, f: &SizeFactor, current: Option<&Fact
     }
 }
 
-#[component(SizeScreen)]
-pub fn size_screen() -> Html {
-    let handle = use_assessment();
+pub fn size_screen(handle: &AssessmentHandle) -> Html {
     let Some(entry) = handle.current().cloned() else {
         return html! {};
     };
@@ -136,7 +134,7 @@ pub fn size_screen() -> Html {
                 <section class="factor-group" aria-label={title.clone()}>
                     <h2>{ title.clone() }</h2>
                     { for sizing.factors.iter().filter(|f| f.group == *group)
-                        .map(|f| factor_input(&handle, f, a.organization.sizing.get(&f.id))) }
+                        .map(|f| factor_input(handle, f, a.organization.sizing.get(&f.id))) }
                 </section>
             }) }
             <section id="recommendation" class="panel" aria-labelledby="rec-heading" aria-live="polite">
@@ -148,7 +146,7 @@ pub fn size_screen() -> Html {
                     }) }
                 </ul>
             </section>
-            <TierChoice chosen={chosen} recommended={rec.tier} include_optional={a.include_optional} />
+            { tier_choice(handle, chosen, rec.tier, a.include_optional) }
             <div class="actions">
                 <button type="button" class="primary" id="size-continue" onclick={on_continue} disabled={chosen.is_none()}>
                     { handle.t("size.continue") }
@@ -158,16 +156,12 @@ pub fn size_screen() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TierChoiceProps {
-    pub chosen: Option<Tier>,
-    pub recommended: Option<Tier>,
-    pub include_optional: bool,
-}
-
-#[component(TierChoice)]
-fn tier_choice(props: &TierChoiceProps) -> Html {
-    let handle = use_assessment();
+fn tier_choice(
+    handle: &AssessmentHandle,
+    chosen: Option<Tier>,
+    recommended: Option<Tier>,
+    include_optional: bool,
+) -> Html {
     let catalog = handle.catalog.clone();
     let on_optional = {
         let h = handle.clone();
@@ -189,17 +183,17 @@ fn tier_choice(props: &TierChoiceProps) -> Html {
                 let id = format!("tier-{}", t.key());
                 html! {
                     <div class="option">
-                        <input type="radio" name="tier" id={id.clone()} value={t.key()} checked={props.chosen == Some(t)} {onchange} />
+                        <input type="radio" name="tier" id={id.clone()} value={t.key()} checked={chosen == Some(t)} {onchange} />
                         <label for={id}>
                             { handle.tf("size.tier_option", &[("size", &rule.label), ("count", &count.to_string()), ("source", &rule.source)]) }
-                            if props.recommended == Some(t) { <span class="tag">{ handle.t("size.recommended_tag") }</span> }
+                            if recommended == Some(t) { <span class="tag">{ handle.t("size.recommended_tag") }</span> }
                         </label>
                     </div>
                 }
             }) }
-            if props.chosen.is_some_and(|t| !catalog.tier_rule(t).optional.is_empty()) {
+            if chosen.is_some_and(|t| !catalog.tier_rule(t).optional.is_empty()) {
                 <div class="option">
-                    <input type="checkbox" id="include-optional" checked={props.include_optional} onchange={on_optional} />
+                    <input type="checkbox" id="include-optional" checked={include_optional} onchange={on_optional} />
                     <label for="include-optional">{ handle.t("size.include_optional") }</label>
                 </div>
             }

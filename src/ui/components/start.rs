@@ -3,16 +3,14 @@
 use yew::prelude::*;
 
 use super::open_file::OpenFile;
-use super::overview::Overview;
+use super::overview::overview;
 use crate::config::StorageMode;
 use crate::ui::browser::page::{new_id, now};
-use crate::ui::hooks::use_assessment;
+use crate::ui::hooks::AssessmentHandle;
 use crate::ui::state::{Action, Screen};
 use crate::ui::wording::display_name;
 
-#[component(Start)]
-pub fn start() -> Html {
-    let handle = use_assessment();
+pub fn start(handle: &AssessmentHandle) -> Html {
     let latest = handle.state.entries.first().cloned();
     let host_heading = if handle.config.organization.is_empty() {
         handle.t("start.from_site")
@@ -75,7 +73,7 @@ pub fn start() -> Html {
                 </button></p>
             </section>
             if handle.config.storage_choice {
-                <StorageChoice />
+                { storage_choice(handle) }
             }
             if !handle.config.intro.is_empty() || !handle.config.links.is_empty() {
                 <section class="host-info" aria-labelledby="host-heading" id="host-info">
@@ -88,15 +86,13 @@ pub fn start() -> Html {
                     }
                 </section>
             }
-            <Overview />
+            { overview(handle) }
         </>
     }
 }
 
 /// Where answers are kept: on this device, or in this tab only (nothing stays after it closes).
-#[component(StorageChoice)]
-fn storage_choice() -> Html {
-    let handle = use_assessment();
+fn storage_choice(handle: &AssessmentHandle) -> Html {
     let current = handle.state.storage_mode;
     let option = |mode: StorageMode, id: &'static str, label: String| {
         let h = handle.clone();
