@@ -137,21 +137,18 @@ mod worker {
         let catalog = &made.0;
         let assessment = transfer::import(catalog, &text("assessment")?).ok()?;
         let now: Timestamp = text("now")?.parse().ok()?;
+        let results = |version| {
+            oscal::assessment_results(
+                catalog,
+                &assessment,
+                &now,
+                version,
+                site(request).as_deref(),
+            )
+        };
         Some(match text("kind")?.as_str() {
-            "oscal" => oscal::assessment_results(
-                catalog,
-                &assessment,
-                &now,
-                oscal::Version::V1_2_3,
-                site(request).as_deref(),
-            ),
-            "oscal-1.1.3" => oscal::assessment_results(
-                catalog,
-                &assessment,
-                &now,
-                oscal::Version::V1_1_3,
-                site(request).as_deref(),
-            ),
+            "oscal" => results(oscal::Version::V1_2_3),
+            "oscal-1.1.3" => results(oscal::Version::V1_1_3),
             "csv" => findings_csv(catalog, &assessment),
             // A respondent's copy, marked answered and sealed with its fingerprint.
             "sealed" => {

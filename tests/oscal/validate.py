@@ -35,6 +35,8 @@ from trestle.oscal.catalog import Catalog
 from trestle.oscal.profile import Profile
 from trestle.oscal.ssp import SystemSecurityPlan
 
+from verdicts import judge
+
 # The models are OSCAL 1.1 (trestle 3.x); trestle 4 and later carry OSCAL 1.2, whose models
 # would check a different schema. Refuse to run against them rather than pass by accident.
 if not re.match(OSCAL_VERSION_REGEX, "1.1.0"):
@@ -109,26 +111,7 @@ def main(args: list[str]) -> int:
         return 2
     # trestle logs warnings (for example about back-matter links) to the root logger.
     logging.basicConfig(level=logging.ERROR)
-    failed = 0
-    for name in files:
-        path = pathlib.Path(name)
-        # A missing file is never a rejection: it would let --expect-invalid pass on nothing.
-        if not path.is_file():
-            failed += 1
-            print(f"FAIL {name}: no such file")
-            continue
-        problem = problems(path)
-        if expect_invalid and problem is None:
-            failed += 1
-            print(f"FAIL {name}: accepted, but it is broken on purpose")
-        elif expect_invalid:
-            print(f"rejected {name}: {problem}")
-        elif problem is None:
-            print(f"ok {name}")
-        else:
-            failed += 1
-            print(f"FAIL {name}: {problem}")
-    return 1 if failed else 0
+    return judge(files, expect_invalid, problems)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ import pathlib
 import re
 import sys
 
+from verdicts import judge
+
 from oscal_bindings.v1 import models
 
 # The version the models were generated from; refuse other releases rather than check a
@@ -87,25 +89,7 @@ def main(args: list[str]) -> int:
         print(f"validate_bindings.py expects oscal-bindings 0.3.1 (OSCAL {MODELS_VERSION}), "
               f"found {models_version()}", file=sys.stderr)
         return 2
-    failed = 0
-    for name in files:
-        path = pathlib.Path(name)
-        if not path.is_file():
-            failed += 1
-            print(f"FAIL {name}: no such file")
-            continue
-        problem = problems(path)
-        if expect_invalid and problem is None:
-            failed += 1
-            print(f"FAIL {name}: accepted, but it is broken on purpose")
-        elif expect_invalid:
-            print(f"rejected {name}: {problem}")
-        elif problem is None:
-            print(f"ok {name}")
-        else:
-            failed += 1
-            print(f"FAIL {name}: {problem}")
-    return 1 if failed else 0
+    return judge(files, expect_invalid, problems)
 
 
 if __name__ == "__main__":

@@ -102,9 +102,19 @@ pub fn plan_path(
     include_optional: bool,
     version: Version,
 ) -> Option<String> {
+    baseline_path(
+        catalog,
+        Baseline::of(catalog, tier, include_optional),
+        "ap",
+        version,
+    )
+}
+
+/// Where a baseline's document of `kind` (`profile`, `ssp`, `ap`) is, from the site's root,
+/// when `catalog` is published.
+fn baseline_path(catalog: &Catalog, b: Baseline, kind: &str, version: Version) -> Option<String> {
     date(catalog)?;
-    let b = Baseline::of(catalog, tier, include_optional);
-    Some(format!("{}{}", folder(version), b.file(catalog, "ap")))
+    Some(format!("{}{}", folder(version), b.file(catalog, kind)))
 }
 
 /// Where the catalog is, from the site's root, when `catalog` is published.
@@ -202,9 +212,12 @@ pub(super) fn profile_path(
     include_optional: bool,
     version: Version,
 ) -> Option<String> {
-    date(catalog)?;
-    let b = Baseline::of(catalog, tier, include_optional);
-    Some(format!("{}{}", folder(version), b.file(catalog, "profile")))
+    baseline_path(
+        catalog,
+        Baseline::of(catalog, tier, include_optional),
+        "profile",
+        version,
+    )
 }
 
 /// Every baseline of the pack's tiers, smallest first.
