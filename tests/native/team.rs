@@ -95,6 +95,19 @@ fn respond(c: &Catalog, file: &Assessment, edits: &[(&str, &str)], at: &str) -> 
     })
 }
 
+/// Dana is asked `scope` (request r-1) and answers `edits` on 4 November: her file, and the
+/// copy she sends back.
+fn dana(
+    c: &Catalog,
+    a: &mut Assessment,
+    scope: &[&str],
+    edits: &[(&str, &str)],
+) -> (Assessment, Assessment) {
+    let file = ask(a, "r-1", "Dana", scope);
+    let back = respond(c, &file, edits, "2026-11-04T12:00:00.000Z");
+    (file, back)
+}
+
 #[test]
 fn a_respondent_file_holds_only_what_was_given() {
     let c = catalog();
@@ -120,13 +133,7 @@ fn a_respondent_file_holds_only_what_was_given() {
 fn a_respondents_answers_carry_their_name_and_time_and_the_seal_holds() {
     let c = catalog();
     let mut a = coordinator();
-    let file = ask(&mut a, "r-1", "Dana", &["1.M.A", "1.M.B"]);
-    let back = respond(
-        &c,
-        &file,
-        &[("1.M.B", "in_place")],
-        "2026-11-04T12:00:00.000Z",
-    );
+    let (_, back) = dana(&c, &mut a, &["1.M.A", "1.M.B"], &[("1.M.B", "in_place")]);
     let given = &back.answers[&id("1.M.B")];
     assert_eq!(given.by, "Dana");
     assert_eq!(given.at, Some(ts("2026-11-04T12:00:00.000Z")));
@@ -146,13 +153,7 @@ fn a_respondents_answers_carry_their_name_and_time_and_the_seal_holds() {
 fn every_kind_of_wrong_return_is_refused() {
     let c = catalog();
     let mut a = coordinator();
-    let file = ask(&mut a, "r-1", "Dana", &["1.M.B"]);
-    let back = respond(
-        &c,
-        &file,
-        &[("1.M.B", "in_place")],
-        "2026-11-04T12:00:00.000Z",
-    );
+    let (file, back) = dana(&c, &mut a, &["1.M.B"], &[("1.M.B", "in_place")]);
     let refused =
         |mine: &Assessment, theirs: &Assessment| check(&c, mine, theirs, &[]).unwrap_err();
     let dana = || "Dana".to_owned();
@@ -330,13 +331,7 @@ fn three_respondents_merge_with_one_difference_picked_and_notes_kept_together() 
 fn a_response_older_than_the_coordinators_answer_says_so() {
     let c = catalog();
     let mut a = coordinator();
-    let file = ask(&mut a, "r-1", "Dana", &["1.M.A"]);
-    let back = respond(
-        &c,
-        &file,
-        &[("1.M.A", "not_in_place")],
-        "2026-11-04T12:00:00.000Z",
-    );
+    let (_, back) = dana(&c, &mut a, &["1.M.A"], &[("1.M.A", "not_in_place")]);
     choose(&mut a, "1.M.A", "partly", "2026-11-06T12:00:00.000Z");
     let r = check(&c, &a, &back, &[]).unwrap();
     assert_eq!(r.older, [id("1.M.A")]);
@@ -346,13 +341,7 @@ fn a_response_older_than_the_coordinators_answer_says_so() {
 fn a_shared_copy_names_no_respondent() {
     let c = catalog();
     let mut a = coordinator();
-    let file = ask(&mut a, "r-1", "Dana", &["1.M.B"]);
-    let back = respond(
-        &c,
-        &file,
-        &[("1.M.B", "in_place")],
-        "2026-11-04T12:00:00.000Z",
-    );
+    let (_, back) = dana(&c, &mut a, &["1.M.B"], &[("1.M.B", "in_place")]);
     let r = check(&c, &a, &back, &[]).unwrap();
     let (m, _) = merge(&a, &[r], &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
     let shared = hicp_check::domain::sanitized(&m);

@@ -104,14 +104,9 @@ def problems(path: pathlib.Path) -> str | None:
 
 
 def main(args: list[str]) -> int:
-    expect_invalid = args[:1] == ["--expect-invalid"]
-    files = args[1:] if expect_invalid else args
-    if not files or any(f.startswith("--") for f in files):
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
     # trestle logs warnings (for example about back-matter links) to the root logger.
     logging.basicConfig(level=logging.ERROR)
-    return judge(files, expect_invalid, problems)
+    return judge(args, __doc__, problems)
 
 
 if __name__ == "__main__":

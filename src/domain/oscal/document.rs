@@ -7,7 +7,7 @@ use super::model::{
     AssessmentResults, BackMatter, Citation, Document, ImportAp, Metadata, Party, Prop, Resource,
     Rlink,
 };
-use super::publish::{catalog_path, catalog_uuid, plan_path, profile_path, profile_uuid, Baseline};
+use super::publish::{catalog_path, catalog_uuid, profile_uuid, Baseline};
 use super::results::{finding, observation, result};
 use super::Version;
 use crate::domain::assessment::Assessment;
@@ -62,9 +62,12 @@ fn build(
         )),
     };
 
-    let plan = assessment
+    let baseline = assessment
         .tier
-        .and_then(|tier| plan_path(catalog, tier, assessment.include_optional, version));
+        .map(|tier| Baseline::of(catalog, tier, assessment.include_optional));
+    let plan = baseline
+        .as_ref()
+        .and_then(|b| b.path(catalog, "ap", version));
 
     let mut observations = Vec::new();
     let mut findings = Vec::new();
@@ -180,10 +183,8 @@ fn build(
                     &scope,
                     profile_uuid,
                     &catalog_uuid,
-                    site.zip(assessment.tier).and_then(|(site, tier)| {
-                        let path =
-                            profile_path(catalog, tier, assessment.include_optional, version)?;
-                        Some(format!("{site}{path}"))
+                    site.zip(baseline.as_ref()).and_then(|(site, b)| {
+                        Some(format!("{site}{}", b.path(catalog, "profile", version)?))
                     }),
                 ),
             ],

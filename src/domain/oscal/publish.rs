@@ -94,29 +94,6 @@ pub fn published(catalog: &Catalog) -> Result<Vec<Published>, String> {
     Ok(out)
 }
 
-/// Where the assessment plan for an organization of `tier` is, from the site's root, when
-/// `catalog` is published.
-pub fn plan_path(
-    catalog: &Catalog,
-    tier: Tier,
-    include_optional: bool,
-    version: Version,
-) -> Option<String> {
-    baseline_path(
-        catalog,
-        Baseline::of(catalog, tier, include_optional),
-        "ap",
-        version,
-    )
-}
-
-/// Where a baseline's document of `kind` (`profile`, `ssp`, `ap`) is, from the site's root,
-/// when `catalog` is published.
-fn baseline_path(catalog: &Catalog, b: Baseline, kind: &str, version: Version) -> Option<String> {
-    date(catalog)?;
-    Some(format!("{}{}", folder(version), b.file(catalog, kind)))
-}
-
 /// Where the catalog is, from the site's root, when `catalog` is published.
 pub fn catalog_path(catalog: &Catalog, version: Version) -> Option<String> {
     date(catalog)?;
@@ -174,6 +151,18 @@ impl Baseline {
         format!("{}-{kind}-{}.json", catalog.info().id, self.name(catalog))
     }
 
+    /// Where this baseline's document of `kind` (`profile`, `ssp`, `ap`) is, from the site's
+    /// root, when `catalog` is published.
+    pub(in crate::domain::oscal) fn path(
+        &self,
+        catalog: &Catalog,
+        kind: &str,
+        version: Version,
+    ) -> Option<String> {
+        date(catalog)?;
+        Some(format!("{}{}", folder(version), self.file(catalog, kind)))
+    }
+
     /// The profile's UUID: the one assessment results of this size name it by (when their
     /// optional set is ticked only if the tier has one).
     fn profile_uuid(&self, catalog: &Catalog) -> String {
@@ -202,22 +191,6 @@ pub(super) fn catalog_uuid(catalog: &Catalog) -> String {
 pub(super) fn profile_uuid(catalog: &Catalog, tier: Tier, include_optional: bool) -> String {
     let optional = if include_optional { "true" } else { "false" };
     pack_uuid(catalog, "profile", &[tier.key(), optional])
-}
-
-/// Where the profile of an organization of `tier` is, from the site's root, when `catalog` is
-/// published.
-pub(super) fn profile_path(
-    catalog: &Catalog,
-    tier: Tier,
-    include_optional: bool,
-    version: Version,
-) -> Option<String> {
-    baseline_path(
-        catalog,
-        Baseline::of(catalog, tier, include_optional),
-        "profile",
-        version,
-    )
 }
 
 /// Every baseline of the pack's tiers, smallest first.
