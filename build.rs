@@ -26,13 +26,14 @@ fn main() {
         .collect();
     languages.sort();
     // `worker.json` holds what only the package worker says (the package's index, why a
-    // package was refused), `team.json` what only the team part says (preparing and merging
-    // respondent files): a table of their own, so that the app's wasm does not carry them.
+    // package was refused), `tools.json` what only the tools part says (preparing and merging
+    // respondent files; comparing, sharing, protecting): a table of their own, so that the
+    // app's wasm does not carry them.
     let mut out = String::from("pub const ENGLISH: &[(&str, &str)] = &[\n");
     let mut worker = String::from("pub const ENGLISH_WORKER: &[(&str, &str)] = &[\n");
     for file in json_files(&root.join(DEFAULT)) {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        let table = if name == "worker.json" || name == "team.json" {
+        let table = if name == "worker.json" || name == "tools.json" {
             &mut worker
         } else {
             &mut out

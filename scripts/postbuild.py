@@ -105,17 +105,17 @@ ON_DEMAND = {
 
 
 # The parts Trunk builds as workers (index.html, data-type="worker"), by their binary's name:
-# the package worker, run in a Web Worker, and the team part, run on the page. Their files are
+# the package worker, run in a Web Worker, and the tools part, run on the page. Their files are
 # unhashed: the app starts each by a name it knows. None is precached (a first visit never
 # fetches one); the service worker keeps each file once used (sw.js, ON_USE).
-WORKERS = ["package-worker", "team"]
+WORKERS = ["package-worker", "tools"]
 
 # The parts run on the page (src/ui/browser/parts.rs): Trunk's loader starts the module and
 # says nothing when its wasm cannot be fetched; this one tells the app (offline before the
 # part's first use, say), so that the app can say so instead of waiting.
 PAGE_PART_LOADER = ("import init from './%s.js';"
                     "init().catch(()=>dispatchEvent(new Event('hicp-%s-failed')));")
-PAGE_PARTS = ["team"]
+PAGE_PARTS = ["tools"]
 
 
 def worker_files(folder):

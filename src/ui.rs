@@ -14,7 +14,7 @@ pub mod opening;
 pub mod refused;
 pub mod state;
 pub mod store;
-pub mod team;
+pub mod tools;
 pub mod wording;
 
 use std::rc::Rc;

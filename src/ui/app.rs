@@ -10,7 +10,7 @@ use super::browser::{embed, page, service_worker, storage};
 use super::components::{
     answer::AnswerScreen, banners::Banners, blank::blank, header::header,
     import_preview::ImportPreview, library::Library, respond::respond, results::Results,
-    size::size_screen, start::start, team,
+    size::size_screen, start::start, tools,
 };
 use super::hooks::{AssessmentHandle, Fixed};
 use super::state::{Action, Screen};
@@ -74,7 +74,7 @@ pub fn app(props: &AppProps) -> Html {
             for action in store.persist(&state) {
                 state.dispatch(action);
             }
-            team::sync(&state, &catalog);
+            tools::sync(&state, &catalog);
         });
     }
     use_effect_with(state.screen.clone(), move |_| {
@@ -121,7 +121,7 @@ pub fn app(props: &AppProps) -> Html {
         (Screen::Blank(t), _) => blank(&handle, *t),
         (Screen::Start, _) => start(&handle),
         (_, Some(_)) if asked => respond(&handle),
-        (Screen::Team, Some(_)) => team::screen(&handle),
+        (Screen::Team, Some(_)) => tools::team_screen(&handle),
         (Screen::Size, Some(_)) => size_screen(&handle),
         (Screen::Answer(p), Some(_)) => html! { <AnswerScreen practice={p.clone()} /> },
         (Screen::Results, Some(_)) => html! { <Results /> },

@@ -14,11 +14,9 @@ mod summary;
 mod threat_map;
 mod threats;
 
-use super::compare::CompareView;
 use super::lenses::lenses;
 use super::look_back::LookBackView;
-use super::protected_download::ProtectedDownload;
-use super::share::ShareView;
+use super::tools::files_section;
 use crate::domain::fingerprint;
 use crate::ui::browser::{
     files::download,
@@ -149,12 +147,7 @@ pub fn results() -> Html {
                 { lenses(&handle, &a) }
                 <LookBackView assessment={a.clone()} />
             </section>
-            <section class="no-print" id="files" aria-labelledby="more-heading">
-                <h2 id="more-heading">{ handle.t("results.compare_and_share") }</h2>
-                <CompareView assessment={a.clone()} />
-                <ShareView assessment={a.clone()} />
-                <ProtectedDownload />
-            </section>
+            { files_section(&handle) }
         </div>
     }
 }

@@ -1,27 +1,20 @@
 //! A sanitized copy to share: no names, notes or owners; shown on request and downloadable.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::domain::{export, sanitized, Assessment};
+use super::use_part;
+use crate::domain::{export, sanitized};
 use crate::ui::browser::{files::download, page::now};
 use crate::ui::downloads::file_stem;
-use crate::ui::hooks::use_assessment;
 
-#[derive(Properties, PartialEq)]
-pub struct ShareViewProps {
-    pub assessment: Rc<Assessment>,
-}
-
-#[component(ShareView)]
-pub fn share_view(props: &ShareViewProps) -> Html {
-    let handle = use_assessment();
+#[component(Share)]
+pub fn share_view() -> Html {
+    let handle = use_part();
     let catalog = handle.catalog.clone();
     let shown = use_state(|| false);
     // Made when asked for, not on every render of the results.
     let sanitized_text = {
-        let (catalog, a) = (catalog.clone(), props.assessment.clone());
+        let (catalog, a) = (catalog.clone(), handle.assessment.clone());
         move || export(&catalog, &sanitized(&a), &now())
     };
     let on_show = {

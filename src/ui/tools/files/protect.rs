@@ -7,8 +7,8 @@ use yew::prelude::*;
 use crate::domain::envelope::MIN_PASSPHRASE;
 use crate::ui::browser::{crypto::encrypt, files::download, page::now};
 use crate::ui::downloads::file_stem;
+use super::use_part;
 use crate::ui::evidence::download_package;
-use crate::ui::hooks::use_assessment;
 
 fn value(field: &NodeRef) -> String {
     field
@@ -17,9 +17,9 @@ fn value(field: &NodeRef) -> String {
         .unwrap_or_default()
 }
 
-#[component(ProtectedDownload)]
-pub fn protected_download() -> Html {
-    let handle = use_assessment();
+#[component(Protect)]
+pub fn protect() -> Html {
+    let handle = use_part();
     let message = use_state(|| None::<String>);
     let (pass_field, again_field, with_files) = (use_node_ref(), use_node_ref(), use_node_ref());
     let onsubmit = {
@@ -40,9 +40,6 @@ pub fn protected_download() -> Html {
                 message.set(Some(h.t("files.protect.differ")));
                 return;
             }
-            let Some(entry) = h.current().cloned() else {
-                return;
-            };
             let (h, message) = (h.clone(), message.clone());
             let fields = [pass_field.clone(), again_field.clone()];
             let package = with_files
@@ -52,14 +49,13 @@ pub fn protected_download() -> Html {
                 let at = now();
                 let outcome = if package {
                     message.set(Some(h.t("evidence.packing")));
-                    let texts = h.state.texts.0.clone();
-                    let (id, a) = (&entry.id, &entry.assessment);
-                    download_package(&h.catalog, &texts, id, a, &at, Some(pass)).await
+                    let a = &h.assessment;
+                    download_package(&h.catalog, &h.texts, &h.id, a, &at, Some(pass)).await
                 } else {
-                    let text = crate::domain::export(&h.catalog, &entry.assessment, &at);
+                    let text = crate::domain::export(&h.catalog, &h.assessment, &at);
                     match encrypt(&pass, &text).await {
                         Ok(sealed) => {
-                            let name = &entry.assessment.organization.name;
+                            let name = &h.assessment.organization.name;
                             let stem = file_stem(name, &at.date().to_string());
                             let file = format!("{stem}-protected.json");
                             download(&file, "application/json", &sealed);

@@ -6,20 +6,15 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::use_part;
 use crate::domain::compare::{compare, Change};
 use crate::domain::{Assessment, ImportError};
 use crate::i18n::messages;
-use crate::ui::hooks::use_assessment;
 use crate::ui::opening::{self, Opened};
 
-#[derive(Properties, PartialEq)]
-pub struct CompareViewProps {
-    pub assessment: Rc<Assessment>,
-}
-
-#[component(CompareView)]
-pub fn compare_view(props: &CompareViewProps) -> Html {
-    let handle = use_assessment();
+#[component(Compare)]
+pub fn compare_view() -> Html {
+    let handle = use_part();
     let other = use_state(|| None::<Result<(String, Rc<Assessment>), String>>);
     let onchange = {
         let (other, catalog, texts) = (other.clone(), handle.catalog.clone(), handle.texts.clone());
@@ -75,7 +70,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                 None => html! {},
                 Some(Err(why)) => html! { <p class="banner problem" role="alert" id="compare-error">{ why.clone() }</p> },
                 Some(Ok((name, before))) => {
-                    let cmp = compare(catalog, before, &props.assessment);
+                    let cmp = compare(catalog, before, &handle.assessment);
                     html! {
                         <div id="compare-result" role="status">
                             <p id="compare-summary">{ handle.tf("views.compare.summary", &[

@@ -1,14 +1,19 @@
-//! The team part: the coordinator's tools for working together without a server, preparing
-//! respondent files ([`prepare`]) and merging the returned ones ([`merge`]). It is a wasm
-//! module of its own (`src/bin/team.rs`), fetched the first time the Work together screen
-//! opens (`super::browser::parts`), so that a first visit does not download it.
+//! The tools part: the tools that only one screen uses, in a wasm module of its own
+//! (`src/bin/tools.rs`), so that a first visit does not download them:
+//! - on the Work together screen, the coordinator's tools for working together without a
+//!   server, preparing respondent files and merging the returned ones ([`team`]);
+//! - on the results screen, comparing with an earlier file, the sanitized copy to share and
+//!   the download under a passphrase ([`files`]).
 //!
-//! The main app's screen mounts it into an element with `hicp-team(element, input, save)`:
-//! `input` carries the open assessment as a file (`assessment`) and what the app's pack and
-//! texts were made from (as for the package worker: `pack_file`, `pack`, `bundle`). The part
-//! never writes storage: it hands every change back through `save({assessment, ids, blobs},
-//! done)`, the whole assessment as a file with any evidence files to keep (by item id); the
-//! app calls `done(null)` once it has it, or `done(sentence)` saying why not.
+//! The app fetches it the first time one of those screens opens (`super::browser::parts`),
+//! and the service worker keeps it from then on. The app's screen mounts it into an element
+//! with `hicp-tools(element, input, save)`: `input` names the `view` (`team` or `files`),
+//! carries the open assessment's `id` and the assessment as a file (`assessment`), and what
+//! the app's pack and texts were made from (as for the package worker: `pack_file`, `pack`,
+//! `bundle`). The part never writes storage: it hands every change back through
+//! `save({assessment, ids, blobs}, done)`, the whole assessment as a file with any evidence
+//! files to keep (by item id); the app calls `done(null)` once it has it, or `done(sentence)`
+//! saying why not.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,20 +25,20 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 use yew::AppHandle;
 
-mod merge;
-mod plan;
-mod prepare;
+mod files;
+mod team;
 
 use crate::domain::{export, import, Assessment, Catalog, Date};
 use crate::i18n::Texts;
 use crate::ui::browser::page::now;
 
-/// What every component of the part reads: the pack, the texts, the assessment, and the way
-/// back to the app.
+/// What every component of the part reads: the pack, the texts, the assessment and its id in
+/// the app's storage, and the way back to the app.
 #[derive(Clone)]
 pub struct Part {
     pub catalog: Rc<Catalog>,
     pub texts: Rc<Texts>,
+    pub id: Rc<str>,
     pub assessment: Rc<Assessment>,
     save: Rc<Function>,
 }
@@ -97,38 +102,46 @@ impl Part {
 
 #[hook]
 pub fn use_part() -> Part {
-    use_context::<Part>().expect("the team part's root provides it")
+    use_context::<Part>().expect("the tools part's root provides it")
+}
+
+/// Which screen's tools the part shows.
+#[derive(Clone, Copy, PartialEq)]
+enum View {
+    Team,
+    Files,
 }
 
 #[derive(Properties, PartialEq)]
-pub struct TeamPartProps {
+pub struct ToolsPartProps {
     pub part: Part,
+    view: View,
 }
 
-#[component(TeamPart)]
-fn team_part(props: &TeamPartProps) -> Html {
+#[component(ToolsPart)]
+fn tools_part(props: &ToolsPartProps) -> Html {
     html! {
         <ContextProvider<Part> context={props.part.clone()}>
-            <prepare::Prepare />
-            <prepare::Prepared />
-            <merge::Merge />
-            <plan::PlanByRespondent />
+            { match props.view {
+                View::Team => team::team(),
+                View::Files => files::files(),
+            } }
         </ContextProvider<Part>>
     }
 }
 
 thread_local! {
     /// The part as mounted, and where: mounting again into the same element updates it.
-    static MOUNTED: RefCell<Option<(web_sys::Element, AppHandle<TeamPart>)>> = const { RefCell::new(None) };
+    static MOUNTED: RefCell<Option<(web_sys::Element, AppHandle<ToolsPart>)>> = const { RefCell::new(None) };
 }
 
-/// Registers the part's entry function on `window` (`hicp-team`) and says it is ready.
+/// Registers the part's entry function on `window` (`hicp-tools`) and says it is ready.
 pub fn register() {
     let entry = Closure::<dyn Fn(web_sys::Element, JsValue, Function)>::new(mount);
     let window = gloo::utils::window();
-    let _ = Reflect::set(&window, &JsValue::from_str("hicp-team"), entry.as_ref());
+    let _ = Reflect::set(&window, &JsValue::from_str("hicp-tools"), entry.as_ref());
     entry.forget();
-    if let Ok(ready) = web_sys::Event::new("hicp-team-ready") {
+    if let Ok(ready) = web_sys::Event::new("hicp-tools-ready") {
         let _ = window.dispatch_event(&ready);
     }
 }
@@ -142,7 +155,7 @@ fn probe() -> Html {
 /// root's element (`__yew_subtree_id`); an event is handled by the app whose number the
 /// closest numbered element carries. The part is mounted inside the main app's root, so its
 /// root must not take a number the main app's has: it takes numbers (mounting nothing on a
-/// detached element) until it is past them. The e2e test of the team screen fails without.
+/// detached element) until it is past them. The e2e tests of the team screen fail without.
 fn past_the_app_roots() {
     let document = gloo::utils::document();
     let number = |e: &JsValue| {
@@ -164,7 +177,7 @@ fn past_the_app_roots() {
     }
 }
 
-/// Shows the part in `root` for the assessment in `input`, or updates it there.
+/// Shows the part's `view` in `root` for the assessment in `input`, or updates it there.
 fn mount(root: web_sys::Element, input: JsValue, save: Function) {
     let text = |key: &str| {
         Reflect::get(&input, &JsValue::from_str(key))
@@ -178,6 +191,11 @@ fn mount(root: web_sys::Element, input: JsValue, save: Function) {
     let Some(assessment) = text("assessment").and_then(|t| import(&catalog, &t).ok()) else {
         return;
     };
+    let view = match text("view").as_deref() {
+        Some("team") => View::Team,
+        Some("files") => View::Files,
+        _ => return,
+    };
     crate::ui::browser::package::remember_sources(
         ["pack_file", "pack", "bundle"]
             .into_iter()
@@ -188,21 +206,22 @@ fn mount(root: web_sys::Element, input: JsValue, save: Function) {
     let part = Part {
         catalog: Rc::new(catalog),
         texts: Rc::new(texts),
+        id: text("id").unwrap_or_default().into(),
         assessment: Rc::new(assessment),
         save: Rc::new(save),
     };
     MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
         match m.as_mut() {
-            Some((at, app)) if *at == root => app.update(TeamPartProps { part }),
+            Some((at, app)) if *at == root => app.update(ToolsPartProps { part, view }),
             _ => {
                 if let Some((_, old)) = m.take() {
                     old.destroy();
                 }
                 past_the_app_roots();
-                let app = yew::Renderer::<TeamPart>::with_root_and_props(
+                let app = yew::Renderer::<ToolsPart>::with_root_and_props(
                     root.clone(),
-                    TeamPartProps { part },
+                    ToolsPartProps { part, view },
                 )
                 .render();
                 *m = Some((root, app));

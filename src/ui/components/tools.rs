@@ -1,0 +1,197 @@
+//! Where the app shows the tools part (`ui::tools`, a wasm module of its own): the Work
+//! together screen, and the compare-and-share section of the results screen. Each is a
+//! heading, a status line, and the element the part is mounted into. The part is fetched on
+//! first use; when it cannot be (offline before its first use) the status line says so.
+//!
+//! Not components of their own: each is a plain function and [`sync`] runs in the root's
+//! effect, since each component costs code on every first visit. The status line is set
+//! directly (it is rendered once and never changed by the app's render).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+use yew::UseReducerHandle;
+
+use crate::domain::{export, import, Assessment, Catalog};
+use crate::i18n::Texts;
+use crate::ui::browser::package::with_sources;
+use crate::ui::browser::page::now;
+use crate::ui::browser::parts;
+use crate::ui::evidence::{put_files, store_failure};
+use crate::ui::hooks::AssessmentHandle;
+use crate::ui::state::{Action, AppState, Edit, Screen};
+
+/// The app, its pack, the open assessment's id, and what was last handed to the part (none
+/// since its screen was left): the view, the assessment and the texts. Where the part's
+/// changes go, and what it shows.
+type Target = (
+    UseReducerHandle<AppState>,
+    Rc<Catalog>,
+    String,
+    Option<Shown>,
+);
+
+type Shown = (View, Rc<Assessment>, Rc<Texts>);
+
+/// Where the part is shown: its view's name, and the ids of its element and status line.
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    name: &'static str,
+    root: &'static str,
+    status: &'static str,
+    unavailable: &'static str,
+}
+
+const TEAM: View = View {
+    name: "team",
+    root: "team-root",
+    status: "team-status",
+    unavailable: "team.unavailable",
+};
+
+const FILES: View = View {
+    name: "files",
+    root: "tools-root",
+    status: "tools-status",
+    unavailable: "results.tools_unavailable",
+};
+
+thread_local! {
+    static TARGET: RefCell<Option<Target>> = const { RefCell::new(None) };
+    /// The `save(change, done)` function handed to the part; made once, it reads [`TARGET`]
+    /// and calls `done` with what became of the change.
+    static SAVE: Function = Closure::<dyn Fn(JsValue, Function)>::new(|change: JsValue, done: Function| {
+        yew::platform::spawn_local(async move {
+            let _ = done.call1(&JsValue::NULL, &saved(change).await);
+        });
+    })
+    .into_js_value()
+    .unchecked_into();
+}
+
+/// The Work together screen.
+pub fn team_screen(handle: &AssessmentHandle) -> Html {
+    html! {
+        <div class="team">
+            <h1 id="screen-heading" tabindex="-1">{ handle.t("team.heading") }</h1>
+            <p id={TEAM.status} role="status">{ handle.t("team.loading") }</p>
+            <div id={TEAM.root}></div>
+        </div>
+    }
+}
+
+/// The results screen's section for files: comparing, sharing, protecting.
+pub fn files_section(handle: &AssessmentHandle) -> Html {
+    html! {
+        <section class="no-print" id="files" aria-labelledby="more-heading">
+            <h2 id="more-heading">{ handle.t("results.compare_and_share") }</h2>
+            <p id={FILES.status} role="status">{ handle.t("results.tools_loading") }</p>
+            <div id={FILES.root}></div>
+        </section>
+    }
+}
+
+/// Mounts the part for the open assessment when a screen of it shows, or hands it the
+/// assessment (or texts) as changed; nothing when the part has them already. On another
+/// screen the part is forgotten: the screen's element is gone, and it is mounted afresh on
+/// the next visit.
+pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
+    let entry = state
+        .current_entry()
+        .filter(|e| e.assessment.asked.is_none());
+    let view = match state.screen {
+        Screen::Team => Some(TEAM),
+        Screen::Results => Some(FILES),
+        _ => None,
+    };
+    let (Some(e), Some(view)) = (entry, view) else {
+        // Changes still on their way go to the same assessment; the part is mounted afresh.
+        TARGET.with(|t| t.borrow_mut().iter_mut().for_each(|t| t.3 = None));
+        return;
+    };
+    let texts = state.texts.0.clone();
+    let shown = TARGET.with(|t| {
+        t.borrow().as_ref().is_some_and(|(_, _, id, shown)| {
+            *id == e.id
+                && shown.as_ref().is_some_and(|(v, a, t)| {
+                    *v == view && Rc::ptr_eq(a, &e.assessment) && Rc::ptr_eq(t, &texts)
+                })
+        })
+    });
+    if shown {
+        return;
+    }
+    let target = (
+        state.clone(),
+        catalog.clone(),
+        e.id.clone(),
+        Some((view, e.assessment.clone(), texts)),
+    );
+    TARGET.with(|t| *t.borrow_mut() = Some(target.clone()));
+    yew::platform::spawn_local(async move {
+        let (_, catalog, id, Some((view, a, texts))) = target else {
+            return;
+        };
+        let document = gloo::utils::document();
+        let (Some(root), Some(status)) = (
+            document.get_element_by_id(view.root),
+            document.get_element_by_id(view.status),
+        ) else {
+            return;
+        };
+        let Some(mount) = parts::load("tools").await else {
+            status.set_text_content(Some(texts.get(view.unavailable)));
+            return;
+        };
+        let input = with_sources("tools");
+        for (key, value) in [
+            ("view", view.name.to_owned()),
+            ("id", id),
+            ("assessment", export(&catalog, &a, &now())),
+        ] {
+            let _ = Reflect::set(&input, &key.into(), &value.into());
+        }
+        let _ = mount.call3(&JsValue::NULL, &root, &input, &SAVE.with(Function::clone));
+        status.set_text_content(None);
+    });
+}
+
+/// Takes a change from the part: its evidence files first (all or none), then the
+/// assessment. Says why not, in words, when it could not.
+async fn saved(change: JsValue) -> JsValue {
+    let Some((state, catalog, id, _)) = TARGET.with(|t| t.borrow().clone()) else {
+        return JsValue::NULL;
+    };
+    let texts = state.texts.0.clone();
+    let field = |k: &str| Reflect::get(&change, &k.into()).unwrap_or_default();
+    let (ids, blobs): (Array, Array) = (
+        field("ids").unchecked_into(),
+        field("blobs").unchecked_into(),
+    );
+    let files: Vec<_> = (0..ids.length())
+        .map(|i| {
+            let item = ids.get(i).as_string().unwrap_or_default();
+            (item, blobs.get(i).unchecked_into())
+        })
+        .collect();
+    if let Err(f) = put_files(&id, &files).await {
+        return store_failure(&texts, f).into();
+    }
+    match field("assessment")
+        .as_string()
+        .map(|t| import(&catalog, &t))
+    {
+        Some(Ok(a)) => {
+            state.dispatch(Action::Edit {
+                now: now(),
+                edit: Edit::Replace(Box::new(a)),
+            });
+            JsValue::NULL
+        }
+        _ => texts.get("failure.unreadable").into(),
+    }
+}
