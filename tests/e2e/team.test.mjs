@@ -3,7 +3,8 @@
 // coordinator's), and the coordinator merges all three, resolves the conflict, and gets the
 // expected answers and who gave them: on the question, in the plan by respondent, in the CSV and
 // through export and import. Then every wrong return is refused in plain words with nothing
-// changed, and the team part, fetched on first use, works offline once used.
+// changed, and the tools part, fetched on first use, works offline once used on both its
+// screens (Work together, and the results' compare and share).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -301,24 +302,31 @@ test('a response with an evidence file comes back as a package, and the file is 
   assert.match(await page.locator('#given-1-M-C').innerText(), /^Answered by Dana on /);
 });
 
-test('the team part is fetched on first use, says so offline before it, and works offline after', async () => {
+test('the tools part is fetched on first use, says so offline before it on both its screens, and works offline after', async () => {
   const fresh = await browser();
   try {
     const { page, context } = fresh;
     await page.goto(server.url);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
     await startAssessment(page, 'small');
-    assert.ok(!fresh.requests.some((r) => r.url.includes('team')), 'a first visit does not fetch the team part');
+    assert.ok(!fresh.requests.some((r) => r.url.includes('tools')), 'a first visit does not fetch the tools part');
     await context.setOffline(true);
     await page.locator('#nav-team').click();
     await page.locator('#team-status', { hasText: 'this browser was offline' }).waitFor();
+    await page.locator('#nav-results').click();
+    await page.locator('#tools-status', { hasText: 'this browser was offline' }).waitFor();
+    assert.equal(await page.locator('#compare-file').count(), 0);
     await context.setOffline(false);
     await page.reload();
-    await openTeam(page);
+    await page.locator('#compare-file').waitFor();
+    assert.equal(await page.locator('#tools-status').innerText(), '');
     await context.setOffline(true);
     await page.reload();
     await openTeam(page);
     assert.equal(await page.locator('#team-status').innerText(), '');
+    await page.locator('#nav-results').click();
+    await page.locator('#compare-file').waitFor();
+    assert.equal(await page.locator('#tools-status').innerText(), '');
   } finally {
     await fresh.context.setOffline(false);
     await fresh.close();
