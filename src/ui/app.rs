@@ -9,8 +9,8 @@ use yew::prelude::*;
 use super::browser::{embed, page, service_worker, storage};
 use super::components::{
     answer::AnswerScreen, banners::Banners, blank::blank, header::header,
-    import_preview::ImportPreview, library::Library, respond::respond, results::Results,
-    size::size_screen, start::start, tools,
+    import_preview::ImportPreview, library::Library, respond::respond, size::size_screen,
+    start::start, tools,
 };
 use super::hooks::{AssessmentHandle, Fixed};
 use super::state::{Action, Screen};
@@ -124,7 +124,7 @@ pub fn app(props: &AppProps) -> Html {
         (Screen::Team, Some(_)) => tools::team_screen(&handle),
         (Screen::Size, Some(_)) => size_screen(&handle),
         (Screen::Answer(p), Some(_)) => html! { <AnswerScreen practice={p.clone()} /> },
-        (Screen::Results, Some(_)) => html! { <Results /> },
+        (Screen::Results, Some(e)) => tools::results_screen(&handle, &e.assessment),
         _ => start(&handle),
     };
     let header = header(&handle);

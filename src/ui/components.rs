@@ -6,17 +6,13 @@
 pub mod answer;
 pub mod banners;
 pub mod blank;
-pub mod charts;
 pub mod evidence;
 pub mod header;
 pub mod import_preview;
-pub mod lenses;
 pub mod library;
-pub mod look_back;
 pub mod open_file;
 pub mod overview;
 pub mod respond;
-pub mod results;
 pub mod size;
 pub mod start;
 pub mod tools;

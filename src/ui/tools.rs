@@ -2,18 +2,27 @@
 //! (`src/bin/tools.rs`), so that a first visit does not download them:
 //! - on the Work together screen, the coordinator's tools for working together without a
 //!   server, preparing respondent files and merging the returned ones ([`team`]);
-//! - on the results screen, comparing with an earlier file, the sanitized copy to share and
-//!   the download under a passphrase ([`files`]).
+//! - the results screen and report ([`results`]), with its tools for files: comparing with
+//!   an earlier file, the sanitized copy to share and the download under a passphrase
+//!   ([`files`]).
 //!
 //! The app fetches it the first time one of those screens opens (`super::browser::parts`),
 //! and the service worker keeps it from then on. The app's screen mounts it into an element
-//! with `hicp-tools(element, input, save)`: `input` names the `view` (`team` or `files`),
+//! with `hicp-tools(element, input, save)`: `input` names the `view` (`team` or `results`),
 //! carries the open assessment's `id` and the assessment as a file (`assessment`), and what
 //! the app's pack and texts were made from (as for the package worker: `pack_file`, `pack`,
 //! `bundle`). The part never writes storage: it hands every change back through
-//! `save({assessment, ids, blobs}, done)`, the whole assessment as a file with any evidence
-//! files to keep (by item id); the app calls `done(null)` once it has it, or `done(sentence)`
-//! saying why not.
+//! `save(change, done)`, and the app calls `done(null)` once it has it, or `done(sentence)`
+//! saying why not. A change is one of:
+//! - `{assessment, ids, blobs}`: the whole assessment as a file, with any evidence files to
+//!   keep (by item id);
+//! - `{edit, id, value}`: a plan line's `owner` or `target` date (`""`: none) for one
+//!   sub-practice;
+//! - `{exported}`: the assessment was downloaded as a file at that time;
+//! - `{package, passphrase}`: download the evidence package (sealed under `passphrase` when
+//!   given), which only the app can make since it holds the evidence files; the app answers
+//!   `{ok, said}`, what became of it in words;
+//! - `{notice, problem}`: a sentence for the app's notice line, a problem or not.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,9 +35,12 @@ use yew::prelude::*;
 use yew::AppHandle;
 
 mod files;
+mod results;
 mod team;
 
-use crate::domain::{export, import, Assessment, Catalog, Date};
+use crate::domain::{
+    export, import, score, Assessment, Catalog, Date, Results, SubPracticeId, Timestamp,
+};
 use crate::i18n::Texts;
 use crate::ui::browser::page::now;
 
@@ -40,6 +52,8 @@ pub struct Part {
     pub texts: Rc<Texts>,
     pub id: Rc<str>,
     pub assessment: Rc<Assessment>,
+    /// The assessment's results, on the results screen.
+    results: Rc<Option<Results>>,
     save: Rc<Function>,
 }
 
@@ -67,6 +81,10 @@ impl Part {
         crate::ui::wording::display_name(&self.texts, &self.assessment.organization.name)
     }
 
+    pub fn results(&self) -> Option<&Results> {
+        self.results.as_ref().as_ref()
+    }
+
     /// Hands `a` (and evidence files to keep, by item id) to the app; `Err` says why the app
     /// could not take it, and then nothing changed.
     pub async fn save(
@@ -74,19 +92,82 @@ impl Part {
         a: &Assessment,
         files: &[(String, web_sys::Blob)],
     ) -> Result<(), String> {
-        let change = Object::new();
         let (ids, blobs) = (Array::new(), Array::new());
         for (id, blob) in files {
             ids.push(&JsValue::from_str(id));
             blobs.push(blob);
         }
         let file = export(&self.catalog, a, &now());
-        for (key, value) in [
+        self.hand(&[
             ("assessment", JsValue::from_str(&file)),
             ("ids", ids.into()),
             ("blobs", blobs.into()),
-        ] {
-            let _ = Reflect::set(&change, &JsValue::from_str(key), &value);
+        ])
+        .await
+    }
+
+    /// Hands the app a change of another kind (see the module's docs), without waiting: a
+    /// plan edit it cannot take is said in its notice line.
+    fn tell(&self, change: Vec<(&'static str, JsValue)>) {
+        let part = self.clone();
+        yew::platform::spawn_local(async move {
+            if let Err(why) = part.hand(&change).await {
+                part.notify(true, why);
+            }
+        });
+    }
+
+    /// The owner (`"owner"`) or target date (`"target"`, `""` for none) of the plan line for
+    /// `id`.
+    pub fn edit_plan(&self, field: &'static str, id: &SubPracticeId, value: String) {
+        self.tell(vec![
+            ("edit", field.into()),
+            ("id", id.as_str().into()),
+            ("value", value.into()),
+        ]);
+    }
+
+    /// The assessment was downloaded as a file `at` that time.
+    pub fn exported(&self, at: &Timestamp) {
+        self.tell(vec![("exported", at.as_str().into())]);
+    }
+
+    /// Has the app download the evidence package, sealed under `passphrase` when given;
+    /// what became of it, in words (`Err`: nothing was downloaded).
+    pub async fn package(&self, passphrase: Option<String>) -> Result<String, String> {
+        let change = Object::new();
+        let _ = Reflect::set(&change, &"package".into(), &true.into());
+        if let Some(pass) = passphrase {
+            let _ = Reflect::set(&change, &"passphrase".into(), &pass.into());
+        }
+        let answer = JsFuture::from(Promise::new(&mut |done, _| {
+            let _ = self.save.call2(&JsValue::NULL, &change, &done);
+        }))
+        .await
+        .unwrap_or_default();
+        let field = |k: &str| Reflect::get(&answer, &k.into()).unwrap_or_default();
+        let said = field("said")
+            .as_string()
+            .unwrap_or_else(|| self.t("failure.unreadable"));
+        match field("ok").is_truthy() {
+            true => Ok(said),
+            false => Err(said),
+        }
+    }
+
+    /// A sentence for the app's notice line.
+    pub fn notify(&self, problem: bool, text: String) {
+        let part = self.clone();
+        yew::platform::spawn_local(async move {
+            let change = [("notice", text.into()), ("problem", problem.into())];
+            let _ = part.hand(&change).await;
+        });
+    }
+
+    async fn hand(&self, fields: &[(&str, JsValue)]) -> Result<(), String> {
+        let change = Object::new();
+        for (key, value) in fields {
+            let _ = Reflect::set(&change, &JsValue::from_str(key), value);
         }
         let answer = JsFuture::from(Promise::new(&mut |done, _| {
             let _ = self.save.call2(&JsValue::NULL, &change, &done);
@@ -109,7 +190,7 @@ pub fn use_part() -> Part {
 #[derive(Clone, Copy, PartialEq)]
 enum View {
     Team,
-    Files,
+    Results,
 }
 
 #[derive(Properties, PartialEq)]
@@ -124,7 +205,7 @@ fn tools_part(props: &ToolsPartProps) -> Html {
         <ContextProvider<Part> context={props.part.clone()}>
             { match props.view {
                 View::Team => team::team(),
-                View::Files => files::files(),
+                View::Results => html! { <results::Results /> },
             } }
         </ContextProvider<Part>>
     }
@@ -193,7 +274,7 @@ fn mount(root: web_sys::Element, input: JsValue, save: Function) {
     };
     let view = match text("view").as_deref() {
         Some("team") => View::Team,
-        Some("files") => View::Files,
+        Some("results") => View::Results,
         _ => return,
     };
     crate::ui::browser::package::remember_sources(
@@ -203,10 +284,12 @@ fn mount(root: web_sys::Element, input: JsValue, save: Function) {
             .filter_map(|(k, v)| Some((k, v?)))
             .collect(),
     );
+    let results = (view == View::Results).then(|| score(&catalog, &assessment));
     let part = Part {
         catalog: Rc::new(catalog),
         texts: Rc::new(texts),
         id: text("id").unwrap_or_default().into(),
+        results: Rc::new(results),
         assessment: Rc::new(assessment),
         save: Rc::new(save),
     };

@@ -3,7 +3,7 @@
 
 use super::hooks::AssessmentHandle;
 use crate::domain::team::Asked;
-use crate::domain::{Coverage, Date};
+use crate::domain::Date;
 use crate::i18n::Texts;
 
 /// The name shown for an assessment, also when its organization has no name yet.
@@ -42,33 +42,4 @@ pub fn file_for(handle: &AssessmentHandle, organization: &str, asked: &Asked) ->
             ("count", &asked.request.scope.len().to_string()),
         ],
     )
-}
-
-/// Coverage in words: each count a clause of its own, listed with the language's separator;
-/// the things to find out only where `with_tasks` asks for them.
-pub fn coverage_text(handle: &AssessmentHandle, c: &Coverage, with_tasks: bool) -> String {
-    let head = match c.percent() {
-        Some(p) => handle.tf(
-            "results.coverage.scored",
-            &[
-                ("percent", &p.to_string()),
-                ("answered", &c.assessed.to_string()),
-            ],
-        ),
-        None => handle.t("results.coverage.nothing_scored"),
-    };
-    let mut parts = vec![head];
-    if c.not_applicable > 0 {
-        let n = c.not_applicable.to_string();
-        parts.push(handle.tf("results.coverage.not_applicable", &[("count", &n)]));
-    }
-    if c.unanswered > 0 {
-        let n = c.unanswered.to_string();
-        parts.push(handle.tf("results.coverage.unanswered", &[("count", &n)]));
-    }
-    if with_tasks && c.tasks > 0 {
-        let n = c.tasks.to_string();
-        parts.push(handle.tf("results.coverage.to_find_out", &[("count", &n)]));
-    }
-    parts.join(&handle.t("results.coverage.separator"))
 }

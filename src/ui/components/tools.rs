@@ -1,6 +1,6 @@
 //! Where the app shows the tools part (`ui::tools`, a wasm module of its own): the Work
-//! together screen, and the compare-and-share section of the results screen. Each is a
-//! heading, a status line, and the element the part is mounted into. The part is fetched on
+//! together screen and the results screen. Each is a heading, a status line, and the element
+//! the part is mounted into. The part is fetched on
 //! first use; when it cannot be (offline before its first use) the status line says so.
 //!
 //! Not components of their own: each is a plain function and [`sync`] runs in the root's
@@ -16,14 +16,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 use yew::UseReducerHandle;
 
-use crate::domain::{export, import, Assessment, Catalog};
+use crate::domain::{export, import, Assessment, Catalog, SubPracticeId};
 use crate::i18n::Texts;
 use crate::ui::browser::package::with_sources;
 use crate::ui::browser::page::now;
 use crate::ui::browser::parts;
-use crate::ui::evidence::{put_files, store_failure};
+use crate::ui::evidence::{download_package, put_files, store_failure};
 use crate::ui::hooks::AssessmentHandle;
-use crate::ui::state::{Action, AppState, Edit, Screen};
+use crate::ui::state::{Action, AppState, Edit, Notice, Screen, Tone};
+use crate::ui::wording::display_name;
 
 /// The app, its pack, the open assessment's id, and what was last handed to the part (none
 /// since its screen was left): the view, the assessment and the texts. Where the part's
@@ -53,11 +54,11 @@ const TEAM: View = View {
     unavailable: "team.unavailable",
 };
 
-const FILES: View = View {
-    name: "files",
-    root: "tools-root",
-    status: "tools-status",
-    unavailable: "results.tools_unavailable",
+const RESULTS: View = View {
+    name: "results",
+    root: "results-root",
+    status: "results-status",
+    unavailable: "results.unavailable",
 };
 
 thread_local! {
@@ -84,14 +85,15 @@ pub fn team_screen(handle: &AssessmentHandle) -> Html {
     }
 }
 
-/// The results screen's section for files: comparing, sharing, protecting.
-pub fn files_section(handle: &AssessmentHandle) -> Html {
+/// The results screen (and report).
+pub fn results_screen(handle: &AssessmentHandle, a: &Assessment) -> Html {
+    let name = display_name(&handle.texts, &a.organization.name);
     html! {
-        <section class="no-print" id="files" aria-labelledby="more-heading">
-            <h2 id="more-heading">{ handle.t("results.compare_and_share") }</h2>
-            <p id={FILES.status} role="status">{ handle.t("results.tools_loading") }</p>
-            <div id={FILES.root}></div>
-        </section>
+        <div class="results">
+            <h1 id="screen-heading" tabindex="-1">{ handle.tf("results.heading", &[("name", &name)]) }</h1>
+            <p id={RESULTS.status} role="status">{ handle.t("results.loading") }</p>
+            <div id={RESULTS.root}></div>
+        </div>
     }
 }
 
@@ -105,7 +107,7 @@ pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
         .filter(|e| e.assessment.asked.is_none());
     let view = match state.screen {
         Screen::Team => Some(TEAM),
-        Screen::Results => Some(FILES),
+        Screen::Results => Some(RESULTS),
         _ => None,
     };
     let (Some(e), Some(view)) = (entry, view) else {
@@ -160,14 +162,49 @@ pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
     });
 }
 
-/// Takes a change from the part: its evidence files first (all or none), then the
-/// assessment. Says why not, in words, when it could not.
+/// Takes a change from the part (`ui::tools` lists the kinds). A whole assessment: its
+/// evidence files first (all or none), then the assessment. Says why not, in words, when it
+/// could not.
 async fn saved(change: JsValue) -> JsValue {
-    let Some((state, catalog, id, _)) = TARGET.with(|t| t.borrow().clone()) else {
+    let Some((state, catalog, id, shown)) = TARGET.with(|t| t.borrow().clone()) else {
         return JsValue::NULL;
     };
     let texts = state.texts.0.clone();
     let field = |k: &str| Reflect::get(&change, &k.into()).unwrap_or_default();
+    let text = |k: &str| field(k).as_string();
+    if let Some(text) = text("notice") {
+        let tone = match field("problem").is_truthy() {
+            true => Tone::Problem,
+            false => Tone::Info,
+        };
+        state.dispatch(Action::Notify(Some(Notice { tone, text })));
+        return JsValue::NULL;
+    }
+    if let (true, Some((_, a, _))) = (field("package").is_truthy(), shown) {
+        let pass = text("passphrase");
+        let outcome = download_package(&catalog, &texts, &id, &a, &now(), pass).await;
+        let answer = js_sys::Object::new();
+        let (ok, said) = match outcome {
+            Ok(said) => (true, said),
+            Err(said) => (false, said),
+        };
+        let _ = Reflect::set(&answer, &"ok".into(), &ok.into());
+        let _ = Reflect::set(&answer, &"said".into(), &said.into());
+        return answer.into();
+    }
+    if let Some(at) = text("exported").and_then(|at| at.parse().ok()) {
+        state.dispatch(Action::Exported { id, at });
+        return JsValue::NULL;
+    }
+    if let (Some(edit), Some(item), Some(value)) = (text("edit"), text("id"), text("value")) {
+        let item = SubPracticeId::new(item);
+        let edit = match edit.as_str() {
+            "owner" => Edit::Owner(item, value),
+            _ => Edit::Target(item, value.parse().ok()),
+        };
+        state.dispatch(Action::Edit { now: now(), edit });
+        return JsValue::NULL;
+    }
     let (ids, blobs): (Array, Array) = (
         field("ids").unchecked_into(),
         field("blobs").unchecked_into(),

@@ -4,11 +4,10 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::use_part;
 use crate::domain::envelope::MIN_PASSPHRASE;
 use crate::ui::browser::{crypto::encrypt, files::download, page::now};
 use crate::ui::downloads::file_stem;
-use super::use_part;
-use crate::ui::evidence::download_package;
 
 fn value(field: &NodeRef) -> String {
     field
@@ -49,8 +48,7 @@ pub fn protect() -> Html {
                 let at = now();
                 let outcome = if package {
                     message.set(Some(h.t("evidence.packing")));
-                    let a = &h.assessment;
-                    download_package(&h.catalog, &h.texts, &h.id, a, &at, Some(pass)).await
+                    h.package(Some(pass)).await
                 } else {
                     let text = crate::domain::export(&h.catalog, &h.assessment, &at);
                     match encrypt(&pass, &text).await {

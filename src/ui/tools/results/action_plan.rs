@@ -8,10 +8,9 @@ use yew::prelude::*;
 use super::projection::Projection;
 use crate::domain::{Assessment, PlanItem, PlanKind, OWNER_MAX};
 use crate::ui::dom::{date_change, dom_id, input_value};
-use crate::ui::hooks::AssessmentHandle;
-use crate::ui::state::Edit;
+use crate::ui::tools::Part;
 
-pub fn plan(handle: &AssessmentHandle, a: &Rc<Assessment>, plan: &Rc<Vec<PlanItem>>) -> Html {
+pub fn plan(handle: &Part, a: &Rc<Assessment>, plan: &Rc<Vec<PlanItem>>) -> Html {
     html! {
         <section class="plan" id="plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{ handle.t("results.action_plan") }</h2>
@@ -35,7 +34,7 @@ pub fn plan(handle: &AssessmentHandle, a: &Rc<Assessment>, plan: &Rc<Vec<PlanIte
 }
 
 /// One line of the plan, numbered from 1.
-fn plan_row(handle: &AssessmentHandle, i: usize, item: &PlanItem) -> Html {
+fn plan_row(handle: &Part, i: usize, item: &PlanItem) -> Html {
     let catalog = &handle.catalog;
     let s = catalog
         .sub_practice(&item.sub_practice)
@@ -52,17 +51,15 @@ fn plan_row(handle: &AssessmentHandle, i: usize, item: &PlanItem) -> Html {
     let on_owner = {
         let (h, id) = (handle.clone(), s.id.clone());
         Callback::from(move |e: Event| {
-            h.edit(Edit::Owner(
-                id.clone(),
-                input_value(&e).chars().take(OWNER_MAX).collect(),
-            ))
+            let owner = input_value(&e).chars().take(OWNER_MAX).collect();
+            h.edit_plan("owner", &id, owner)
         })
     };
     let on_target = {
         let (h, id) = (handle.clone(), s.id.clone());
         Callback::from(move |e: Event| {
             if let Some(d) = date_change(&e) {
-                h.edit(Edit::Target(id.clone(), d))
+                h.edit_plan("target", &id, d.map(|d| d.to_string()).unwrap_or_default())
             }
         })
     };

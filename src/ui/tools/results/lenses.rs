@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use crate::domain::lens::{csf_results, csf_unreferenced, lens_results};
 use crate::domain::{Assessment, Catalog, Coverage};
-use crate::ui::hooks::AssessmentHandle;
+use crate::ui::tools::Part;
 
-fn percent(handle: &AssessmentHandle, c: &Coverage) -> String {
+fn percent(handle: &Part, c: &Coverage) -> String {
     match c.percent() {
         Some(p) => handle.tf(
             "views.coverage.scored",
@@ -23,7 +23,7 @@ fn percent(handle: &AssessmentHandle, c: &Coverage) -> String {
 
 /// A NIST CSF function's name in the person's language, by its prefix; the domain's English
 /// name for a prefix this table does not know.
-fn csf_function(handle: &AssessmentHandle, prefix: &str, name: &str) -> String {
+fn csf_function(handle: &Part, prefix: &str, name: &str) -> String {
     let key = match prefix {
         "ID" => "views.csf.identify",
         "PR" => "views.csf.protect",
@@ -35,7 +35,7 @@ fn csf_function(handle: &AssessmentHandle, prefix: &str, name: &str) -> String {
     handle.t(key)
 }
 
-pub fn lenses(handle: &AssessmentHandle, a: &Assessment) -> Html {
+pub fn lenses(handle: &Part, a: &Assessment) -> Html {
     let catalog = handle.catalog.clone();
     html! {
         <>
@@ -80,7 +80,7 @@ pub fn lenses(handle: &AssessmentHandle, a: &Assessment) -> Html {
 }
 
 /// How many in-scope sub-practices count under no function, each reason on its own line.
-fn unreferenced(handle: &AssessmentHandle, catalog: &Catalog, a: &Assessment) -> Html {
+fn unreferenced(handle: &Part, catalog: &Catalog, a: &Assessment) -> Html {
     let gaps = csf_unreferenced(catalog, a);
     let total = gaps.in_scope.to_string();
     let line = |key: &str, count: usize| {

@@ -2,12 +2,12 @@
 
 use yew::prelude::*;
 
+use super::charts::bars as bar_chart;
+use super::coverage_text;
 use crate::domain::Results;
-use crate::ui::components::charts::bars as bar_chart;
-use crate::ui::hooks::AssessmentHandle;
-use crate::ui::wording::coverage_text;
+use crate::ui::tools::Part;
 
-pub fn summary(handle: &AssessmentHandle, r: &Results) -> Html {
+pub fn summary(handle: &Part, r: &Results) -> Html {
     let catalog = &handle.catalog;
     let bars: Vec<(String, Option<u32>)> = r
         .practices

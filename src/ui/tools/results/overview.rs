@@ -4,15 +4,16 @@
 
 use yew::prelude::*;
 
+use super::charts::ring;
+use super::coverage_text;
 use crate::domain::{PlanItem, Results};
-use crate::ui::components::charts::ring;
-use crate::ui::hooks::AssessmentHandle;
-use crate::ui::wording::{coverage_text, human_date};
+use crate::ui::tools::Part;
+use crate::ui::wording::human_date;
 
 /// How many plan items the overview shows.
 pub const FIRST_ITEMS: usize = 3;
 
-pub fn overview(handle: &AssessmentHandle, r: &Results, plan: &[PlanItem]) -> Html {
+pub fn overview(handle: &Part, r: &Results, plan: &[PlanItem]) -> Html {
     let catalog = &handle.catalog;
     let overall = handle.tf(
         "results.overall_sentence",
@@ -63,7 +64,7 @@ pub fn overview(handle: &AssessmentHandle, r: &Results, plan: &[PlanItem]) -> Ht
 }
 
 /// The links to every section of the results.
-pub fn navigation(handle: &AssessmentHandle) -> Html {
+pub fn navigation(handle: &Part) -> Html {
     let links = [
         ("#overview", "results.nav.overview"),
         ("#threats", "results.nav.threats"),

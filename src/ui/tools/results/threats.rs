@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
+use super::coverage_text;
 use crate::domain::Results;
-use crate::ui::hooks::AssessmentHandle;
-use crate::ui::wording::coverage_text;
+use crate::ui::tools::Part;
 
-pub fn threats_detail(handle: &AssessmentHandle, r: &Results) -> Html {
+pub fn threats_detail(handle: &Part, r: &Results) -> Html {
     let catalog = &handle.catalog;
     html! {
         <>

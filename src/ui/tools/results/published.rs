@@ -9,13 +9,9 @@ use yew::prelude::*;
 use crate::domain::oscal::publish::index_path;
 use crate::domain::Catalog;
 use crate::ui::browser::package::host_pack;
-use crate::ui::hooks::AssessmentHandle;
+use crate::ui::tools::Part;
 
-pub(super) fn published(
-    handle: &AssessmentHandle,
-    catalog: &Catalog,
-    on_older: Callback<MouseEvent>,
-) -> Html {
+pub(super) fn published(handle: &Part, catalog: &Catalog, on_older: Callback<MouseEvent>) -> Html {
     html! {
         <details class="fold no-print" id="oscal">
             <summary>{ handle.t("results.oscal.heading") }</summary>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::domain::outlook::{threat_map, Cell};
 use crate::domain::Assessment;
-use crate::ui::hooks::use_assessment;
+use crate::ui::tools::use_part;
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
@@ -26,7 +26,7 @@ fn band(percent: Option<u32>) -> &'static str {
 
 #[component(ThreatMapView)]
 pub fn threat_map_view(props: &MapProps) -> Html {
-    let handle = use_assessment();
+    let handle = use_part();
     // The open cell, as (threat row, practice column).
     let open = use_state(|| None::<(usize, usize)>);
     let Some(results) = handle.results() else {

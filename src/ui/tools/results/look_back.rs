@@ -11,7 +11,7 @@ use crate::domain::lookback::look_back;
 use crate::domain::Assessment;
 use crate::ui::browser::page::{now, print};
 use crate::ui::dom::date_change;
-use crate::ui::hooks::use_assessment;
+use crate::ui::tools::use_part;
 use crate::ui::wording::human_date;
 
 #[derive(Properties, PartialEq)]
@@ -21,7 +21,7 @@ pub struct LookBackViewProps {
 
 #[component(LookBackView)]
 pub fn look_back_view(props: &LookBackViewProps) -> Html {
-    let handle = use_assessment();
+    let handle = use_part();
     let catalog = handle.catalog.clone();
     let as_of = use_state(|| now().date());
     let on_date = {

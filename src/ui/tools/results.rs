@@ -3,10 +3,16 @@
 //! practice map), the practices, the action plan (with what it would achieve), other views,
 //! and files and sharing. The same screen prints as the report: a one-page summary (the
 //! report's header, the overview and the map), then the detail.
+//!
+//! The screen's heading is the app's (`ui::components::tools::results_screen`); the rest is
+//! this part's, under it.
 
 use yew::prelude::*;
 
 mod action_plan;
+mod charts;
+mod lenses;
+mod look_back;
 mod overview;
 mod projection;
 mod published;
@@ -14,34 +20,35 @@ mod summary;
 mod threat_map;
 mod threats;
 
-use super::lenses::lenses;
-use super::look_back::LookBackView;
-use super::tools::files_section;
-use crate::domain::fingerprint;
+use super::{use_part, Part};
+use crate::domain::{fingerprint, Coverage};
 use crate::ui::browser::{
     files::download,
     package,
     page::{now, print},
 };
-use crate::ui::downloads::{download_assessment, file_stem};
-use crate::ui::evidence::{download_package, package_failure};
-use crate::ui::hooks::use_assessment;
-use crate::ui::state::{Action, Notice, Tone};
-use crate::ui::wording::{display_name, human_date};
+use crate::ui::downloads::file_stem;
+use crate::ui::evidence::package_failure;
+use crate::ui::wording::human_date;
+use lenses::lenses;
+use look_back::LookBackView;
 
 #[component(Results)]
 pub fn results() -> Html {
-    let handle = use_assessment();
-    let Some(entry) = handle.current().cloned() else {
-        return html! {};
-    };
+    let handle = use_part();
     let catalog = handle.catalog.clone();
-    let a = entry.assessment.clone();
-    let name = display_name(&handle.texts, &a.organization.name);
+    let a = handle.assessment.clone();
+    let name = handle.name();
     let today = now().date().to_string();
     let on_json = {
-        let (h, e) = (handle.clone(), entry.clone());
-        Callback::from(move |_| download_assessment(&h, &e))
+        let h = handle.clone();
+        Callback::from(move |_| {
+            let at = now();
+            let stem = file_stem(&h.assessment.organization.name, &at.date().to_string());
+            let text = crate::domain::export(&h.catalog, &h.assessment, &at);
+            download(&format!("{stem}.json"), "application/json", &text);
+            h.exported(&at);
+        })
     };
     // Written by the package worker: their code is not part of a first visit.
     let document = |kind: &'static str, suffix: &'static str, mime: &'static str| {
@@ -57,28 +64,21 @@ pub fn results() -> Html {
                 let file = crate::domain::export(&h.catalog, &a, &at);
                 match package::document(kind, &file, at.as_str()).await {
                     Ok(text) => download(&format!("{stem}-{suffix}"), mime, &text),
-                    Err(f) => h.dispatch(Action::Notify(Some(Notice {
-                        tone: Tone::Problem,
-                        text: package_failure(&h.state.texts.0, &f),
-                    }))),
+                    Err(f) => h.notify(true, package_failure(&h.texts, &f)),
                 }
             });
         })
     };
     // The evidence package: what became of it is said in the notice.
     let on_package = {
-        let (h, id, a) = (handle.clone(), entry.id.clone(), a.clone());
+        let h = handle.clone();
         Callback::from(move |_| {
-            let (h, id, a) = (h.clone(), id.clone(), a.clone());
-            let texts = h.state.texts.0.clone();
-            let packing = h.t("evidence.packing");
-            let catalog = h.catalog.clone();
-            let say = move |tone, text| h.dispatch(Action::Notify(Some(Notice { tone, text })));
-            say(Tone::Info, packing);
+            let h = h.clone();
+            h.notify(false, h.t("evidence.packing"));
             yew::platform::spawn_local(async move {
-                match download_package(&catalog, &texts, &id, &a, &now(), None).await {
-                    Ok(done) => say(Tone::Info, done),
-                    Err(why) => say(Tone::Problem, why),
+                match h.package(None).await {
+                    Ok(done) => h.notify(false, done),
+                    Err(why) => h.notify(true, why),
                 }
             });
         })
@@ -108,8 +108,7 @@ pub fn results() -> Html {
     );
     let plan = std::rc::Rc::new(crate::domain::action_plan(&catalog, &a));
     html! {
-        <div class="results">
-            <h1 id="screen-heading" tabindex="-1">{ handle.tf("results.heading", &[("name", &name)]) }</h1>
+        <>
             <dl class="facts report-header" id="report-header">
                 <dt>{ handle.t("results.organization") }</dt><dd>{ name.clone() }</dd>
                 <dt>{ handle.t("results.size_assessed") }</dt><dd id="report-tier">{ size_assessed }</dd>
@@ -147,7 +146,39 @@ pub fn results() -> Html {
                 { lenses(&handle, &a) }
                 <LookBackView assessment={a.clone()} />
             </section>
-            { files_section(&handle) }
-        </div>
+            <section class="no-print" id="files" aria-labelledby="more-heading">
+                <h2 id="more-heading">{ handle.t("results.compare_and_share") }</h2>
+                { super::files::files() }
+            </section>
+        </>
     }
+}
+
+/// Coverage in words: each count a clause of its own, listed with the language's separator;
+/// the things to find out only where `with_tasks` asks for them.
+fn coverage_text(handle: &Part, c: &Coverage, with_tasks: bool) -> String {
+    let head = match c.percent() {
+        Some(p) => handle.tf(
+            "results.coverage.scored",
+            &[
+                ("percent", &p.to_string()),
+                ("answered", &c.assessed.to_string()),
+            ],
+        ),
+        None => handle.t("results.coverage.nothing_scored"),
+    };
+    let mut parts = vec![head];
+    if c.not_applicable > 0 {
+        let n = c.not_applicable.to_string();
+        parts.push(handle.tf("results.coverage.not_applicable", &[("count", &n)]));
+    }
+    if c.unanswered > 0 {
+        let n = c.unanswered.to_string();
+        parts.push(handle.tf("results.coverage.unanswered", &[("count", &n)]));
+    }
+    if with_tasks && c.tasks > 0 {
+        let n = c.tasks.to_string();
+        parts.push(handle.tf("results.coverage.to_find_out", &[("count", &n)]));
+    }
+    parts.join(&handle.t("results.coverage.separator"))
 }

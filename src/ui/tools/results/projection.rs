@@ -6,12 +6,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::charts::{bars as bar_chart, percent_text};
 use crate::domain::outlook::{by_quarter, once_done};
 use crate::domain::{Assessment, PlanItem, Results};
 use crate::ui::browser::page::now;
-use crate::ui::components::charts::{bars as bar_chart, percent_text};
 use crate::ui::dom::input_value;
-use crate::ui::hooks::use_assessment;
+use crate::ui::tools::use_part;
 use crate::ui::wording::human_date;
 
 /// How many items the projection takes until the person chooses.
@@ -26,7 +26,7 @@ pub struct ProjectionProps {
 
 #[component(Projection)]
 pub fn projection(props: &ProjectionProps) -> Html {
-    let handle = use_assessment();
+    let handle = use_part();
     let chosen = use_state(|| DEFAULT_ITEMS);
     let Some(before) = handle.results() else {
         return html! {};

@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::ui::hooks::AssessmentHandle;
+use crate::ui::tools::Part;
 
 /// A percent as the chart prints it, or a dash when nothing is scored.
-pub fn percent_text(handle: &AssessmentHandle, percent: Option<u32>) -> String {
+pub fn percent_text(handle: &Part, percent: Option<u32>) -> String {
     match percent {
         Some(p) => handle.tf("charts.percent", &[("percent", &p.to_string())]),
         None => handle.t("charts.not_scored"),
@@ -16,7 +16,7 @@ pub fn percent_text(handle: &AssessmentHandle, percent: Option<u32>) -> String {
 /// The overall coverage as a ring; `None` draws an empty ring: nothing scored yet. Charts are
 /// plain functions, not components: each component is a copy of Yew's generic code in the
 /// app's wasm.
-pub fn ring(handle: &AssessmentHandle, percent: Option<u32>) -> Html {
+pub fn ring(handle: &Part, percent: Option<u32>) -> Html {
     let p = percent.unwrap_or(0).min(100);
     // Circumference of r=15.9155 is 100, so the dash length is the percent itself.
     let dash = format!("{p} {}", 100 - p);
@@ -33,7 +33,7 @@ pub fn ring(handle: &AssessmentHandle, percent: Option<u32>) -> Html {
 }
 
 /// Horizontal bars, one per row, 0-100 %: label and percent (`None`: nothing scored) for each.
-pub fn bars(handle: &AssessmentHandle, bars: &[(String, Option<u32>)]) -> Html {
+pub fn bars(handle: &Part, bars: &[(String, Option<u32>)]) -> Html {
     let row_h = 22;
     let height = (bars.len() * row_h) as u32 + 4;
     html! {
