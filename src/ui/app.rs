@@ -8,9 +8,8 @@ use yew::prelude::*;
 
 use super::browser::{embed, page, service_worker, storage};
 use super::components::{
-    answer::AnswerScreen, banners::Banners, blank::blank, header::header,
-    import_preview::ImportPreview, library::Library, respond::respond, size::size_screen,
-    start::start, tools,
+    answer::AnswerScreen, banners::Banners, header::header, import_preview::ImportPreview,
+    library::Library, respond::respond, size::size_screen, start::start, tools,
 };
 use super::hooks::{AssessmentHandle, Fixed};
 use super::state::{Action, Screen};
@@ -118,7 +117,7 @@ pub fn app(props: &AppProps) -> Html {
         .is_some_and(|e| e.assessment.asked.is_some());
     let body = match (&state.screen, state.current_entry()) {
         (Screen::Library, _) => html! { <Library /> },
-        (Screen::Blank(t), _) => blank(&handle, *t),
+        (Screen::Blank(t), _) => tools::blank_screen(&handle, *t),
         (Screen::Start, _) => start(&handle),
         (_, Some(_)) if asked => respond(&handle),
         (Screen::Team, Some(_)) => tools::team_screen(&handle),

@@ -5,7 +5,6 @@
 
 pub mod answer;
 pub mod banners;
-pub mod blank;
 pub mod evidence;
 pub mod header;
 pub mod import_preview;

@@ -2,14 +2,16 @@
 //! (`src/bin/tools.rs`), so that a first visit does not download them:
 //! - on the Work together screen, the coordinator's tools for working together without a
 //!   server, preparing respondent files and merging the returned ones ([`team`]);
+//! - the printable blank questionnaire ([`blank`]);
 //! - the results screen and report ([`results`]), with its tools for files: comparing with
 //!   an earlier file, the sanitized copy to share and the download under a passphrase
 //!   ([`files`]).
 //!
 //! The app fetches it the first time one of those screens opens (`super::browser::parts`),
 //! and the service worker keeps it from then on. The app's screen mounts it into an element
-//! with `hicp-tools(element, input, save)`: `input` names the `view` (`team` or `results`),
-//! carries the open assessment's `id` and the assessment as a file (`assessment`), and what
+//! with `hicp-tools(element, input, save)`: `input` names the `view` (`team`, `results`, or
+//! `blank` with its `tier`), carries the open assessment's `id` and the assessment as a file
+//! (`assessment`; none for the blank questionnaire), and what
 //! the app's pack and texts were made from (as for the package worker: `pack_file`, `pack`,
 //! `bundle`). The part never writes storage: it hands every change back through
 //! `save(change, done)`, and the app calls `done(null)` once it has it, or `done(sentence)`
@@ -22,7 +24,8 @@
 //! - `{package, passphrase}`: download the evidence package (sealed under `passphrase` when
 //!   given), which only the app can make since it holds the evidence files; the app answers
 //!   `{ok, said}`, what became of it in words;
-//! - `{notice, problem}`: a sentence for the app's notice line, a problem or not.
+//! - `{notice, problem}`: a sentence for the app's notice line, a problem or not;
+//! - `{go}`: show the screen with this key (`blank:medium`, say).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -34,12 +37,13 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 use yew::AppHandle;
 
+mod blank;
 mod files;
 mod results;
 mod team;
 
 use crate::domain::{
-    export, import, score, Assessment, Catalog, Date, Results, SubPracticeId, Timestamp,
+    export, import, score, Assessment, Catalog, Date, Results, SubPracticeId, Tier, Timestamp,
 };
 use crate::i18n::Texts;
 use crate::ui::browser::page::now;
@@ -155,6 +159,11 @@ impl Part {
         }
     }
 
+    /// Has the app show the screen with this key (`ui::state::Screen::key`).
+    pub fn go(&self, screen: String) {
+        self.tell(vec![("go", screen.into())]);
+    }
+
     /// A sentence for the app's notice line.
     pub fn notify(&self, problem: bool, text: String) {
         let part = self.clone();
@@ -191,6 +200,7 @@ pub fn use_part() -> Part {
 enum View {
     Team,
     Results,
+    Blank(Tier),
 }
 
 #[derive(Properties, PartialEq)]
@@ -206,6 +216,7 @@ fn tools_part(props: &ToolsPartProps) -> Html {
             { match props.view {
                 View::Team => team::team(),
                 View::Results => html! { <results::Results /> },
+                View::Blank(tier) => blank::blank(&props.part, tier),
             } }
         </ContextProvider<Part>>
     }
@@ -269,13 +280,22 @@ fn mount(root: web_sys::Element, input: JsValue, save: Function) {
     let Some((catalog, texts)) = crate::content::made_from(&sources) else {
         return;
     };
-    let Some(assessment) = text("assessment").and_then(|t| import(&catalog, &t).ok()) else {
-        return;
-    };
     let view = match text("view").as_deref() {
         Some("team") => View::Team,
         Some("results") => View::Results,
+        Some("blank") => match text("tier").as_deref().and_then(Tier::from_key) {
+            Some(tier) => View::Blank(tier),
+            None => return,
+        },
         _ => return,
+    };
+    let assessment = match (text("assessment"), view) {
+        (Some(t), _) => import(&catalog, &t).ok(),
+        (None, View::Blank(_)) => Some(Assessment::new(now())),
+        (None, _) => None,
+    };
+    let Some(assessment) = assessment else {
+        return;
     };
     crate::ui::browser::package::remember_sources(
         ["pack_file", "pack", "bundle"]

@@ -94,7 +94,7 @@ test('every screen of a whole assessment is in Spanish', async () => {
   await noEnglishLeft('the import preview');
   await page.click('#import-cancel');
   await page.click('#open-blank');
-  await page.locator('.blank').waitFor();
+  await page.locator('[data-testid="blank-item"]').first().waitFor();
   await noEnglishLeft('the blank questionnaire');
   assertOnlyOwnOrigin(b.requests, server.origin);
   assert.deepEqual(b.errors, []);

@@ -154,13 +154,16 @@ test('a blank questionnaire prints for each tier', async () => {
   const { page } = b;
   await page.click('#nav-start');
   await page.click('#open-blank');
-  await page.locator('.blank').waitFor();
+  // The list is the tools part's: shown for a tier once that tier's button is the current one.
+  await page.locator('#blank-small[aria-current="page"]').waitFor();
   assert.equal(await page.locator('[data-testid="blank-item"]').count(), 18);
   await page.click('#blank-medium');
   await page.locator('#screen-heading', { hasText: 'Medium organizations' }).waitFor();
+  await page.locator('#blank-medium[aria-current="page"]').waitFor();
   assert.equal(await page.locator('[data-testid="blank-item"]').count(), 36);
   await page.click('#blank-large');
   await page.locator('#screen-heading', { hasText: 'Large organizations' }).waitFor();
+  await page.locator('#blank-large[aria-current="page"]').waitFor();
   assert.equal(await page.locator('[data-testid="blank-item"]').count(), 70);
   assert.match(await page.locator('[data-testid="blank-item"]').first().innerText(), /1\.M\.A Basic E-mail Protection Controls/);
   await assertAccessible(page, 'the blank questionnaire');

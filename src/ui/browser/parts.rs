@@ -21,6 +21,16 @@ thread_local! {
     static ASKED: RefCell<Vec<(&'static str, Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Fetches and starts part `name` in the background, unless it was asked for already on this
+/// page: so that it is there (and kept offline) before it is first needed.
+pub fn prefetch(name: &'static str) {
+    if !ASKED.with(|asked| asked.borrow().iter().any(|(n, _)| *n == name)) {
+        yew::platform::spawn_local(async move {
+            let _ = load(name).await;
+        });
+    }
+}
+
 /// The entry function of part `name`, fetched and started on first use; `None` when it could
 /// not be fetched or started (offline before its first use, say).
 pub async fn load(name: &'static str) -> Option<Function> {

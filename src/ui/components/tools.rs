@@ -1,6 +1,6 @@
 //! Where the app shows the tools part (`ui::tools`, a wasm module of its own): the Work
-//! together screen and the results screen. Each is a heading, a status line, and the element
-//! the part is mounted into. The part is fetched on
+//! together screen, the results screen and the blank questionnaire. Each is a heading, a
+//! status line, and the element the part is mounted into. The part is fetched on
 //! first use; when it cannot be (offline before its first use) the status line says so.
 //!
 //! Not components of their own: each is a plain function and [`sync`] runs in the root's
@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 use yew::UseReducerHandle;
 
-use crate::domain::{export, import, Assessment, Catalog, SubPracticeId};
+use crate::domain::{export, import, Assessment, Catalog, SubPracticeId, Tier};
 use crate::i18n::Texts;
 use crate::ui::browser::package::with_sources;
 use crate::ui::browser::page::now;
@@ -36,12 +36,14 @@ type Target = (
     Option<Shown>,
 );
 
-type Shown = (View, Rc<Assessment>, Rc<Texts>);
+type Shown = (View, Option<Rc<Assessment>>, Rc<Texts>);
 
-/// Where the part is shown: its view's name, and the ids of its element and status line.
+/// Where the part is shown: its view's name (and tier, for the blank questionnaire), and the
+/// ids of its element and status line.
 #[derive(Clone, Copy, PartialEq)]
 struct View {
     name: &'static str,
+    tier: Option<Tier>,
     root: &'static str,
     status: &'static str,
     unavailable: &'static str,
@@ -49,6 +51,7 @@ struct View {
 
 const TEAM: View = View {
     name: "team",
+    tier: None,
     root: "team-root",
     status: "team-status",
     unavailable: "team.unavailable",
@@ -56,9 +59,18 @@ const TEAM: View = View {
 
 const RESULTS: View = View {
     name: "results",
+    tier: None,
     root: "results-root",
     status: "results-status",
     unavailable: "results.unavailable",
+};
+
+const BLANK: View = View {
+    name: "blank",
+    tier: None,
+    root: "blank-root",
+    status: "blank-status",
+    unavailable: "blank.unavailable",
 };
 
 thread_local! {
@@ -97,42 +109,70 @@ pub fn results_screen(handle: &AssessmentHandle, a: &Assessment) -> Html {
     }
 }
 
+/// The printable blank questionnaire for one tier.
+pub fn blank_screen(handle: &AssessmentHandle, tier: Tier) -> Html {
+    let size = &handle.catalog.tier_rule(tier).label;
+    html! {
+        <div class="blank">
+            <h1 id="screen-heading" tabindex="-1">{ handle.tf("blank.heading", &[("size", size)]) }</h1>
+            <p id={BLANK.status} role="status">{ handle.t("blank.loading") }</p>
+            <div id={BLANK.root}></div>
+        </div>
+    }
+}
+
 /// Mounts the part for the open assessment when a screen of it shows, or hands it the
 /// assessment (or texts) as changed; nothing when the part has them already. On another
 /// screen the part is forgotten: the screen's element is gone, and it is mounted afresh on
 /// the next visit.
+///
+/// Once an assessment is open, the part is fetched in the background, so that its screens
+/// (the results above all) work offline afterwards; a visit that opens none never fetches it.
 pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
     let entry = state
         .current_entry()
         .filter(|e| e.assessment.asked.is_none());
-    let view = match state.screen {
-        Screen::Team => Some(TEAM),
-        Screen::Results => Some(RESULTS),
+    if entry.is_some() {
+        parts::prefetch("tools");
+    }
+    let view = match (&state.screen, entry) {
+        (Screen::Team, Some(e)) => Some((TEAM, Some(e))),
+        (Screen::Results, Some(e)) => Some((RESULTS, Some(e))),
+        (Screen::Blank(t), _) => Some((
+            View {
+                tier: Some(*t),
+                ..BLANK
+            },
+            None,
+        )),
         _ => None,
     };
-    let (Some(e), Some(view)) = (entry, view) else {
+    let Some((view, entry)) = view else {
         // Changes still on their way go to the same assessment; the part is mounted afresh.
         TARGET.with(|t| t.borrow_mut().iter_mut().for_each(|t| t.3 = None));
         return;
     };
+    // The blank questionnaire shows no assessment.
+    let (id, a) = entry.map_or_else(Default::default, |e| {
+        (e.id.clone(), Some(e.assessment.clone()))
+    });
     let texts = state.texts.0.clone();
+    let same = |x: &Option<Rc<Assessment>>| match (x, &a) {
+        (Some(x), Some(a)) => Rc::ptr_eq(x, a),
+        (x, a) => x.is_none() && a.is_none(),
+    };
     let shown = TARGET.with(|t| {
-        t.borrow().as_ref().is_some_and(|(_, _, id, shown)| {
-            *id == e.id
-                && shown.as_ref().is_some_and(|(v, a, t)| {
-                    *v == view && Rc::ptr_eq(a, &e.assessment) && Rc::ptr_eq(t, &texts)
-                })
+        t.borrow().as_ref().is_some_and(|(_, _, shown_id, shown)| {
+            *shown_id == id
+                && shown
+                    .as_ref()
+                    .is_some_and(|(v, x, t)| *v == view && same(x) && Rc::ptr_eq(t, &texts))
         })
     });
     if shown {
         return;
     }
-    let target = (
-        state.clone(),
-        catalog.clone(),
-        e.id.clone(),
-        Some((view, e.assessment.clone(), texts)),
-    );
+    let target = (state.clone(), catalog.clone(), id, Some((view, a, texts)));
     TARGET.with(|t| *t.borrow_mut() = Some(target.clone()));
     yew::platform::spawn_local(async move {
         let (_, catalog, id, Some((view, a, texts))) = target else {
@@ -150,12 +190,16 @@ pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
             return;
         };
         let input = with_sources("tools");
-        for (key, value) in [
-            ("view", view.name.to_owned()),
-            ("id", id),
-            ("assessment", export(&catalog, &a, &now())),
-        ] {
-            let _ = Reflect::set(&input, &key.into(), &value.into());
+        let fields = [
+            ("view", Some(view.name.to_owned())),
+            ("tier", view.tier.map(|t| t.key().to_owned())),
+            ("id", Some(id)),
+            ("assessment", a.map(|a| export(&catalog, &a, &now()))),
+        ];
+        for (key, value) in fields {
+            if let Some(value) = value {
+                let _ = Reflect::set(&input, &key.into(), &value.into());
+            }
         }
         let _ = mount.call3(&JsValue::NULL, &root, &input, &SAVE.with(Function::clone));
         status.set_text_content(None);
@@ -180,7 +224,11 @@ async fn saved(change: JsValue) -> JsValue {
         state.dispatch(Action::Notify(Some(Notice { tone, text })));
         return JsValue::NULL;
     }
-    if let (true, Some((_, a, _))) = (field("package").is_truthy(), shown) {
+    if let Some(key) = text("go") {
+        state.dispatch(Action::Go(Screen::from_key(&key)));
+        return JsValue::NULL;
+    }
+    if let (true, Some((_, Some(a), _))) = (field("package").is_truthy(), shown) {
         let pass = text("passphrase");
         let outcome = download_package(&catalog, &texts, &id, &a, &now(), pass).await;
         let answer = js_sys::Object::new();

@@ -1,16 +1,15 @@
 //! A printable blank questionnaire for one tier, for walking through on paper with colleagues.
+//! The screen's heading is the app's (`ui::components::tools::blank_screen`).
 
 use yew::prelude::*;
 
+use super::Part;
 use crate::domain::Tier;
 use crate::ui::browser::page::print;
-use crate::ui::hooks::AssessmentHandle;
-use crate::ui::state::Screen;
 
-pub fn blank(handle: &AssessmentHandle, tier: Tier) -> Html {
+pub fn blank(handle: &Part, tier: Tier) -> Html {
     let catalog = handle.catalog.clone();
     let scope = catalog.in_scope(tier, false);
-    let heading = handle.tf("blank.heading", &[("size", &catalog.tier_rule(tier).label)]);
     let intro = handle.tf(
         "blank.intro",
         &[
@@ -20,11 +19,10 @@ pub fn blank(handle: &AssessmentHandle, tier: Tier) -> Html {
     );
     let choose = |t: Tier| {
         let h = handle.clone();
-        Callback::from(move |_| h.go(Screen::Blank(t)))
+        Callback::from(move |_| h.go(format!("blank:{}", t.key())))
     };
     html! {
-        <div class="blank">
-            <h1 id="screen-heading" tabindex="-1">{ heading }</h1>
+        <>
             <div class="actions no-print">
                 { for Tier::ALL.into_iter().map(|t| html! {
                     <button type="button" id={format!("blank-{}", t.key())} onclick={choose(t)} aria-current={(t == tier).then_some("page")}>{ handle.tf("blank.tier_button", &[("size", &catalog.tier_rule(t).label), ("count", &catalog.in_scope(t, false).len().to_string())]) }</button>
@@ -42,6 +40,6 @@ pub fn blank(handle: &AssessmentHandle, tier: Tier) -> Html {
                     </li>
                 }) }
             </ol>
-        </div>
+        </>
     }
 }
