@@ -11,6 +11,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -19,15 +20,32 @@ thread_local! {
     /// fetched once per page: a part that could not be fetched is not asked for again until
     /// the page is reloaded.
     static ASKED: RefCell<Vec<(&'static str, Promise)>> = const { RefCell::new(Vec::new()) };
+    /// The parts [`prefetch`] was asked for on this page.
+    static PREFETCHED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Fetches and starts part `name` in the background, unless it was asked for already on this
-/// page: so that it is there (and kept offline) before it is first needed.
+/// Fetches and starts part `name` in the background, once per page: so that it is there, and
+/// kept offline, before it is first needed. Only through the service worker, which is what
+/// keeps it: when no service worker controls the page yet, once one does.
 pub fn prefetch(name: &'static str) {
-    if !ASKED.with(|asked| asked.borrow().iter().any(|(n, _)| *n == name)) {
+    if PREFETCHED.with(|p| p.borrow().contains(&name)) {
+        return;
+    }
+    PREFETCHED.with(|p| p.borrow_mut().push(name));
+    let start = move || {
         yew::platform::spawn_local(async move {
             let _ = load(name).await;
-        });
+        })
+    };
+    let container = gloo::utils::window().navigator().service_worker();
+    if container.controller().is_some() {
+        start();
+    } else {
+        // `load` fetches once per page however often this runs (a later update, say).
+        let start = Closure::<dyn Fn()>::new(start);
+        let _ = container
+            .add_event_listener_with_callback("controllerchange", start.as_ref().unchecked_ref());
+        start.forget();
     }
 }
 
