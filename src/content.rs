@@ -26,7 +26,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[(
 )];
 
 /// The pack and texts the app made from its sources, made again by a part of it that runs on
-/// its own (the package worker, the team part): the host's pack (`pack_file`, `pack`) and the
+/// its own (the package worker, the tools part): the host's pack (`pack_file`, `pack`) and the
 /// language file (`bundle`) when the app uses them, else the built-in pack and English (with
 /// what only the parts say).
 pub fn made_from(sources: &[Option<String>; 3]) -> Option<(Catalog, crate::i18n::Texts)> {

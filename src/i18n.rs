@@ -56,7 +56,8 @@ fn merge<'a>(
     Ok(map)
 }
 
-/// The whole English table, compiled in: the app's and the package worker's (`worker.json`).
+/// The whole English table, compiled in: the app's and its parts' (`worker.json` for the
+/// package worker, `tools.json` for the tools part).
 ///
 /// # Errors
 /// A message naming the file when a table is not a flat object of strings, or a key repeats.
@@ -64,7 +65,8 @@ pub fn english() -> Result<HashMap<String, String>, String> {
     english_of(&[ENGLISH, ENGLISH_WORKER])
 }
 
-/// The English table of the app: without what only the package worker says (`worker.json`).
+/// The English table of the app: without what only its parts say (`worker.json`,
+/// `tools.json`).
 fn english_app() -> Result<HashMap<String, String>, String> {
     english_of(&[ENGLISH])
 }
@@ -124,8 +126,8 @@ impl Texts {
         }
     }
 
-    /// The English texts with what only the package worker says (`worker.json`): the
-    /// worker's, and the tests'.
+    /// The English texts with what only the parts say (`worker.json`, `tools.json`): the
+    /// parts', and the tests'.
     pub fn english_complete() -> Texts {
         let map = english().unwrap_or_default();
         Texts {

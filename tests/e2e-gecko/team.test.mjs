@@ -1,4 +1,4 @@
-// Working together in Gecko (Debian's Firefox ESR): the team part, a wasm module of its own
+// Working together in Gecko (Debian's Firefox ESR): the tools part, a wasm module of its own
 // fetched on first use, starts on the page beside the app; a respondent file downloads, opens
 // in the respondent view, comes back answered and sealed (by the package worker), and merges
 // into the coordinator's assessment with who answered on the question.

@@ -1,7 +1,7 @@
 // Working together in WebKit (Debian's WebKitGTK MiniBrowser): a respondent on Safari's engine
 // opens a respondent file, sees only the questions given, answers, and downloads the answered
 // file sealed with its fingerprint (by the package worker); a coordinator's Work together
-// screen starts the team part, a wasm module of its own, on the page.
+// screen starts the tools part, a wasm module of its own, on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -76,7 +76,7 @@ test('a respondent answers in WebKit and the answered file comes back sealed', L
   });
 });
 
-test('the Work together screen starts the team part on the page', LIMIT, async () => {
+test('the Work together screen starts the tools part on the page', LIMIT, async () => {
   await withBrowser(xvfb, async (b) => {
     await b.go(server.url);
     await b.click('#start-new');

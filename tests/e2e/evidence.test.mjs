@@ -20,10 +20,13 @@ const POLICY = join(DIR, 'mail filtering policy.pdf');
 let packagePath;
 
 /** The bytes of every file the service worker precaches (dist/sw.js's PRECACHE list). */
-function precacheBytes() {
+/** What the service worker keeps once an assessment is open: its precache, and the tools part
+ * (the results), which comes in the background then. */
+function keptBytes() {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const files = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]).filter((f) => f !== './');
-  return [...files, 'index.html'].reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
+  const tools = JSON.parse(sw.match(/^const ON_USE = (.*);$/m)[1]).filter((f) => f.startsWith('tools'));
+  return [...files, ...tools, 'index.html'].reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
 }
 
 before(async () => {
@@ -333,13 +336,17 @@ test('storage that fills up mid-way keeps what it had, and says what was not kep
   try {
     const { page } = b2;
     await page.goto(own.url);
-    // The service worker's precache counts against the quota too: room for it and 1 MiB
+    // What the service worker keeps counts against the quota too: room for it and 1 MiB
     // more, filled only once it is in, so that what is left never depends on the build's size
-    // or on whether the precache finished first.
+    // or on whether the service worker finished first.
     const cdp = await b2.context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: own.origin, quotaSize: precacheBytes() + 1024 * 1024 });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: own.origin, quotaSize: keptBytes() + 1024 * 1024 });
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await startAssessment(page, 'small');
+    await page.waitForFunction(() => caches.keys()
+      .then((names) => Promise.all(names.map((n) => caches.open(n).then((c) => c.match('tools_bg.wasm')))))
+      .then((found) => found.some(Boolean)));
     await addFile(page, POLICY);
     await page.locator('#ev-msg-1-S-A', { hasText: 'Added “Mail filtering policy”.' }).waitFor();
     const before = await webStorage(page);

@@ -34,7 +34,7 @@ async function downloaded(page, click, name) {
 
 const choose = (page, id, choice) => page.locator(`#a-${id.replaceAll('.', '-')}-${choice}`).check();
 
-/** Opens the Work together screen and waits for the team part to be there. */
+/** Opens the Work together screen and waits for the tools part to be there. */
 async function openTeam(page) {
   await page.locator('#nav-team').click();
   await page.locator('#prepare-download').waitFor();

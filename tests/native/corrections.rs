@@ -142,7 +142,7 @@ fn a_first_question_asks_one_thing() {
 
 #[test]
 fn the_look_back_says_what_the_law_is_about_and_that_dates_are_self_reported() {
-    let en = hicp_check::i18n::Texts::english();
+    let en = hicp_check::i18n::Texts::english_complete();
     let es = hicp_check::i18n::Texts::from_bundle(&super::i18n::bundle("es")).unwrap();
     let en = en.get("views.look_back.intro");
     for word in [

@@ -1,5 +1,5 @@
 //! The parts of the app fetched when first used, that run on the page: a wasm module of their
-//! own (the team part, `src/bin/team.rs`), so that a first visit does not download them. The
+//! own (the tools part, `src/bin/tools.rs`), so that a first visit does not download them. The
 //! service worker keeps a part's files once fetched (assets/sw.js, `ON_USE`), so a part used
 //! once online works offline afterwards.
 //!
