@@ -7,6 +7,12 @@
 //! and can say, in that language, when it could not be loaded.
 //!
 //! JSON is compiled in minified.
+//!
+//! The built-in pack is written twice: whole (`hicp-2018.json`, for the parts of the app that
+//! run on their own and for the native tests), and without its guidance texts
+//! (`hicp-2018-lean.json`, for the app: every sub-practice's `why` and `technical` is the
+//! marker `content::GUIDANCE_LATER`). The app fetches those texts once an assessment is open
+//! (`hicp-2018-guidance.json`, written by scripts/postbuild.py).
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -51,7 +57,29 @@ fn main() {
     fs::write(out_dir.join("i18n_tables.rs"), out).unwrap();
 
     let pack = Path::new("content/hicp-2018.json");
-    fs::write(out_dir.join("hicp-2018.json"), minified(pack)).unwrap();
+    let whole = minified(pack);
+    fs::write(out_dir.join("hicp-2018-lean.json"), lean(&whole)).unwrap();
+    fs::write(out_dir.join("hicp-2018.json"), whole).unwrap();
+}
+
+/// Must equal `content::GUIDANCE_LATER`.
+const GUIDANCE_LATER: &str = "[guidance-later]";
+
+/// The pack with every sub-practice's guidance texts replaced by [`GUIDANCE_LATER`]. A pack
+/// that is not JSON is left as it is, for the reader to report.
+fn lean(pack: &str) -> String {
+    let Ok(mut pack) = serde_json::from_str::<serde_json::Value>(pack) else {
+        return pack.to_owned();
+    };
+    let subs = pack.get_mut("sub_practices").and_then(|s| s.as_array_mut());
+    for sub in subs.into_iter().flatten().filter_map(|s| s.as_object_mut()) {
+        for field in ["why", "technical"] {
+            if sub.contains_key(field) {
+                sub.insert(field.into(), GUIDANCE_LATER.into());
+            }
+        }
+    }
+    pack.to_string()
 }
 
 fn json_files(dir: &Path) -> Vec<PathBuf> {

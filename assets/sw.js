@@ -10,9 +10,10 @@
 // (a stale copy from a CDN or a half-finished upload is retried at the next update check).
 //
 // Languages other than English (lang/*.json) are not precached: each is kept once someone has
-// used it (the page asks, see 'message'). Nor are the Web Workers' files (ON_USE: the package
-// worker's loader, glue and wasm): each is kept once fetched (see 'fetch'). A new version keeps
-// again, fresh, the languages and workers' files the version before it had kept.
+// used it (the page asks, see 'message'). Nor are the parts' files (ON_USE: the package
+// worker's and the tools part's loader, glue and wasm; the built-in pack's guidance texts):
+// each is kept once fetched (see 'fetch'), or when the page asks. A new version keeps again,
+// fresh, the languages and parts' files the version before it had kept.
 //
 // Several copies of the app may live on one origin (/a/ and /b/): each one's caches are named
 // after its own folder, and a worker only ever reads or deletes its own copy's caches.
@@ -20,7 +21,7 @@ const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 // Files index.html refers to that are fetched only when needed (bitmap icons), never cached.
 const ON_DEMAND = __ON_DEMAND__;
-// The Web Workers' files: fetched only when the app starts a worker, then kept.
+// The parts' files: fetched only when the app needs a part, then kept.
 const ON_USE = __ON_USE__;
 // The host's settings file may be edited after deployment, or be absent: always asked for
 // fresh, network first, the cached copy only offline.
@@ -32,14 +33,14 @@ const CACHE = PREFIX + VERSION;
 // Caches of the versions before scoped names: one per version, shared by name across copies.
 const LEGACY = /^hicp-check-[0-9a-f]+$/;
 
-const LANGUAGE = /\/lang\/[a-z]{2,3}\.json$/;
 const LANGUAGES = new URL('lang/', SCOPE).href;
 // Past the browser's HTTP cache, so that a new version never keeps an old file.
 const fresh = (url) => new Request(new URL(url, SCOPE), { cache: 'reload' });
-const WORKER_FILES = new Set(ON_USE.map((f) => new URL(f, SCOPE).href));
-/** Whether `url` is one of the files this copy keeps once used: a language, a worker's file. */
-const keptOnUse = (url) => WORKER_FILES.has(url)
-  || (url.startsWith(LANGUAGES) && LANGUAGE.test(new URL(url).pathname));
+const ON_USE_FILES = new Set(ON_USE.map((f) => new URL(f, SCOPE).href));
+/** Whether `url` is one of the files this copy keeps once used: a language (in its lang/
+ * folder, with no query), a part's file, the guidance texts. */
+const keptOnUse = (url) => ON_USE_FILES.has(url)
+  || (url.startsWith(LANGUAGES) && /^[a-z]{2,3}\.json$/.test(url.slice(LANGUAGES.length)));
 
 /** This copy's caches other than the current one: its older versions, by name or by content. */
 async function ownOlderCaches() {
@@ -152,8 +153,9 @@ self.addEventListener('message', (event) => {
   if (event.data === 'hicp-check:skip-waiting') self.skipWaiting();
   const keep = typeof event.data === 'string' && event.data.startsWith('hicp-check:keep:')
     ? new URL(event.data.slice('hicp-check:keep:'.length), SCOPE) : null;
-  // Only a language file of this app: in its lang/ folder, with no query.
-  if (keep && keep.href.startsWith(LANGUAGES) && /^[a-z]{2,3}\.json$/.test(keep.href.slice(LANGUAGES.length))) {
+  // Only a file this copy keeps once used (a language, a part's file, the guidance texts),
+  // with no query.
+  if (keep && !keep.search && keptOnUse(keep.href)) {
     event.waitUntil(caches.open(CACHE).then((cache) => cache.match(keep)
       .then((hit) => hit ?? cache.add(fresh(keep.href)))));
   }
@@ -169,8 +171,8 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   const file = url.origin + url.pathname;
-  if (WORKER_FILES.has(file)) {
-    // A worker's file: from the cache once kept; otherwise fetched fresh (never an older
+  if (ON_USE_FILES.has(file)) {
+    // A part's file: from the cache once kept; otherwise fetched fresh (never an older
     // version's, from the HTTP cache: the names are unhashed) and kept.
     event.respondWith(caches.open(CACHE).then(async (cache) => {
       const hit = await cache.match(file);

@@ -150,6 +150,19 @@ def oscal_documents(folder):
     subprocess.run(["cargo", "run", "--quiet", "--bin", "oscal", "--", folder], check=True)
 
 
+# The built-in pack's guidance texts (each sub-practice's why and technical), which the app
+# does not compile in (build.rs): fetched once an assessment is open, then kept (ON_USE).
+GUIDANCE = "hicp-2018-guidance.json"
+
+
+def guidance(folder):
+    with open(os.path.join(CONTENT, "hicp-2018.json"), encoding="utf-8") as f:
+        pack = json.load(f)
+    texts = {s["id"]: {"why": s["why"], "technical": s["technical"]} for s in pack["sub_practices"]}
+    with open(os.path.join(folder, GUIDANCE), "w", encoding="utf-8") as f:
+        json.dump(texts, f, ensure_ascii=False, separators=(",", ":"))
+
+
 def language_bundles(folder):
     i18n = os.path.join(CONTENT, "i18n")
     for code in sorted(os.listdir(i18n)):
@@ -195,9 +208,10 @@ def main():
         f.write(html)
 
     language_bundles(folder)
+    guidance(folder)
     if "TRUNK_STAGING_DIR" in os.environ:
         oscal_documents(folder)
-    on_use = worker_files(folder)
+    on_use = worker_files(folder) + [GUIDANCE]
     files = []
     for root, _, names in os.walk(folder):
         for name in names:

@@ -25,6 +25,24 @@ pub const BUILT_IN: &[(&str, &str)] = &[(
     include_str!(concat!(env!("OUT_DIR"), "/hicp-2018.json")),
 )];
 
+/// The built-in pack as the app compiles it in (build.rs): the whole pack but for every
+/// sub-practice's guidance texts (`why`, `technical`), which are [`GUIDANCE_LATER`]. The app
+/// fetches them once an assessment is open ([`GUIDANCE_FILE`]), so that a first visit does not
+/// carry them.
+pub const BUILT_IN_LEAN: (&str, &str) = (
+    "hicp-2018.json",
+    include_str!(concat!(env!("OUT_DIR"), "/hicp-2018-lean.json")),
+);
+
+/// A guidance text of [`BUILT_IN_LEAN`] not fetched yet.
+pub const GUIDANCE_LATER: &str = "[guidance-later]";
+/// A guidance text of [`BUILT_IN_LEAN`] that could not be fetched (offline before its first
+/// use).
+pub const GUIDANCE_UNAVAILABLE: &str = "[guidance-unavailable]";
+/// The guidance texts of the built-in pack, beside the app (scripts/postbuild.py): an object of
+/// sub-practice ids, each with its `why` and `technical`.
+pub const GUIDANCE_FILE: &str = "hicp-2018-guidance.json";
+
 /// The pack and texts the app made from its sources, made again by a part of it that runs on
 /// its own (the package worker, the tools part): the host's pack (`pack_file`, `pack`) and the
 /// language file (`bundle`) when the app uses them, else the built-in pack and English (with
@@ -38,7 +56,7 @@ pub fn made_from(sources: &[Option<String>; 3]) -> Option<(Catalog, crate::i18n:
     };
     let catalog = match (pack_file, pack, &bundle) {
         (Some(file), Some(pack), _) => load(file, pack).ok()?,
-        (_, _, Some(bundle)) => built_in_translated(bundle.packs()).ok()?,
+        (_, _, Some(bundle)) => built_in_translated(BUILT_IN[0], bundle.packs()).ok()?,
         _ => built_in().ok()?,
     };
     let texts = match &bundle {
@@ -262,15 +280,26 @@ pub fn apply_translation(pack: &mut Value, overlay: &Value) {
     }
 }
 
-/// The default pack, translated by the first of `overlays` (file name and JSON) made for it;
-/// in the pack's own language when none is.
+/// The default pack as the app compiles it in, its guidance texts to be fetched
+/// ([`BUILT_IN_LEAN`]).
+///
+/// # Errors
+/// As [`load`]; the native tests make sure it loads.
+pub fn built_in_lean() -> Result<Catalog, ContentError> {
+    let (file, text) = BUILT_IN_LEAN;
+    load(file, text)
+}
+
+/// The default pack (`base`: [`BUILT_IN`]'s or [`BUILT_IN_LEAN`]), translated by the first of
+/// `overlays` (file name and JSON) made for it; in the pack's own language when none is.
 ///
 /// # Errors
 /// As [`load`], naming the overlay's file when the translated pack does not validate.
 pub fn built_in_translated<'a>(
+    base: (&str, &str),
     overlays: impl IntoIterator<Item = (&'a str, &'a Value)>,
 ) -> Result<Catalog, ContentError> {
-    let (file, text) = BUILT_IN[0];
+    let (file, text) = base;
     let mut pack: Value = serde_json::from_str(text).map_err(|e| ContentError {
         file: file.into(),
         problem: ContentProblem::json(&e),

@@ -9,6 +9,7 @@ pub mod components;
 pub mod dom;
 pub mod downloads;
 pub mod evidence;
+pub mod guidance;
 pub mod hooks;
 pub mod opening;
 pub mod refused;
@@ -88,13 +89,13 @@ pub fn start() {
             }
             (None, Ok(host)) => (
                 Texts::english(),
-                host.map_or_else(content::built_in, Ok),
+                host.map_or_else(content::built_in_lean, Ok),
                 None,
             ),
             (Some(Ok((texts, bundle, text))), Ok(host)) => {
                 let translated = match host {
                     Some(pack) => Ok(pack),
-                    None => content::built_in_translated(bundle.packs()),
+                    None => content::built_in_translated(content::BUILT_IN_LEAN, bundle.packs()),
                 };
                 match translated {
                     Ok(catalog) => {
@@ -104,14 +105,14 @@ pub fn start() {
                     }
                     Err(_) => (
                         Texts::english(),
-                        content::built_in(),
+                        content::built_in_lean(),
                         unavailable(&language),
                     ),
                 }
             }
             (Some(Err(_)), Ok(host)) => (
                 Texts::english(),
-                host.map_or_else(content::built_in, Ok),
+                host.map_or_else(content::built_in_lean, Ok),
                 unavailable(&language),
             ),
         };

@@ -72,6 +72,37 @@ impl Catalog {
         })
     }
 
+    /// Whether a sub-practice's guidance text (`why`, `technical`) is `marker`: a pack whose
+    /// guidance comes later (`crate::content::BUILT_IN_LEAN`).
+    pub fn awaits_guidance(&self, marker: &str) -> bool {
+        self.sub_practices
+            .iter()
+            .any(|s| s.why == marker || s.technical == marker)
+    }
+
+    /// This catalogue with every guidance text that is `marker` filled in from `found` (a
+    /// sub-practice's `why` and `technical`), or set to `otherwise` where `found` has none.
+    pub fn with_guidance(
+        &self,
+        marker: &str,
+        found: impl Fn(&SubPracticeId) -> Option<(String, String)>,
+        otherwise: &str,
+    ) -> Catalog {
+        let mut filled = self.clone();
+        for s in &mut filled.sub_practices {
+            let (why, technical) = found(&s.id)
+                .filter(|(w, t)| !w.is_empty() && !t.is_empty())
+                .unwrap_or_else(|| (otherwise.to_owned(), otherwise.to_owned()));
+            if s.why == marker {
+                s.why = why;
+            }
+            if s.technical == marker {
+                s.technical = technical;
+            }
+        }
+        filled
+    }
+
     /// Every mistake in a pack, in the order [`Catalog::new`] meets them (its error is the
     /// first of these); empty for a pack that validates. A mistake is reported once: an id
     /// that cannot be read is not also reported as disagreeing with its practice.

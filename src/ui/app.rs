@@ -11,6 +11,7 @@ use super::components::{
     answer::AnswerScreen, banners::Banners, header::header, import_preview::ImportPreview,
     library::Library, respond::respond, size::size_screen, start::start, tools,
 };
+use super::guidance;
 use super::hooks::{AssessmentHandle, Fixed};
 use super::state::{Action, Screen};
 use super::store::Store;
@@ -53,7 +54,9 @@ impl PartialEq for Open {
 
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let catalog = props.catalog.clone();
+    // The built-in pack's guidance texts come once an assessment is open (`guidance`).
+    let catalog_state = use_state(|| props.catalog.clone());
+    let catalog = (*catalog_state).clone();
     // Made once; a mutable ref is the lightest hook that keeps it (use_memo costs more bytes).
     let store = use_mut_ref(|| Store::new(catalog.clone()));
     let store = store.borrow().clone();
@@ -76,6 +79,11 @@ pub fn app(props: &AppProps) -> Html {
             tools::sync(&state, &catalog);
         });
     }
+    use_effect_with(state.current.is_some(), move |open| {
+        if *open {
+            guidance::fetch(catalog_state);
+        }
+    });
     use_effect_with(state.screen.clone(), move |_| {
         // Moving focus on the first render would pull a screen reader away from the page.
         if !first_screen.replace(false) {

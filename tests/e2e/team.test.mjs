@@ -3,8 +3,7 @@
 // coordinator's), and the coordinator merges all three, resolves the conflict, and gets the
 // expected answers and who gave them: on the question, in the plan by respondent, in the CSV and
 // through export and import. Then every wrong return is refused in plain words with nothing
-// changed, and the tools part, fetched once an assessment is open, works offline afterwards on
-// each of its screens (Work together, the results, the blank questionnaire).
+// changed (the tools part's offline guarantee is in parts.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -300,45 +299,4 @@ test('a response with an evidence file comes back as a package, and the file is 
   const copy = await downloaded(page, () => open.click(), 'drill-copy.pdf');
   assert.ok(readFileSync(copy).equals(bytes), 'the very bytes the respondent attached');
   assert.match(await page.locator('#given-1-M-C').innerText(), /^Answered by Dana on /);
-});
-
-test('the tools part is fetched once an assessment is open, says so offline before it on each of its screens, and works offline after', async () => {
-  const fresh = await browser();
-  try {
-    const { page, context } = fresh;
-    await page.goto(server.url);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-    assert.ok(!fresh.requests.some((r) => r.url.includes('tools')), 'a first visit does not fetch the tools part');
-    await context.setOffline(true);
-    await startAssessment(page, 'small');
-    await page.locator('#nav-team').click();
-    await page.locator('#team-status', { hasText: 'this browser was offline' }).waitFor();
-    await page.locator('#nav-results').click();
-    await page.locator('#results-status', { hasText: 'this browser was offline' }).waitFor();
-    assert.equal(await page.locator('#overall').count(), 0);
-    await page.locator('#nav-start').click();
-    await page.locator('#open-blank').click();
-    await page.locator('#blank-status', { hasText: 'this browser was offline' }).waitFor();
-    await page.locator('#nav-answer').click();
-    await page.locator('#practice-nav').waitFor();
-    await context.setOffline(false);
-    await page.reload();
-    // On the questions, with no screen of the part open, the open assessment brings it.
-    await page.waitForFunction(() => typeof window['hicp-tools'] === 'function');
-    await context.setOffline(true);
-    await page.reload();
-    await page.locator('#nav-results').click();
-    await page.locator('#overall').waitFor();
-    await page.locator('#compare-file').waitFor();
-    assert.equal(await page.locator('#results-status').innerText(), '');
-    await openTeam(page);
-    assert.equal(await page.locator('#team-status').innerText(), '');
-    await page.locator('#nav-start').click();
-    await page.locator('#open-blank').click();
-    await page.locator('[data-testid="blank-item"]').first().waitFor();
-    assert.equal(await page.locator('#blank-status').innerText(), '');
-  } finally {
-    await fresh.context.setOffline(false);
-    await fresh.close();
-  }
 });

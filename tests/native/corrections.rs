@@ -2,7 +2,7 @@
 //! come back, in English and in the Spanish overlay; and files saved under the earlier
 //! content version still open.
 
-use hicp_check::content::built_in_translated;
+use hicp_check::content::{built_in_translated, BUILT_IN};
 use hicp_check::domain::{import, Catalog, SubPracticeId};
 
 use super::{catalog, ts};
@@ -12,7 +12,10 @@ const GOLDEN: &str = include_str!("../fixtures/golden-export-v2.json");
 
 fn both() -> [Catalog; 2] {
     let spanish = super::i18n::bundle("es");
-    [catalog(), built_in_translated(spanish.packs()).unwrap()]
+    [
+        catalog(),
+        built_in_translated(BUILT_IN[0], spanish.packs()).unwrap(),
+    ]
 }
 
 fn sub<'a>(c: &'a Catalog, id: &str) -> &'a hicp_check::domain::SubPractice {

@@ -7,6 +7,7 @@ mod evidence;
 // proptest is a native-only dev-dependency.
 #[cfg(not(target_arch = "wasm32"))]
 mod fuzz;
+mod guidance;
 mod hostile;
 mod i18n;
 mod oscal;

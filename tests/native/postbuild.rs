@@ -107,7 +107,7 @@ const WORKER: [(&str, &str); 3] = [
 ];
 
 #[test]
-fn the_package_worker_is_kept_once_used_never_precached() {
+fn the_package_worker_and_the_guidance_are_kept_once_used_never_precached() {
     let (ok, sw) = postbuild_with_worker("worker", &WORKER);
     assert!(ok, "{sw}");
     let line = |name: &str| {
@@ -118,13 +118,11 @@ fn the_package_worker_is_kept_once_used_never_precached() {
     };
     assert_eq!(
         line("ON_USE"),
-        r#"const ON_USE = ["package-worker_loader.js", "package-worker.js", "package-worker_bg.wasm"];"#
+        r#"const ON_USE = ["package-worker_loader.js", "package-worker.js", "package-worker_bg.wasm", "hicp-2018-guidance.json"];"#
     );
-    assert!(
-        !line("PRECACHE").contains("package-worker"),
-        "{}",
-        line("PRECACHE")
-    );
+    for kept in ["package-worker", "guidance"] {
+        assert!(!line("PRECACHE").contains(kept), "{}", line("PRECACHE"));
+    }
     assert!(line("PRECACHE").contains("app.js"), "{}", line("PRECACHE"));
 }
 

@@ -122,7 +122,7 @@ fn every_reference_names_a_csf_function_or_is_flagged() {
 #[test]
 fn the_spanish_overlay_translates_the_flag_and_keeps_the_references() {
     let spanish = super::i18n::bundle("es");
-    let es = built_in_translated(spanish.packs()).unwrap();
+    let es = built_in_translated(BUILT_IN[0], spanish.packs()).unwrap();
     let en = catalog();
     let id = SubPracticeId::new("10.S.A");
     let (a, b) = (en.sub_practice(&id).unwrap(), es.sub_practice(&id).unwrap());

@@ -10,6 +10,7 @@ use crate::domain::evidence::Item;
 use crate::domain::{Answer, PracticeId, SubPracticeId, NOTE_MAX};
 use crate::ui::browser::page::focus_soon;
 use crate::ui::dom::{date_change, dom_id, input_value};
+use crate::ui::guidance;
 use crate::ui::hooks::{use_assessment, use_fixed, Fixed};
 use crate::ui::state::{Edit, Screen};
 use crate::ui::wording::human_date;
@@ -221,11 +222,11 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
             <details class="help">
                 <summary>{ handle.t("answer.in_place") }</summary>
                 <p>{ s.in_place.clone() }</p>
-                <p><strong>{ handle.t("answer.why") }</strong>{ s.why.clone() }</p>
+                <p><strong>{ handle.t("answer.why") }</strong>{ guidance::shown(&s.why, &handle.texts) }</p>
             </details>
             <details class="help">
                 <summary>{ handle.t("answer.technical") }</summary>
-                <p>{ s.technical.clone() }</p>
+                <p>{ guidance::shown(&s.technical, &handle.texts) }</p>
                 { nist_refs(&handle, &s.nist_csf) }
             </details>
             <div class="extras">
