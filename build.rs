@@ -10,8 +10,8 @@
 //!
 //! The built-in pack is written twice: whole (`hicp-2018.json`, for the parts of the app that
 //! run on their own and for the native tests), and without its guidance texts
-//! (`hicp-2018-lean.json`, for the app: every sub-practice's `why` and `technical` is the
-//! marker `content::GUIDANCE_LATER`). The app fetches those texts once an assessment is open
+//! (`hicp-2018-lean.json`, for the app: every sub-practice's `in_place`, `why` and
+//! `technical` is the marker `content::GUIDANCE_LATER`). The app fetches those texts once an assessment is open
 //! (`hicp-2018-guidance.json`, written by scripts/postbuild.py).
 
 use std::fmt::Write;
@@ -73,7 +73,7 @@ fn lean(pack: &str) -> String {
     };
     let subs = pack.get_mut("sub_practices").and_then(|s| s.as_array_mut());
     for sub in subs.into_iter().flatten().filter_map(|s| s.as_object_mut()) {
-        for field in ["why", "technical"] {
+        for field in ["in_place", "why", "technical"] {
             if sub.contains_key(field) {
                 sub.insert(field.into(), GUIDANCE_LATER.into());
             }

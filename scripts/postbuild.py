@@ -150,15 +150,17 @@ def oscal_documents(folder):
     subprocess.run(["cargo", "run", "--quiet", "--bin", "oscal", "--", folder], check=True)
 
 
-# The built-in pack's guidance texts (each sub-practice's why and technical), which the app
-# does not compile in (build.rs): fetched once an assessment is open, then kept (ON_USE).
+# The built-in pack's guidance texts (each sub-practice's in_place, why and technical), which
+# the app does not compile in (build.rs): fetched once an assessment is open, then kept
+# (ON_USE).
 GUIDANCE = "hicp-2018-guidance.json"
 
 
 def guidance(folder):
     with open(os.path.join(CONTENT, "hicp-2018.json"), encoding="utf-8") as f:
         pack = json.load(f)
-    texts = {s["id"]: {"why": s["why"], "technical": s["technical"]} for s in pack["sub_practices"]}
+    fields = ("in_place", "why", "technical")
+    texts = {s["id"]: {f: s[f] for f in fields} for s in pack["sub_practices"]}
     with open(os.path.join(folder, GUIDANCE), "w", encoding="utf-8") as f:
         json.dump(texts, f, ensure_ascii=False, separators=(",", ":"))
 

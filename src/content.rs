@@ -26,7 +26,8 @@ pub const BUILT_IN: &[(&str, &str)] = &[(
 )];
 
 /// The built-in pack as the app compiles it in (build.rs): the whole pack but for every
-/// sub-practice's guidance texts (`why`, `technical`), which are [`GUIDANCE_LATER`]. The app
+/// sub-practice's guidance texts (`in_place`, `why`, `technical`), which are
+/// [`GUIDANCE_LATER`]. The app
 /// fetches them once an assessment is open ([`GUIDANCE_FILE`]), so that a first visit does not
 /// carry them.
 pub const BUILT_IN_LEAN: (&str, &str) = (
@@ -40,7 +41,7 @@ pub const GUIDANCE_LATER: &str = "[guidance-later]";
 /// use).
 pub const GUIDANCE_UNAVAILABLE: &str = "[guidance-unavailable]";
 /// The guidance texts of the built-in pack, beside the app (scripts/postbuild.py): an object of
-/// sub-practice ids, each with its `why` and `technical`.
+/// sub-practice ids, each with its `in_place`, `why` and `technical`.
 pub const GUIDANCE_FILE: &str = "hicp-2018-guidance.json";
 
 /// The pack and texts the app made from its sources, made again by a part of it that runs on

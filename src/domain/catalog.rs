@@ -72,32 +72,33 @@ impl Catalog {
         })
     }
 
-    /// Whether a sub-practice's guidance text (`why`, `technical`) is `marker`: a pack whose
-    /// guidance comes later (`crate::content::BUILT_IN_LEAN`).
+    /// Whether a sub-practice's guidance text (`in_place`, `why`, `technical`) is `marker`:
+    /// a pack whose guidance comes later (`crate::content::BUILT_IN_LEAN`).
     pub fn awaits_guidance(&self, marker: &str) -> bool {
         self.sub_practices
             .iter()
-            .any(|s| s.why == marker || s.technical == marker)
+            .any(|s| s.guidance().contains(&marker))
     }
 
     /// This catalogue with every guidance text that is `marker` filled in from `found` (a
-    /// sub-practice's `why` and `technical`), or set to `otherwise` where `found` has none.
+    /// sub-practice's `in_place`, `why` and `technical`), or set to `otherwise` where `found`
+    /// has none.
     pub fn with_guidance(
         &self,
         marker: &str,
-        found: impl Fn(&SubPracticeId) -> Option<(String, String)>,
+        found: impl Fn(&SubPracticeId) -> Option<[String; 3]>,
         otherwise: &str,
     ) -> Catalog {
         let mut filled = self.clone();
         for s in &mut filled.sub_practices {
-            let (why, technical) = found(&s.id)
-                .filter(|(w, t)| !w.is_empty() && !t.is_empty())
-                .unwrap_or_else(|| (otherwise.to_owned(), otherwise.to_owned()));
-            if s.why == marker {
-                s.why = why;
-            }
-            if s.technical == marker {
-                s.technical = technical;
+            let texts = found(&s.id)
+                .filter(|texts| texts.iter().all(|t| !t.is_empty()))
+                .unwrap_or_else(|| [(); 3].map(|_| otherwise.to_owned()));
+            let fields = [&mut s.in_place, &mut s.why, &mut s.technical];
+            for (field, text) in fields.into_iter().zip(texts) {
+                if field == marker {
+                    *field = text;
+                }
             }
         }
         filled

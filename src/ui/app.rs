@@ -54,9 +54,7 @@ impl PartialEq for Open {
 
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
-    // The built-in pack's guidance texts come once an assessment is open (`guidance`).
-    let catalog_state = use_state(|| props.catalog.clone());
-    let catalog = (*catalog_state).clone();
+    let catalog = props.catalog.clone();
     // Made once; a mutable ref is the lightest hook that keeps it (use_memo costs more bytes).
     let store = use_mut_ref(|| Store::new(catalog.clone()));
     let store = store.borrow().clone();
@@ -79,9 +77,13 @@ pub fn app(props: &AppProps) -> Html {
             tools::sync(&state, &catalog);
         });
     }
-    use_effect_with(state.current.is_some(), move |open| {
-        if *open {
-            guidance::fetch(catalog_state);
+    // The built-in pack's guidance texts come once an assessment is open.
+    use_effect_with(state.current.is_some(), {
+        let catalog = catalog.clone();
+        move |open| {
+            if *open {
+                guidance::fetch(catalog);
+            }
         }
     });
     use_effect_with(state.screen.clone(), move |_| {

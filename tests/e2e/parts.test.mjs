@@ -74,3 +74,28 @@ test('the tools part and the guidance texts come once an assessment is open; off
     await fresh.close();
   }
 });
+
+test('the guidance arriving while a note is typed takes nothing of what is typed', async () => {
+  // No service worker, so that the test holds the guidance back until the note is half-typed.
+  const b = await browser({ serviceWorkers: 'block' });
+  try {
+    const { page } = b;
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/hicp-2018-guidance.json', async (route) => { await held; await route.continue(); });
+    await page.goto(server.url);
+    await startAssessment(page, 'small');
+    const fold = page.locator('#sp-1-S-A details.help').first();
+    await fold.locator('summary').click();
+    assert.match(await fold.innerText(), /Loading…/);
+    await page.locator('#note-1-S-A').focus();
+    await page.keyboard.type('Asked the IT firm');
+    release();
+    await fold.filter({ hasText: WHY }).waitFor();
+    assert.equal(await page.inputValue('#note-1-S-A'), 'Asked the IT firm', 'the typing is still there');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('Asked the IT firm')));
+  } finally {
+    await b.close();
+  }
+});

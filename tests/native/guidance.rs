@@ -7,13 +7,14 @@ use hicp_check::domain::SubPracticeId;
 use serde_json::Value;
 
 /// What scripts/postbuild.py serves as `hicp-2018-guidance.json`, from the pack itself.
-fn served(id: &SubPracticeId) -> Option<(String, String)> {
+fn served(id: &SubPracticeId) -> Option<[String; 3]> {
     let pack: Value = serde_json::from_str(include_str!("../../content/hicp-2018.json")).unwrap();
     let s = pack["sub_practices"]
         .as_array()?
         .iter()
         .find(|s| s["id"] == id.as_str())?;
-    Some((s["why"].as_str()?.into(), s["technical"].as_str()?.into()))
+    let text = |k: &str| s[k].as_str().map(str::to_owned);
+    Some([text("in_place")?, text("why")?, text("technical")?])
 }
 
 #[test]
@@ -24,7 +25,7 @@ fn the_lean_pack_is_the_whole_pack_once_its_guidance_is_filled_in() {
     assert!(lean
         .sub_practices()
         .iter()
-        .all(|s| s.why == GUIDANCE_LATER && s.technical == GUIDANCE_LATER));
+        .all(|s| s.guidance() == [GUIDANCE_LATER; 3]));
     let filled = lean.with_guidance(GUIDANCE_LATER, served, GUIDANCE_UNAVAILABLE);
     assert!(!filled.awaits_guidance(GUIDANCE_LATER));
     assert_eq!(filled.sub_practices(), whole.sub_practices());
@@ -38,7 +39,7 @@ fn guidance_that_cannot_come_is_marked_unavailable_and_nothing_else_changes() {
     let partly = |id: &SubPracticeId| served(id).filter(|_| id.as_str() != "1.S.A");
     let filled = lean.with_guidance(GUIDANCE_LATER, partly, GUIDANCE_UNAVAILABLE);
     for (s, before) in filled.sub_practices().iter().zip(lean.sub_practices()) {
-        let unavailable = s.why == GUIDANCE_UNAVAILABLE && s.technical == GUIDANCE_UNAVAILABLE;
+        let unavailable = s.guidance() == [GUIDANCE_UNAVAILABLE; 3];
         assert_eq!(unavailable, s.id.as_str() == "1.S.A", "{}", s.id);
         assert_eq!((&s.title, &s.questions), (&before.title, &before.questions));
     }

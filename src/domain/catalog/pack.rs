@@ -58,6 +58,13 @@ pub struct SubPractice {
     pub technical: String,
 }
 
+impl SubPractice {
+    /// Its guidance texts: what "in place" means, why it matters, the technical details.
+    pub fn guidance(&self) -> [&str; 3] {
+        [&self.in_place, &self.why, &self.technical]
+    }
+}
+
 /// What HICP Check knows of a sub-practice's NIST CSF v1.1 references. "HICP prints none"
 /// and "not recorded here yet" are different facts and are never folded into one.
 ///

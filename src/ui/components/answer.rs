@@ -221,12 +221,12 @@ pub fn sub_practice_card(props: &SubPracticeCardProps) -> Html {
             }
             <details class="help">
                 <summary>{ handle.t("answer.in_place") }</summary>
-                <p>{ s.in_place.clone() }</p>
-                <p><strong>{ handle.t("answer.why") }</strong>{ guidance::shown(&s.why, &handle.texts) }</p>
+                <p><guidance::Text id={s.id.clone()} which={0} /></p>
+                <p><strong>{ handle.t("answer.why") }</strong><guidance::Text id={s.id.clone()} which={1} /></p>
             </details>
             <details class="help">
                 <summary>{ handle.t("answer.technical") }</summary>
-                <p>{ guidance::shown(&s.technical, &handle.texts) }</p>
+                <p><guidance::Text id={s.id.clone()} which={2} /></p>
                 { nist_refs(&handle, &s.nist_csf) }
             </details>
             <div class="extras">
