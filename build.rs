@@ -32,8 +32,8 @@ fn main() {
         .collect();
     languages.sort();
     // `worker.json` holds what only the package worker says (the package's index, why a
-    // package was refused), `tools.json` what only the tools part says (preparing and merging
-    // respondent files; comparing, sharing, protecting): a table of their own, so that the
+    // package was refused), `tools.json` what only the tools part says (the results and
+    // report, the blank questionnaire, working together): a table of their own, so that the
     // app's wasm does not carry them.
     let mut out = String::from("pub const ENGLISH: &[(&str, &str)] = &[\n");
     let mut worker = String::from("pub const ENGLISH_WORKER: &[(&str, &str)] = &[\n");
@@ -62,8 +62,9 @@ fn main() {
     fs::write(out_dir.join("hicp-2018.json"), whole).unwrap();
 }
 
-/// Must equal `content::GUIDANCE_LATER`.
+/// Must equal `content::GUIDANCE_LATER` and `content::GUIDANCE_FIELDS`.
 const GUIDANCE_LATER: &str = "[guidance-later]";
+const GUIDANCE_FIELDS: [&str; 3] = ["in_place", "why", "technical"];
 
 /// The pack with every sub-practice's guidance texts replaced by [`GUIDANCE_LATER`]. A pack
 /// that is not JSON is left as it is, for the reader to report.
@@ -73,7 +74,7 @@ fn lean(pack: &str) -> String {
     };
     let subs = pack.get_mut("sub_practices").and_then(|s| s.as_array_mut());
     for sub in subs.into_iter().flatten().filter_map(|s| s.as_object_mut()) {
-        for field in ["in_place", "why", "technical"] {
+        for field in GUIDANCE_FIELDS {
             if sub.contains_key(field) {
                 sub.insert(field.into(), GUIDANCE_LATER.into());
             }

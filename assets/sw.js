@@ -56,15 +56,16 @@ async function ownOlderCaches() {
 
 // Copies into this version's cache the files kept once used (keptOnUse) that an earlier
 // version of this copy kept and this one lacks: fetched fresh, or (when `orOld`, and there is
-// no network) the earlier copy.
+// no network) the earlier copy. One that cannot be kept (storage full) is skipped: it is
+// fetched again when next used.
 async function keepUsedOf(cache, orOld) {
   for (const name of await ownOlderCaches()) {
     const old = await caches.open(name);
     for (const request of await old.keys()) {
       if (!keptOnUse(request.url) || await cache.match(request)) continue;
       const response = await fetch(fresh(request.url)).catch(() => null);
-      if (response?.ok) await cache.put(request, response);
-      else if (orOld) await cache.put(request, await old.match(request));
+      const kept = response?.ok ? response : orOld && await old.match(request);
+      if (kept) await cache.put(request, kept).catch(() => {});
     }
   }
 }
@@ -140,7 +141,7 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    // Again, for a language or a worker used while this version waited to take over.
+    // Again, for a language or a part used while this version waited to take over.
     await keepUsedOf(await caches.open(CACHE), true);
     await Promise.all((await ownOlderCaches()).map((n) => caches.delete(n)));
     await self.clients.claim();
@@ -148,7 +149,8 @@ self.addEventListener('activate', (event) => {
 });
 
 // The page asks for this when the person chooses "reload to update".
-// ... and this once it has used a language other than English, to keep it for offline use.
+// ... and this once it has used a language other than English (or the guidance texts), to keep
+// it for offline use.
 self.addEventListener('message', (event) => {
   if (event.data === 'hicp-check:skip-waiting') self.skipWaiting();
   const keep = typeof event.data === 'string' && event.data.startsWith('hicp-check:keep:')
@@ -178,7 +180,8 @@ self.addEventListener('fetch', (event) => {
       const hit = await cache.match(file);
       if (hit) return hit;
       const response = await fetch(fresh(file));
-      if (response.ok) await cache.put(file, response.clone());
+      // Storage full: served all the same, and kept another time.
+      if (response.ok) await cache.put(file, response.clone()).catch(() => {});
       return response;
     }));
     return;

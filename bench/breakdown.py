@@ -11,7 +11,7 @@ listed with its size raw and brotli'd, as part of the data segments.
 
 Every function and data segment twiggy lists is counted once (its own, "shallow", size) under
 one part:
-- the app's own code by module (`ui::components::results`, `domain::transfer`, ...), generic
+- the app's own code by module (`ui::components::answer`, `domain::transfer`, ...), generic
   code included when it is the app's own function (a closure, a component's `run`);
 - a crate's generic code made for the app's types (`<yew::...CompStateInner<COMP>>::view` is
   every component's view) under that crate, as `yew (generic)`, `serde_json`, `alloc::btree`

@@ -159,7 +159,7 @@ GUIDANCE = "hicp-2018-guidance.json"
 def guidance(folder):
     with open(os.path.join(CONTENT, "hicp-2018.json"), encoding="utf-8") as f:
         pack = json.load(f)
-    fields = ("in_place", "why", "technical")
+    fields = ("in_place", "why", "technical")  # content::GUIDANCE_FIELDS
     texts = {s["id"]: {f: s[f] for f in fields} for s in pack["sub_practices"]}
     with open(os.path.join(folder, GUIDANCE), "w", encoding="utf-8") as f:
         json.dump(texts, f, ensure_ascii=False, separators=(",", ":"))

@@ -35,6 +35,10 @@ pub const BUILT_IN_LEAN: (&str, &str) = (
     include_str!(concat!(env!("OUT_DIR"), "/hicp-2018-lean.json")),
 );
 
+/// A sub-practice's guidance texts, in this order (as build.rs and scripts/postbuild.py
+/// write them).
+pub const GUIDANCE_FIELDS: [&str; 3] = ["in_place", "why", "technical"];
+
 /// A guidance text of [`BUILT_IN_LEAN`] not fetched yet.
 pub const GUIDANCE_LATER: &str = "[guidance-later]";
 /// A guidance text of [`BUILT_IN_LEAN`] that could not be fetched (offline before its first

@@ -1,6 +1,7 @@
-//! The tools part: a wasm module of its own, run on the page, with the tools only one screen
-//! uses (`hicp_check::ui::tools`): working together, and comparing, sharing and protecting
-//! files from the results. The main app fetches it the first time one of those screens opens
+//! The tools part: a wasm module of its own, run on the page, with the screens only some
+//! visits use (`hicp_check::ui::tools`): the results and report (with comparing, sharing and
+//! protecting files), the blank questionnaire, and working together. The main app fetches it
+//! once an assessment is open, or when one of those screens opens first
 //! (`hicp_check::ui::browser::parts`), so a first visit never downloads it; once started it
 //! registers itself on `window` for the app to mount.
 

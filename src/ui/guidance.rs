@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use super::browser::{fetch::fetch_text, service_worker};
 use super::hooks::use_fixed;
-use crate::content::{GUIDANCE_FILE, GUIDANCE_LATER, GUIDANCE_UNAVAILABLE};
+use crate::content::{GUIDANCE_FIELDS, GUIDANCE_FILE, GUIDANCE_LATER, GUIDANCE_UNAVAILABLE};
 use crate::domain::{Catalog, SubPracticeId};
 
 thread_local! {
@@ -42,8 +42,8 @@ pub fn fetch(catalog: Rc<Catalog>) {
             .and_then(|t| serde_json::from_str::<Value>(&t).ok());
         let found = |id: &SubPracticeId| {
             let of = texts.as_ref()?.get(id.as_str())?;
-            let text = |k: &str| of.get(k)?.as_str().map(str::to_owned);
-            Some([text("in_place")?, text("why")?, text("technical")?])
+            let [a, b, c] = GUIDANCE_FIELDS.map(|k| of.get(k)?.as_str().map(str::to_owned));
+            Some([a?, b?, c?])
         };
         let filled = catalog.with_guidance(GUIDANCE_LATER, found, GUIDANCE_UNAVAILABLE);
         if texts.is_some() {

@@ -146,6 +146,13 @@ pub enum Action {
         now: Timestamp,
         edit: Edit,
     },
+    /// An edit to the assessment with this id, open or not: one the tools part made to the
+    /// assessment it showed, arriving after another was opened, say.
+    EditOf {
+        id: String,
+        now: Timestamp,
+        edit: Edit,
+    },
     Rename {
         id: String,
         name: String,
@@ -307,6 +314,11 @@ impl Reducible for AppState {
                 let Some(id) = s.current.clone() else {
                     return self;
                 };
+                if let Some(e) = s.entry_mut(&id) {
+                    apply(Rc::make_mut(&mut e.assessment), now, edit);
+                }
+            }
+            Action::EditOf { id, now, edit } => {
                 if let Some(e) = s.entry_mut(&id) {
                     apply(Rc::make_mut(&mut e.assessment), now, edit);
                 }

@@ -7,8 +7,9 @@
 //!   an earlier file, the sanitized copy to share and the download under a passphrase
 //!   ([`files`]).
 //!
-//! The app fetches it the first time one of those screens opens (`super::browser::parts`),
-//! and the service worker keeps it from then on. The app's screen mounts it into an element
+//! The app fetches it in the background once an assessment is open, or when one of those
+//! screens opens first (`super::browser::parts`), and the service worker keeps it from then
+//! on. The app's screen mounts it into an element
 //! with `hicp-tools(element, input, save)`: `input` names the `view` (`team`, `results`, or
 //! `blank` with its `tier`), carries the open assessment's `id` and the assessment as a file
 //! (`assessment`; none for the blank questionnaire), and what
@@ -139,16 +140,11 @@ impl Part {
     /// Has the app download the evidence package, sealed under `passphrase` when given;
     /// what became of it, in words (`Err`: nothing was downloaded).
     pub async fn package(&self, passphrase: Option<String>) -> Result<String, String> {
-        let change = Object::new();
-        let _ = Reflect::set(&change, &"package".into(), &true.into());
-        if let Some(pass) = passphrase {
-            let _ = Reflect::set(&change, &"passphrase".into(), &pass.into());
-        }
-        let answer = JsFuture::from(Promise::new(&mut |done, _| {
-            let _ = self.save.call2(&JsValue::NULL, &change, &done);
-        }))
-        .await
-        .unwrap_or_default();
+        let pass = passphrase.map_or(JsValue::UNDEFINED, JsValue::from);
+        let answer = self
+            .ask(&[("package", true.into()), ("passphrase", pass)])
+            .await
+            .unwrap_or_default();
         let field = |k: &str| Reflect::get(&answer, &k.into()).unwrap_or_default();
         let said = field("said")
             .as_string()
@@ -173,20 +169,26 @@ impl Part {
         });
     }
 
+    /// Hands the app a change made of `fields`; `Err` says why the app could not take it.
     async fn hand(&self, fields: &[(&str, JsValue)]) -> Result<(), String> {
-        let change = Object::new();
-        for (key, value) in fields {
-            let _ = Reflect::set(&change, &JsValue::from_str(key), value);
-        }
-        let answer = JsFuture::from(Promise::new(&mut |done, _| {
-            let _ = self.save.call2(&JsValue::NULL, &change, &done);
-        }))
-        .await;
-        match answer {
+        match self.ask(fields).await {
             Ok(v) if v.is_null() || v.is_undefined() => Ok(()),
             Ok(v) => Err(v.as_string().unwrap_or_default()),
             Err(_) => Err(self.t("failure.unreadable")),
         }
+    }
+
+    /// Hands the app a change made of `fields` (those undefined left out), and gives what
+    /// the app answered.
+    async fn ask(&self, fields: &[(&str, JsValue)]) -> Result<JsValue, JsValue> {
+        let change = Object::new();
+        for (key, value) in fields.iter().filter(|(_, v)| !v.is_undefined()) {
+            let _ = Reflect::set(&change, &JsValue::from_str(key), value);
+        }
+        JsFuture::from(Promise::new(&mut |done, _| {
+            let _ = self.save.call2(&JsValue::NULL, &change, &done);
+        }))
+        .await
     }
 }
 
@@ -227,14 +229,26 @@ thread_local! {
     static MOUNTED: RefCell<Option<(web_sys::Element, AppHandle<ToolsPart>)>> = const { RefCell::new(None) };
 }
 
-/// Registers the part's entry function on `window` (`hicp-tools`) and says it is ready.
+/// Registers the part's entry functions on `window` (`hicp-tools`, `hicp-tools-unmount`) and
+/// says it is ready.
 pub fn register() {
-    let entry = Closure::<dyn Fn(web_sys::Element, JsValue, Function)>::new(mount);
     let window = gloo::utils::window();
+    let entry = Closure::<dyn Fn(web_sys::Element, JsValue, Function) -> bool>::new(mount);
     let _ = Reflect::set(&window, &JsValue::from_str("hicp-tools"), entry.as_ref());
     entry.forget();
+    let unmount = Closure::<dyn Fn()>::new(unmount);
+    let _ = Reflect::set(&window, &"hicp-tools-unmount".into(), unmount.as_ref());
+    unmount.forget();
     if let Ok(ready) = web_sys::Event::new("hicp-tools-ready") {
         let _ = window.dispatch_event(&ready);
+    }
+}
+
+/// Takes the part off the page, with what it held (the assessment, a file compared, the
+/// passphrase fields): its screen was left.
+fn unmount() {
+    if let Some((_, app)) = MOUNTED.with(|m| m.borrow_mut().take()) {
+        app.destroy();
     }
 }
 
@@ -269,25 +283,57 @@ fn past_the_app_roots() {
     }
 }
 
-/// Shows the part's `view` in `root` for the assessment in `input`, or updates it there.
-fn mount(root: web_sys::Element, input: JsValue, save: Function) {
+/// What the app's pack and texts are made from (as the package worker is told).
+const SOURCES: [&str; 3] = ["pack_file", "pack", "bundle"];
+
+/// The pack and texts made from what the app handed over last: the same for every change
+/// while a page lives, so made once.
+type Made = ([Option<String>; 3], Rc<Catalog>, Rc<Texts>);
+
+/// The pack and texts the app's are made from `sources`, made again only when they differ.
+fn made(sources: [Option<String>; 3]) -> Option<(Rc<Catalog>, Rc<Texts>)> {
+    thread_local! {
+        static MADE: RefCell<Option<Made>> = const { RefCell::new(None) };
+    }
+    if let Some(kept) = MADE.with(|m| {
+        let m = m.borrow();
+        let (from, catalog, texts) = m.as_ref()?;
+        (*from == sources).then(|| (catalog.clone(), texts.clone()))
+    }) {
+        return Some(kept);
+    }
+    let (catalog, texts) = crate::content::made_from(&sources)?;
+    let (catalog, texts) = (Rc::new(catalog), Rc::new(texts));
+    crate::ui::browser::package::remember_sources(
+        SOURCES
+            .into_iter()
+            .zip(sources.clone())
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect(),
+    );
+    MADE.with(|m| *m.borrow_mut() = Some((sources, catalog.clone(), texts.clone())));
+    Some((catalog, texts))
+}
+
+/// Shows the part's `view` in `root` for the assessment in `input`, or updates it there;
+/// `false` when it cannot (a pack, texts or assessment it cannot read), for the app to say so.
+fn mount(root: web_sys::Element, input: JsValue, save: Function) -> bool {
     let text = |key: &str| {
         Reflect::get(&input, &JsValue::from_str(key))
             .ok()
             .and_then(|v| v.as_string())
     };
-    let sources = ["pack_file", "pack", "bundle"].map(text);
-    let Some((catalog, texts)) = crate::content::made_from(&sources) else {
-        return;
+    let Some((catalog, texts)) = made(SOURCES.map(text)) else {
+        return false;
     };
     let view = match text("view").as_deref() {
         Some("team") => View::Team,
         Some("results") => View::Results,
         Some("blank") => match text("tier").as_deref().and_then(Tier::from_key) {
             Some(tier) => View::Blank(tier),
-            None => return,
+            None => return false,
         },
-        _ => return,
+        _ => return false,
     };
     let assessment = match (text("assessment"), view) {
         (Some(t), _) => import(&catalog, &t).ok(),
@@ -295,19 +341,12 @@ fn mount(root: web_sys::Element, input: JsValue, save: Function) {
         (None, _) => None,
     };
     let Some(assessment) = assessment else {
-        return;
+        return false;
     };
-    crate::ui::browser::package::remember_sources(
-        ["pack_file", "pack", "bundle"]
-            .into_iter()
-            .zip(sources)
-            .filter_map(|(k, v)| Some((k, v?)))
-            .collect(),
-    );
     let results = (view == View::Results).then(|| score(&catalog, &assessment));
     let part = Part {
-        catalog: Rc::new(catalog),
-        texts: Rc::new(texts),
+        catalog,
+        texts,
         id: text("id").unwrap_or_default().into(),
         results: Rc::new(results),
         assessment: Rc::new(assessment),
@@ -331,4 +370,5 @@ fn mount(root: web_sys::Element, input: JsValue, save: Function) {
             }
         }
     });
+    true
 }

@@ -19,14 +19,16 @@ const BYTES = Buffer.concat([randomBytes(150_000), Buffer.from(MARKER), randomBy
 const POLICY = join(DIR, 'mail filtering policy.pdf');
 let packagePath;
 
-/** The bytes of every file the service worker precaches (dist/sw.js's PRECACHE list). */
-/** What the service worker keeps once an assessment is open: its precache, and the tools part
- * (the results), which comes in the background then. */
+/** The files the service worker keeps once an assessment is open, besides its precache: the
+ * tools part (the results) and the guidance texts, which come in the background then. */
+const KEPT_ONCE_OPEN = (onUse) => onUse.filter((f) => f.startsWith('tools') || f.includes('guidance'));
+
+/** The bytes of what the service worker keeps once an assessment is open. */
 function keptBytes() {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const files = JSON.parse(sw.match(/^const PRECACHE = (.*);$/m)[1]).filter((f) => f !== './');
-  const tools = JSON.parse(sw.match(/^const ON_USE = (.*);$/m)[1]).filter((f) => f.startsWith('tools'));
-  return [...files, ...tools, 'index.html'].reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
+  const later = KEPT_ONCE_OPEN(JSON.parse(sw.match(/^const ON_USE = (.*);$/m)[1]));
+  return [...files, ...later, 'index.html'].reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
 }
 
 before(async () => {
@@ -344,9 +346,11 @@ test('storage that fills up mid-way keeps what it had, and says what was not kep
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await startAssessment(page, 'small');
-    await page.waitForFunction(() => caches.keys()
-      .then((names) => Promise.all(names.map((n) => caches.open(n).then((c) => c.match('tools_bg.wasm')))))
-      .then((found) => found.some(Boolean)));
+    await page.waitForFunction((files) => caches.keys()
+      .then((names) => Promise.all(names.map((n) => caches.open(n)
+        .then((c) => Promise.all(files.map((f) => c.match(f)))))))
+      .then((found) => found.some((hits) => hits.every(Boolean))),
+    KEPT_ONCE_OPEN(JSON.parse(readFileSync(join(DIST, 'sw.js'), 'utf8').match(/^const ON_USE = (.*);$/m)[1])));
     await addFile(page, POLICY);
     await page.locator('#ev-msg-1-S-A', { hasText: 'Added “Mail filtering policy”.' }).waitFor();
     const before = await webStorage(page);

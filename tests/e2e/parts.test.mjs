@@ -37,7 +37,8 @@ test('the tools part and the guidance texts come once an assessment is open; off
     const { page, context } = fresh;
     await page.goto(server.url);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-    assert.ok(!fresh.requests.some((r) => r.url.includes('tools')), 'a first visit does not fetch the tools part');
+    assert.deepEqual(fresh.requests.filter((r) => /tools|guidance/.test(r.url)), [],
+      'a first visit fetches neither the tools part nor the guidance');
     await context.setOffline(true);
     await startAssessment(page, 'small');
     assert.match(await guidanceOf(page, '1-S-A'), /this browser was offline/);

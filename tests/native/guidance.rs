@@ -2,7 +2,9 @@
 //! fetched once an assessment is open. Filled in from the pack's own texts, it is the whole
 //! pack again; a text that cannot come is marked as such, never left empty.
 
-use hicp_check::content::{built_in, built_in_lean, GUIDANCE_LATER, GUIDANCE_UNAVAILABLE};
+use hicp_check::content::{
+    built_in, built_in_lean, GUIDANCE_FIELDS, GUIDANCE_LATER, GUIDANCE_UNAVAILABLE,
+};
 use hicp_check::domain::SubPracticeId;
 use serde_json::Value;
 
@@ -13,8 +15,8 @@ fn served(id: &SubPracticeId) -> Option<[String; 3]> {
         .as_array()?
         .iter()
         .find(|s| s["id"] == id.as_str())?;
-    let text = |k: &str| s[k].as_str().map(str::to_owned);
-    Some([text("in_place")?, text("why")?, text("technical")?])
+    let [a, b, c] = GUIDANCE_FIELDS.map(|k| s[k].as_str().map(str::to_owned));
+    Some([a?, b?, c?])
 }
 
 #[test]

@@ -152,3 +152,25 @@ fn a_package_worker_missing_a_file_fails_the_build() {
     assert!(!ok);
     assert!(said.contains("package-worker_bg.wasm"), "{said}");
 }
+
+#[test]
+fn the_guidance_file_holds_every_sub_practices_guidance_texts_as_the_pack_has_them() {
+    use hicp_check::content::GUIDANCE_FIELDS;
+    let index = format!("<html><head>\n<meta charset=\"utf-8\" />\n{LOADER}</head></html>");
+    let sw = format!("{SW}const ON_USE = [];\n");
+    let files = [("index.html", index.as_str()), ("sw.js", sw.as_str())];
+    let (ok, written) = run("guidance", &files, "hicp-2018-guidance.json");
+    assert!(ok, "{written}");
+    let written: serde_json::Value = serde_json::from_str(&written).unwrap();
+    let pack: serde_json::Value =
+        serde_json::from_str(include_str!("../../content/hicp-2018.json")).unwrap();
+    let subs = pack["sub_practices"].as_array().unwrap();
+    assert_eq!(written.as_object().unwrap().len(), subs.len());
+    for s in subs {
+        let texts = written[s["id"].as_str().unwrap()].as_object().unwrap();
+        assert_eq!(texts.len(), GUIDANCE_FIELDS.len(), "{}", s["id"]);
+        for field in GUIDANCE_FIELDS {
+            assert_eq!(texts[field], s[field], "{} {field}", s["id"]);
+        }
+    }
+}

@@ -1,7 +1,7 @@
-//! The parts of the app fetched when first used, that run on the page: a wasm module of their
-//! own (the tools part, `src/bin/tools.rs`), so that a first visit does not download them. The
-//! service worker keeps a part's files once fetched (assets/sw.js, `ON_USE`), so a part used
-//! once online works offline afterwards.
+//! The parts of the app that run on the page, fetched when needed or ahead of it
+//! ([`prefetch`]): a wasm module of their own (the tools part, `src/bin/tools.rs`), so that a
+//! first visit does not download them. The service worker keeps a part's files once fetched
+//! (assets/sw.js, `ON_USE`), so a part fetched once online works offline afterwards.
 //!
 //! A part is started by its loader, `<name>_loader.js` next to the page, as a module script;
 //! once started, it registers its entry function on `window` under `hicp-<name>` and says so
@@ -25,8 +25,10 @@ thread_local! {
 }
 
 /// Fetches and starts part `name` in the background, once per page: so that it is there, and
-/// kept offline, before it is first needed. Only through the service worker, which is what
-/// keeps it: when no service worker controls the page yet, once one does.
+/// kept offline, before it is first needed. Through the service worker, which is what keeps
+/// it: when none controls the page yet, once one does; when none will (a reload that passed
+/// it by, a browser that allows none), at once, so that the part is in the page for the rest
+/// of the visit at least.
 pub fn prefetch(name: &'static str) {
     if PREFETCHED.with(|p| p.borrow().contains(&name)) {
         return;
@@ -37,16 +39,44 @@ pub fn prefetch(name: &'static str) {
             let _ = load(name).await;
         })
     };
-    let container = gloo::utils::window().navigator().service_worker();
-    if container.controller().is_some() {
-        start();
-    } else {
-        // `load` fetches once per page however often this runs (a later update, say).
-        let start = Closure::<dyn Fn()>::new(start);
-        let _ = container
-            .add_event_listener_with_callback("controllerchange", start.as_ref().unchecked_ref());
-        start.forget();
+    let navigator = gloo::utils::window().navigator();
+    if !Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return start();
     }
+    let container = navigator.service_worker();
+    if container.controller().is_some() {
+        return start();
+    }
+    let ready = container.ready();
+    // `load` fetches once per page however often this runs (a later update, say).
+    let start = Closure::<dyn Fn()>::new(start);
+    let _ = container
+        .add_event_listener_with_callback("controllerchange", start.as_ref().unchecked_ref());
+    let start: Function = start.into_js_value().unchecked_into();
+    yew::platform::spawn_local(async move {
+        let Ok(ready) = ready else {
+            let _ = start.call0(&JsValue::NULL);
+            return;
+        };
+        let Ok(registration) = JsFuture::from(ready).await else {
+            return;
+        };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        // Once the worker is activated (and so has claimed the pages it will), a page still
+        // not in its charge stays so until a reload.
+        if let Some(worker) = registration.active() {
+            if worker.state() != web_sys::ServiceWorkerState::Activated {
+                let activated = Promise::new(&mut |resolve, _| {
+                    let _ = worker.add_event_listener_with_callback("statechange", &resolve);
+                });
+                let _ = JsFuture::from(activated).await;
+            }
+        }
+        let container = gloo::utils::window().navigator().service_worker();
+        if container.controller().is_none() {
+            let _ = start.call0(&JsValue::NULL);
+        }
+    });
 }
 
 /// The entry function of part `name`, fetched and started on first use; `None` when it could

@@ -1,11 +1,12 @@
 //! The service worker: registering it, offering "reload to update" when a new version waits,
-//! and asking it to keep an optional file (a language) for offline use.
+//! and asking it to keep an optional file (a language, the guidance texts) for offline use.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Asks the service worker to keep one of the app's optional files (a language) for offline
-/// use. The files every visit needs are kept anyway; these only once someone has used them.
+/// Asks the service worker to keep one of the app's optional files (a language, the guidance
+/// texts) for offline use. The files every visit needs are kept anyway; these only once
+/// someone has used them.
 pub fn keep_offline(path: &str) {
     let container = gloo::utils::window().navigator().service_worker();
     let Ok(ready) = container.ready() else {

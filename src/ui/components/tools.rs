@@ -1,7 +1,8 @@
 //! Where the app shows the tools part (`ui::tools`, a wasm module of its own): the Work
 //! together screen, the results screen and the blank questionnaire. Each is a heading, a
-//! status line, and the element the part is mounted into. The part is fetched on
-//! first use; when it cannot be (offline before its first use) the status line says so.
+//! status line, and the element the part is mounted into. The part is fetched once an
+//! assessment is open, or when one of these screens opens first; when it cannot be (offline
+//! before then) the status line says so, and says so too when the part cannot show a screen.
 //!
 //! Not components of their own: each is a plain function and [`sync`] runs in the root's
 //! effect, since each component costs code on every first visit. The status line is set
@@ -17,7 +18,6 @@ use yew::prelude::*;
 use yew::UseReducerHandle;
 
 use crate::domain::{export, import, Assessment, Catalog, SubPracticeId, Tier};
-use crate::i18n::Texts;
 use crate::ui::browser::package::with_sources;
 use crate::ui::browser::page::now;
 use crate::ui::browser::parts;
@@ -27,8 +27,8 @@ use crate::ui::state::{Action, AppState, Edit, Notice, Screen, Tone};
 use crate::ui::wording::display_name;
 
 /// The app, its pack, the open assessment's id, and what was last handed to the part (none
-/// since its screen was left): the view, the assessment and the texts. Where the part's
-/// changes go, and what it shows.
+/// since its screen was left): the view and the assessment. Where the part's changes go, and
+/// what it shows.
 type Target = (
     UseReducerHandle<AppState>,
     Rc<Catalog>,
@@ -36,7 +36,7 @@ type Target = (
     Option<Shown>,
 );
 
-type Shown = (View, Option<Rc<Assessment>>, Rc<Texts>);
+type Shown = (View, Option<Rc<Assessment>>);
 
 /// Where the part is shown: its view's name (and tier, for the blank questionnaire), and the
 /// ids of its element and status line.
@@ -88,41 +88,37 @@ thread_local! {
 
 /// The Work together screen.
 pub fn team_screen(handle: &AssessmentHandle) -> Html {
-    html! {
-        <div class="team">
-            <h1 id="screen-heading" tabindex="-1">{ handle.t("team.heading") }</h1>
-            <p id={TEAM.status} role="status">{ handle.t("team.loading") }</p>
-            <div id={TEAM.root}></div>
-        </div>
-    }
+    screen(handle, &TEAM, handle.t("team.heading"), "team.loading")
 }
 
 /// The results screen (and report).
 pub fn results_screen(handle: &AssessmentHandle, a: &Assessment) -> Html {
     let name = display_name(&handle.texts, &a.organization.name);
-    html! {
-        <div class="results">
-            <h1 id="screen-heading" tabindex="-1">{ handle.tf("results.heading", &[("name", &name)]) }</h1>
-            <p id={RESULTS.status} role="status">{ handle.t("results.loading") }</p>
-            <div id={RESULTS.root}></div>
-        </div>
-    }
+    let heading = handle.tf("results.heading", &[("name", &name)]);
+    screen(handle, &RESULTS, heading, "results.loading")
 }
 
 /// The printable blank questionnaire for one tier.
 pub fn blank_screen(handle: &AssessmentHandle, tier: Tier) -> Html {
     let size = &handle.catalog.tier_rule(tier).label;
+    let heading = handle.tf("blank.heading", &[("size", size)]);
+    screen(handle, &BLANK, heading, "blank.loading")
+}
+
+/// A screen of the part's: its heading, its status line (`loading` until the part is in), and
+/// the element the part is mounted into.
+fn screen(handle: &AssessmentHandle, view: &View, heading: String, loading: &str) -> Html {
     html! {
-        <div class="blank">
-            <h1 id="screen-heading" tabindex="-1">{ handle.tf("blank.heading", &[("size", size)]) }</h1>
-            <p id={BLANK.status} role="status">{ handle.t("blank.loading") }</p>
-            <div id={BLANK.root}></div>
+        <div class={view.name}>
+            <h1 id="screen-heading" tabindex="-1">{ heading }</h1>
+            <p id={view.status} role="status">{ handle.t(loading) }</p>
+            <div id={view.root}></div>
         </div>
     }
 }
 
 /// Mounts the part for the open assessment when a screen of it shows, or hands it the
-/// assessment (or texts) as changed; nothing when the part has them already. On another
+/// assessment as changed; nothing when the part has them already. On another
 /// screen the part is forgotten: the screen's element is gone, and it is mounted afresh on
 /// the next visit.
 ///
@@ -148,36 +144,43 @@ pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
         _ => None,
     };
     let Some((view, entry)) = view else {
-        // Changes still on their way go to the same assessment; the part is mounted afresh.
-        TARGET.with(|t| t.borrow_mut().iter_mut().for_each(|t| t.3 = None));
+        // Changes still on their way go to the assessment they were made to. The part is
+        // taken off the page with what it held (a passphrase typed, a file compared), and
+        // mounted afresh on the next visit.
+        let left = TARGET.with(|t| t.borrow_mut().as_mut().and_then(|t| t.3.take()));
+        if left.is_some() {
+            let window = gloo::utils::window();
+            if let Ok(unmount) = Reflect::get(&window, &"hicp-tools-unmount".into()) {
+                if let Some(unmount) = unmount.dyn_ref::<Function>() {
+                    let _ = unmount.call0(&JsValue::NULL);
+                }
+            }
+        }
         return;
     };
     // The blank questionnaire shows no assessment.
     let (id, a) = entry.map_or_else(Default::default, |e| {
         (e.id.clone(), Some(e.assessment.clone()))
     });
-    let texts = state.texts.0.clone();
     let same = |x: &Option<Rc<Assessment>>| match (x, &a) {
         (Some(x), Some(a)) => Rc::ptr_eq(x, a),
         (x, a) => x.is_none() && a.is_none(),
     };
     let shown = TARGET.with(|t| {
         t.borrow().as_ref().is_some_and(|(_, _, shown_id, shown)| {
-            *shown_id == id
-                && shown
-                    .as_ref()
-                    .is_some_and(|(v, x, t)| *v == view && same(x) && Rc::ptr_eq(t, &texts))
+            *shown_id == id && shown.as_ref().is_some_and(|(v, x)| *v == view && same(x))
         })
     });
     if shown {
         return;
     }
-    let target = (state.clone(), catalog.clone(), id, Some((view, a, texts)));
+    let target = (state.clone(), catalog.clone(), id, Some((view, a)));
     TARGET.with(|t| *t.borrow_mut() = Some(target.clone()));
     yew::platform::spawn_local(async move {
-        let (_, catalog, id, Some((view, a, texts))) = target else {
+        let (state, catalog, id, Some((view, a))) = target else {
             return;
         };
+        let texts = &state.texts.0;
         let document = gloo::utils::document();
         let (Some(root), Some(status)) = (
             document.get_element_by_id(view.root),
@@ -201,8 +204,11 @@ pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
                 let _ = Reflect::set(&input, &key.into(), &value.into());
             }
         }
-        let _ = mount.call3(&JsValue::NULL, &root, &input, &SAVE.with(Function::clone));
-        status.set_text_content(None);
+        let shown = mount.call3(&JsValue::NULL, &root, &input, &SAVE.with(Function::clone));
+        match shown.ok().and_then(|s| s.as_bool()) {
+            Some(true) => status.set_text_content(None),
+            _ => status.set_text_content(Some(texts.get("results.part_failed"))),
+        }
     });
 }
 
@@ -216,6 +222,29 @@ async fn saved(change: JsValue) -> JsValue {
     let texts = state.texts.0.clone();
     let field = |k: &str| Reflect::get(&change, &k.into()).unwrap_or_default();
     let text = |k: &str| field(k).as_string();
+    let unreadable = || JsValue::from_str(texts.get("failure.unreadable"));
+    // To the assessment the part showed, whichever is open when the change arrives.
+    let edit = |edit| {
+        let (id, now) = (id.clone(), now());
+        state.dispatch(Action::EditOf { id, now, edit });
+    };
+    if field("package").is_truthy() {
+        let outcome = match shown.and_then(|(_, a)| a) {
+            Some(a) => {
+                let pass = text("passphrase");
+                download_package(&catalog, &texts, &id, &a, &now(), pass).await
+            }
+            None => Err(texts.get("failure.unreadable").to_owned()),
+        };
+        let (ok, said) = match outcome {
+            Ok(said) => (true, said),
+            Err(said) => (false, said),
+        };
+        let answer = js_sys::Object::new();
+        let _ = Reflect::set(&answer, &"ok".into(), &ok.into());
+        let _ = Reflect::set(&answer, &"said".into(), &said.into());
+        return answer.into();
+    }
     if let Some(text) = text("notice") {
         let tone = match field("problem").is_truthy() {
             true => Tone::Problem,
@@ -228,55 +257,43 @@ async fn saved(change: JsValue) -> JsValue {
         state.dispatch(Action::Go(Screen::from_key(&key)));
         return JsValue::NULL;
     }
-    if let (true, Some((_, Some(a), _))) = (field("package").is_truthy(), shown) {
-        let pass = text("passphrase");
-        let outcome = download_package(&catalog, &texts, &id, &a, &now(), pass).await;
-        let answer = js_sys::Object::new();
-        let (ok, said) = match outcome {
-            Ok(said) => (true, said),
-            Err(said) => (false, said),
+    if let Some(at) = text("exported") {
+        return match at.parse() {
+            Ok(at) => {
+                state.dispatch(Action::Exported { id, at });
+                JsValue::NULL
+            }
+            Err(_) => unreadable(),
         };
-        let _ = Reflect::set(&answer, &"ok".into(), &ok.into());
-        let _ = Reflect::set(&answer, &"said".into(), &said.into());
-        return answer.into();
     }
-    if let Some(at) = text("exported").and_then(|at| at.parse().ok()) {
-        state.dispatch(Action::Exported { id, at });
-        return JsValue::NULL;
-    }
-    if let (Some(edit), Some(item), Some(value)) = (text("edit"), text("id"), text("value")) {
+    if let (Some(kind), Some(item), Some(value)) = (text("edit"), text("id"), text("value")) {
         let item = SubPracticeId::new(item);
-        let edit = match edit.as_str() {
+        edit(match kind.as_str() {
             "owner" => Edit::Owner(item, value),
             _ => Edit::Target(item, value.parse().ok()),
-        };
-        state.dispatch(Action::Edit { now: now(), edit });
+        });
         return JsValue::NULL;
     }
-    let (ids, blobs): (Array, Array) = (
-        field("ids").unchecked_into(),
-        field("blobs").unchecked_into(),
-    );
+    let Some(file) = text("assessment") else {
+        return unreadable();
+    };
+    let list = |k: &str| {
+        field(k)
+            .dyn_into::<Array>()
+            .unwrap_or_else(|_| Array::new())
+    };
+    let (ids, blobs) = (list("ids"), list("blobs"));
     let files: Vec<_> = (0..ids.length())
-        .map(|i| {
-            let item = ids.get(i).as_string().unwrap_or_default();
-            (item, blobs.get(i).unchecked_into())
-        })
+        .filter_map(|i| Some((ids.get(i).as_string()?, blobs.get(i).dyn_into().ok()?)))
         .collect();
     if let Err(f) = put_files(&id, &files).await {
         return store_failure(&texts, f).into();
     }
-    match field("assessment")
-        .as_string()
-        .map(|t| import(&catalog, &t))
-    {
-        Some(Ok(a)) => {
-            state.dispatch(Action::Edit {
-                now: now(),
-                edit: Edit::Replace(Box::new(a)),
-            });
+    match import(&catalog, &file) {
+        Ok(a) => {
+            edit(Edit::Replace(Box::new(a)));
             JsValue::NULL
         }
-        _ => texts.get("failure.unreadable").into(),
+        Err(_) => unreadable(),
     }
 }

@@ -27,7 +27,7 @@ use crate::ui::browser::{
     package,
     page::{now, print},
 };
-use crate::ui::downloads::file_stem;
+use crate::ui::downloads::{download_file, file_stem};
 use crate::ui::evidence::package_failure;
 use crate::ui::wording::human_date;
 use lenses::lenses;
@@ -42,13 +42,7 @@ pub fn results() -> Html {
     let today = now().date().to_string();
     let on_json = {
         let h = handle.clone();
-        Callback::from(move |_| {
-            let at = now();
-            let stem = file_stem(&h.assessment.organization.name, &at.date().to_string());
-            let text = crate::domain::export(&h.catalog, &h.assessment, &at);
-            download(&format!("{stem}.json"), "application/json", &text);
-            h.exported(&at);
-        })
+        Callback::from(move |_| h.exported(&download_file(&h.catalog, &h.assessment)))
     };
     // Written by the package worker: their code is not part of a first visit.
     let document = |kind: &'static str, suffix: &'static str, mime: &'static str| {
