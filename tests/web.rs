@@ -161,3 +161,34 @@ async fn an_unreadable_record_is_set_aside_and_the_app_starts() {
         app.destroy();
     }
 }
+
+/// The tools part hands back its changes a while after they were made (a merge waits for its
+/// evidence files to be stored): they go to the assessment it showed, even when another has
+/// been opened since, and never to the one open now.
+#[wasm_bindgen_test]
+fn a_change_from_the_tools_part_goes_to_the_assessment_it_showed() {
+    use hicp_check::domain::{SubPracticeId, Tier, Timestamp};
+    use hicp_check::ui::state::{Action, Edit};
+    use yew::Reducible;
+    LocalStorage::clear();
+    let catalog = Rc::new(hicp_check::content::built_in().unwrap());
+    let texts = Rc::new(hicp_check::i18n::Texts::english());
+    let store = hicp_check::ui::store::Store::new(catalog);
+    let mut state = Rc::new(store.initial_state(&texts));
+    let now: Timestamp = "2026-11-30T12:00:00Z".parse().unwrap();
+    for id in ["shown", "opened-since"] {
+        let (id, now, tier) = (id.to_owned(), now.clone(), Some(Tier::Small));
+        state = state.reduce(Action::New { id, now, tier });
+    }
+    assert_eq!(state.current.as_deref(), Some("opened-since"));
+    let sub = SubPracticeId::new("1.S.A");
+    let edit = Edit::Owner(sub.clone(), "Dana".into());
+    state = state.reduce(Action::EditOf { id: "shown".into(), now, edit });
+    let owner = |id: &str| {
+        let e = state.entries.iter().find(|e| e.id == id).unwrap();
+        e.assessment.plan.get(&sub).map(|p| p.owner.clone())
+    };
+    assert_eq!(owner("shown").as_deref(), Some("Dana"));
+    assert_eq!(owner("opened-since"), None);
+    assert_eq!(state.current.as_deref(), Some("opened-since"));
+}
