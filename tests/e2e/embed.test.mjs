@@ -189,6 +189,13 @@ test('a host\'s own content pack replaces the built-in one, and a broken pack is
   await page.locator('#overview').waitFor();
   assert.match(await page.locator('#overview').innerText(), /Acme Health Network security practices\. It names five threats and ten practices against them, with 17 sub-practices for small/);
   assert.deepEqual(await page.locator('[data-testid="practice-10"] td').allInnerTexts(), ['0', '1', '0']);
+  // The results are the tools part's: it reads the host's pack too, and links no HICP in OSCAL.
+  await startAssessment(page, 'small');
+  await page.check('#a-1-S-A-in_place');
+  await page.click('#nav-results');
+  assert.equal(await page.locator('#overall').innerText(), '100% in place, over 1 answered; 16 unanswered.');
+  assert.match(await page.locator('#report-header').innerText(), /Acme Health Network security practices/);
+  assert.equal(await page.locator('#oscal-index').count(), 0);
 
   pack.sub_practices[0].practice = 'practice.99';
   writeFileSync(join(dir, 'acme.json'), JSON.stringify(pack));
