@@ -183,7 +183,11 @@ fn a_change_from_the_tools_part_goes_to_the_assessment_it_showed() {
     assert_eq!(state.current.as_deref(), Some("opened-since"));
     let sub = SubPracticeId::new("1.S.A");
     let edit = Edit::Owner(sub.clone(), "Dana".into());
-    state = state.reduce(Action::EditOf { id: "shown".into(), now, edit });
+    state = state.reduce(Action::EditOf {
+        id: "shown".into(),
+        now,
+        edit,
+    });
     let owner = |id: &str| {
         let e = state.entries.iter().find(|e| e.id == id).unwrap();
         e.assessment.plan.get(&sub).map(|p| p.owner.clone())
