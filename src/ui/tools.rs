@@ -11,8 +11,8 @@
 //! screens opens first (`super::browser::parts`), and the service worker keeps it from then
 //! on. The app's screen mounts it into an element
 //! with `hicp-tools(element, input, save)`: `input` names the `view` (`team`, `results`, or
-//! `blank` with its `tier`), carries the open assessment's `id` and the assessment as a file
-//! (`assessment`; none for the blank questionnaire), and what
+//! `blank` with its `tier`), carries the open assessment as a file (`assessment`; none for
+//! the blank questionnaire), and what
 //! the app's pack and texts were made from (as for the package worker: `pack_file`, `pack`,
 //! `bundle`). The part never writes storage: it hands every change back through
 //! `save(change, done)`, and the app calls `done(null)` once it has it, or `done(sentence)`
@@ -49,13 +49,12 @@ use crate::domain::{
 use crate::i18n::Texts;
 use crate::ui::browser::page::now;
 
-/// What every component of the part reads: the pack, the texts, the assessment and its id in
-/// the app's storage, and the way back to the app.
+/// What every component of the part reads: the pack, the texts, the assessment, and the way
+/// back to the app.
 #[derive(Clone)]
 pub struct Part {
     pub catalog: Rc<Catalog>,
     pub texts: Rc<Texts>,
-    pub id: Rc<str>,
     pub assessment: Rc<Assessment>,
     /// The assessment's results, on the results screen.
     results: Rc<Option<Results>>,
@@ -347,7 +346,6 @@ fn mount(root: web_sys::Element, input: JsValue, save: Function) -> bool {
     let part = Part {
         catalog,
         texts,
-        id: text("id").unwrap_or_default().into(),
         results: Rc::new(results),
         assessment: Rc::new(assessment),
         save: Rc::new(save),

@@ -102,9 +102,10 @@ fn build(
         version: info.content_version.clone(),
         oscal_version: version.as_str(),
         props: vec![
-            Prop::new("content-pack", &info.id),
-            Prop::new("content-version", &info.content_version),
+            Prop::own("content-pack", &info.id),
+            Prop::own("content-version", &info.content_version),
         ],
+        links: Vec::new(),
         parties: if assessment.organization.name.trim().is_empty() {
             Vec::new()
         } else {
@@ -160,10 +161,10 @@ fn build(
                         info.id, info.content_version, info.edition
                     ),
                     props: vec![
-                        Prop::new("resource-type", "catalog"),
-                        Prop::new("content-pack", &info.id),
-                        Prop::new("content-version", &info.content_version),
-                        Prop::new("edition", &info.edition),
+                        Prop::own("resource-type", "catalog"),
+                        Prop::own("content-pack", &info.id),
+                        Prop::own("content-version", &info.content_version),
+                        Prop::own("edition", &info.edition),
                     ],
                     citation: Some(Citation {
                         text: info.source.clone(),
@@ -176,6 +177,7 @@ fn build(
                         })
                         .into_iter()
                         .collect(),
+                    remarks: None,
                 },
                 profile_resource(
                     catalog,
@@ -209,11 +211,12 @@ fn profile_resource(
                           is in scope."
                 .into(),
             props: vec![
-                Prop::new("resource-type", "profile"),
-                Prop::new("catalog", &format!("#{catalog_uuid}")),
+                Prop::own("resource-type", "profile"),
+                Prop::own("catalog", &format!("#{catalog_uuid}")),
             ],
             citation: None,
             rlinks: Vec::new(),
+            remarks: None,
         };
     };
     let rule = catalog.tier_rule(tier);
@@ -229,11 +232,11 @@ fn profile_resource(
             listed.join(", ")
         ),
         props: vec![
-            Prop::new("resource-type", "profile"),
-            Prop::new("catalog", &format!("#{catalog_uuid}")),
-            Prop::new("tier", tier.key()),
-            Prop::new("include-optional", if optional { "true" } else { "false" }),
-            Prop::new("sub-practice-count", &listed.len().to_string()),
+            Prop::own("resource-type", "profile"),
+            Prop::own("catalog", &format!("#{catalog_uuid}")),
+            Prop::own("tier", tier.key()),
+            Prop::own("include-optional", if optional { "true" } else { "false" }),
+            Prop::own("sub-practice-count", &listed.len().to_string()),
         ],
         citation: None,
         rlinks: published
@@ -243,5 +246,6 @@ fn profile_resource(
             })
             .into_iter()
             .collect(),
+        remarks: None,
     }
 }

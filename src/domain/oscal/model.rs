@@ -1,5 +1,7 @@
 //! The OSCAL `assessment-results` document, field for field in OSCAL's order, as serde writes
-//! it. Empty lists are left out, as OSCAL's schemas ask of every array (minItems 1).
+//! it, and the parts every OSCAL document shares (metadata, props, back matter, reviewed
+//! controls), which the documents about HICP itself use too (`publish::model`). Empty lists
+//! and absent values are left out, as OSCAL's schemas ask of every array (minItems 1).
 
 use serde::Serialize;
 
@@ -31,8 +33,20 @@ pub(super) struct Metadata {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) props: Vec<Prop>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) links: Vec<Link>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) parties: Vec<Party>,
     pub(super) remarks: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(super) struct Link {
+    pub(super) href: String,
+    pub(super) rel: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) media_type: Option<&'static str>,
+    pub(super) text: String,
 }
 
 #[derive(Serialize)]
@@ -46,7 +60,8 @@ pub(super) struct Party {
 #[derive(Serialize)]
 pub(super) struct Prop {
     pub(super) name: &'static str,
-    pub(super) ns: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) ns: Option<&'static str>,
     pub(super) value: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) group: Option<String>,
@@ -55,10 +70,19 @@ pub(super) struct Prop {
 }
 
 impl Prop {
-    pub(super) fn new(name: &'static str, value: &str) -> Prop {
+    /// One of HICP Check's own props (in its namespace).
+    pub(super) fn own(name: &'static str, value: &str) -> Prop {
+        Prop {
+            ns: Some(PROP_NS),
+            ..Prop::oscal(name, value)
+        }
+    }
+
+    /// One of OSCAL's own props (`label`, `sort-id`), without a namespace.
+    pub(super) fn oscal(name: &'static str, value: &str) -> Prop {
         Prop {
             name,
-            ns: PROP_NS,
+            ns: None,
             value: value.to_owned(),
             group: None,
             remarks: None,
@@ -94,6 +118,7 @@ pub(super) struct AssessmentResult {
 #[serde(rename_all = "kebab-case")]
 pub(super) struct ReviewedControls {
     pub(super) description: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) props: Vec<Prop>,
     pub(super) control_selections: Vec<ControlSelection>,
 }
@@ -194,11 +219,14 @@ pub(super) struct Resource {
     pub(super) uuid: String,
     pub(super) title: String,
     pub(super) description: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) props: Vec<Prop>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) citation: Option<Citation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) rlinks: Vec<Rlink>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) remarks: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -25,8 +25,8 @@ pub(super) fn result(
 ) -> AssessmentResult {
     let results = score(catalog, assessment);
     let mut props = vec![
-        Prop::new("fingerprint", &fingerprint(catalog, assessment)),
-        Prop::new("tier", assessment.tier.map(|t| t.key()).unwrap_or("none")),
+        Prop::own("fingerprint", &fingerprint(catalog, assessment)),
+        Prop::own("tier", assessment.tier.map(|t| t.key()).unwrap_or("none")),
     ];
     props.extend(coverage_props(&results.overall, "overall"));
     for (practice, coverage) in &results.practices {
@@ -101,7 +101,7 @@ pub(super) fn result(
                      hicp-: hicp-1.s.a is HICP sub-practice 1.S.A."
                         .into(),
                 ),
-                ..Prop::new("control-id-mapping", "hicp-<practice>.<tier>.<letter>")
+                ..Prop::own("control-id-mapping", "hicp-<practice>.<tier>.<letter>")
             }],
             control_selections,
         },
@@ -120,7 +120,7 @@ pub(super) fn result(
 pub(super) fn coverage_props(coverage: &Coverage, group: &str) -> Vec<Prop> {
     let mut props = Vec::new();
     if let Some(percent) = coverage.percent() {
-        props.push(Prop::new("coverage-percent", &percent.to_string()));
+        props.push(Prop::own("coverage-percent", &percent.to_string()));
     }
     for (name, value) in [
         ("in-scope", coverage.in_scope),
@@ -131,7 +131,7 @@ pub(super) fn coverage_props(coverage: &Coverage, group: &str) -> Vec<Prop> {
         ("points", coverage.points),
         ("max-points", coverage.max_points),
     ] {
-        props.push(Prop::new(name, &value.to_string()));
+        props.push(Prop::own(name, &value.to_string()));
     }
     for p in &mut props {
         p.group = Some(group.to_owned());
@@ -155,11 +155,11 @@ pub(super) fn observation(
         description.push_str(&markup_text(&answer.note));
     }
     let mut props = vec![
-        Prop::new("sub-practice", s.id.as_str()),
-        Prop::new("answer", choice.id.as_str()),
+        Prop::own("sub-practice", s.id.as_str()),
+        Prop::own("answer", choice.id.as_str()),
     ];
     if let Some(since) = answer.since {
-        props.push(Prop::new("in-place-since", &since.to_string()));
+        props.push(Prop::own("in-place-since", &since.to_string()));
     }
     Observation {
         uuid: ids.subject(&format!(
@@ -199,11 +199,11 @@ fn relevant_evidence(assessment: &Assessment, s: &SubPractice) -> Vec<RelevantEv
                 Kind::Record { text } => ("record", None, markup_text(text)),
             };
             let mut props = vec![
-                Prop::new("evidence-kind", kind),
-                Prop::new("evidence-as-of", &i.as_of.to_string()),
+                Prop::own("evidence-kind", kind),
+                Prop::own("evidence-as-of", &i.as_of.to_string()),
             ];
             if !i.provided_by.trim().is_empty() {
-                props.push(Prop::new("evidence-provided-by", i.provided_by.trim()));
+                props.push(Prop::own("evidence-provided-by", i.provided_by.trim()));
             }
             RelevantEvidence {
                 href,
@@ -262,10 +262,10 @@ pub(super) fn finding(
             markup_line(&choice.description)
         ),
         props: [
-            Prop::new("sub-practice", s.id.as_str()),
-            Prop::new("practice", s.practice.as_str()),
-            Prop::new("sub-practice-tier", s.tier.key()),
-            Prop::new("answer", choice.id.as_str()),
+            Prop::own("sub-practice", s.id.as_str()),
+            Prop::own("practice", s.practice.as_str()),
+            Prop::own("sub-practice-tier", s.tier.key()),
+            Prop::own("answer", choice.id.as_str()),
         ]
         .into_iter()
         .chain(nist_props(&s.nist_csf))
@@ -300,14 +300,14 @@ fn nist_props(refs: &NistCsf) -> Vec<Prop> {
         NistCsf::NonePrinted => "none-printed",
         NistCsf::NotRecorded => "not-recorded",
     };
-    let mut props = vec![Prop::new("nist-csf-references", status)];
+    let mut props = vec![Prop::own("nist-csf-references", status)];
     props.extend(refs.refs().iter().map(|r| {
         Prop {
             remarks: r
                 .reads_as
                 .as_ref()
                 .map(|_| format!("Printed in HICP as {}.", markup_line(&r.printed))),
-            ..Prop::new("nist-csf", r.csf())
+            ..Prop::own("nist-csf", r.csf())
         }
     }));
     props

@@ -177,7 +177,7 @@ pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
     let target = (state.clone(), catalog.clone(), id, Some((view, a)));
     TARGET.with(|t| *t.borrow_mut() = Some(target.clone()));
     yew::platform::spawn_local(async move {
-        let (state, catalog, id, Some((view, a))) = target else {
+        let (state, catalog, _, Some((view, a))) = target else {
             return;
         };
         let texts = &state.texts.0;
@@ -196,7 +196,6 @@ pub fn sync(state: &UseReducerHandle<AppState>, catalog: &Rc<Catalog>) {
         let fields = [
             ("view", Some(view.name.to_owned())),
             ("tier", view.tier.map(|t| t.key().to_owned())),
-            ("id", Some(id)),
             ("assessment", a.map(|a| export(&catalog, &a, &now()))),
         ];
         for (key, value) in fields {

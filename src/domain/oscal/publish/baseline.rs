@@ -3,8 +3,8 @@
 
 use super::model::{
     Add, Alter, AssessmentPlan, Component, ControlImplementation, ControlSelection, Description,
-    Empty, Href, ImplementedRequirement, Import, InformationType, Link, Merge, Modify, Profile,
-    Prop, ReviewedControls, State, SystemCharacteristics, SystemId, SystemImplementation,
+    Href, ImplementedRequirement, Import, IncludeAll, InformationType, Link, Merge, Modify,
+    Profile, Prop, ReviewedControls, State, SystemCharacteristics, SystemId, SystemImplementation,
     SystemInformation, SystemSecurityPlan, User, WithIds,
 };
 use super::{catalog_file, fixed_uuid, metadata, pack_uuid, Baseline, Version};
@@ -93,7 +93,7 @@ pub(super) fn profile(pack: &Catalog, version: Version, b: &Baseline) -> Profile
             vec![
                 Import {
                     href: base.file(pack, "profile"),
-                    include_all: Some(Empty {}),
+                    include_all: Some(IncludeAll {}),
                     include_controls: Vec::new(),
                 },
                 Import {
@@ -224,11 +224,13 @@ pub(super) fn plan(pack: &Catalog, version: Version, b: &Baseline) -> Assessment
         },
         reviewed_controls: ReviewedControls {
             description: "Every sub-practice of this organization size.".into(),
+            props: Vec::new(),
             control_selections: vec![ControlSelection {
-                description: "All the controls of the profile the system security plan \
-                              imports."
-                    .into(),
-                include_all: Empty {},
+                description: Some(
+                    "All the controls of the profile the system security plan imports.".into(),
+                ),
+                include_all: Some(IncludeAll {}),
+                include_controls: Vec::new(),
             }],
         },
     }

@@ -4,60 +4,10 @@
 
 use serde::Serialize;
 
-pub(super) use crate::domain::oscal::model::{Citation, IncludeAll as Empty, Rlink};
-use crate::domain::oscal::PROP_NS;
-
-#[derive(Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(super) struct Metadata {
-    pub(super) title: String,
-    pub(super) last_modified: &'static str,
-    pub(super) version: String,
-    pub(super) oscal_version: &'static str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(super) props: Vec<Prop>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(super) links: Vec<Link>,
-    pub(super) remarks: String,
-}
-
-#[derive(Serialize)]
-pub(super) struct Prop {
-    pub(super) name: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) ns: Option<&'static str>,
-    pub(super) value: String,
-}
-
-impl Prop {
-    /// One of HICP Check's own props (in its namespace).
-    pub(super) fn own(name: &'static str, value: &str) -> Prop {
-        Prop {
-            name,
-            ns: Some(PROP_NS),
-            value: value.to_owned(),
-        }
-    }
-
-    /// One of OSCAL's own props (`label`, `sort-id`), without a namespace.
-    pub(super) fn oscal(name: &'static str, value: &str) -> Prop {
-        Prop {
-            name,
-            ns: None,
-            value: value.to_owned(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(super) struct Link {
-    pub(super) href: String,
-    pub(super) rel: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) media_type: Option<&'static str>,
-    pub(super) text: String,
-}
+pub(super) use crate::domain::oscal::model::{
+    BackMatter, Citation, ControlSelection, IncludeAll, Link, Metadata, Prop, Resource,
+    ReviewedControls,
+};
 
 #[derive(Serialize)]
 pub(super) struct Part {
@@ -67,26 +17,6 @@ pub(super) struct Part {
     pub(super) prose: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) parts: Vec<Part>,
-}
-
-#[derive(Serialize)]
-pub(super) struct BackMatter {
-    pub(super) resources: Vec<Resource>,
-}
-
-#[derive(Serialize)]
-pub(super) struct Resource {
-    pub(super) uuid: String,
-    pub(super) title: String,
-    pub(super) description: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(super) props: Vec<Prop>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) citation: Option<Citation>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(super) rlinks: Vec<Rlink>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) remarks: Option<String>,
 }
 
 // The catalog.
@@ -141,7 +71,7 @@ pub(super) struct Profile {
 pub(super) struct Import {
     pub(super) href: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) include_all: Option<Empty>,
+    pub(super) include_all: Option<IncludeAll>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) include_controls: Vec<WithIds>,
 }
@@ -281,20 +211,6 @@ pub(super) struct AssessmentPlan {
     pub(super) metadata: Metadata,
     pub(super) import_ssp: Href,
     pub(super) reviewed_controls: ReviewedControls,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(super) struct ReviewedControls {
-    pub(super) description: String,
-    pub(super) control_selections: Vec<ControlSelection>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub(super) struct ControlSelection {
-    pub(super) description: String,
-    pub(super) include_all: Empty,
 }
 
 // Mapping collections (OSCAL 1.2).
