@@ -8,15 +8,18 @@
 //!
 //! JSON is compiled in minified.
 //!
-//! The built-in pack is written twice: whole (`hicp-2018.json`, for the parts of the app that
-//! run on their own and for the native tests), and without its guidance texts
-//! (`hicp-2018-lean.json`, for the app: every sub-practice's `in_place`, `why` and
-//! `technical` is the marker `content::GUIDANCE_LATER`). The app fetches those texts once an assessment is open
-//! (`hicp-2018-guidance.json`, written by scripts/postbuild.py).
+//! The built-in pack is written minified (`hicp-2018.json`), for the parts of the app that run
+//! on their own and for the native tests. The app itself compiles in
+//! `content/hicp-2018.compiled` (`content::COMPILED`): the pack read and validated, written by
+//! `cargo run --bin compile-pack`. This build refuses to make the app from one that was made
+//! from another version of the pack.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
+
+#[path = "src/content/stamp.rs"]
+mod stamp;
 
 const DEFAULT: &str = "en";
 
@@ -57,30 +60,30 @@ fn main() {
     fs::write(out_dir.join("i18n_tables.rs"), out).unwrap();
 
     let pack = Path::new("content/hicp-2018.json");
-    let whole = minified(pack);
-    fs::write(out_dir.join("hicp-2018-lean.json"), lean(&whole)).unwrap();
-    fs::write(out_dir.join("hicp-2018.json"), whole).unwrap();
+    fs::write(out_dir.join("hicp-2018.json"), minified(pack)).unwrap();
+    compiled_is_fresh(pack);
 }
 
-/// Must equal `content::GUIDANCE_LATER` and `content::GUIDANCE_FIELDS`.
-const GUIDANCE_LATER: &str = "[guidance-later]";
-const GUIDANCE_FIELDS: [&str; 3] = ["in_place", "why", "technical"];
-
-/// The pack with every sub-practice's guidance texts replaced by [`GUIDANCE_LATER`]. A pack
-/// that is not JSON is left as it is, for the reader to report.
-fn lean(pack: &str) -> String {
-    let Ok(mut pack) = serde_json::from_str::<serde_json::Value>(pack) else {
-        return pack.to_owned();
-    };
-    let subs = pack.get_mut("sub_practices").and_then(|s| s.as_array_mut());
-    for sub in subs.into_iter().flatten().filter_map(|s| s.as_object_mut()) {
-        for field in GUIDANCE_FIELDS {
-            if sub.contains_key(field) {
-                sub.insert(field.into(), GUIDANCE_LATER.into());
-            }
-        }
+/// Refuses to build the app (wasm) on a compiled pack made from another version of the pack
+/// file; elsewhere only warns, so that `cargo run --bin compile-pack` can build to make it.
+fn compiled_is_fresh(pack: &Path) {
+    let compiled = pack.with_extension("compiled");
+    println!("cargo:rerun-if-changed={}", compiled.display());
+    let source = fs::read(pack).unwrap_or_else(|e| panic!("{}: {e}", pack.display()));
+    let want = stamp::stamp(&source);
+    let lines = fs::read_to_string(&compiled).unwrap_or_default();
+    if lines.lines().nth(1) == Some(want.as_str()) {
+        return;
     }
-    pack.to_string()
+    let why = format!(
+        "{} is not made from {} as it is now: run `cargo run --bin compile-pack`",
+        compiled.display(),
+        pack.display()
+    );
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        panic!("{why}");
+    }
+    println!("cargo:warning={why}");
 }
 
 fn json_files(dir: &Path) -> Vec<PathBuf> {

@@ -11,6 +11,7 @@ use crate::domain::catalog::CatalogError;
 use crate::domain::Catalog;
 
 mod reading;
+pub mod stamp;
 
 use reading::parts;
 
@@ -25,15 +26,18 @@ pub const BUILT_IN: &[(&str, &str)] = &[(
     include_str!(concat!(env!("OUT_DIR"), "/hicp-2018.json")),
 )];
 
-/// The built-in pack as the app compiles it in (build.rs): the whole pack but for every
-/// sub-practice's guidance texts (`in_place`, `why`, `technical`), which are
-/// [`GUIDANCE_LATER`]. The app
-/// fetches them once an assessment is open ([`GUIDANCE_FILE`]), so that a first visit does not
-/// carry them.
-pub const BUILT_IN_LEAN: (&str, &str) = (
-    "hicp-2018.json",
-    include_str!(concat!(env!("OUT_DIR"), "/hicp-2018-lean.json")),
-);
+/// The built-in pack as the app compiles it in: read and validated at build time, and written
+/// as the lines [`Catalog::compact`] writes, so that the app neither parses JSON nor
+/// validates to start. It is the whole pack but for every sub-practice's guidance texts
+/// (`in_place`, `why`, `technical`), which are [`GUIDANCE_LATER`]: the app fetches them once
+/// an assessment is open ([`GUIDANCE_FILE`]), so that a first visit does not carry them.
+///
+/// `cargo run --bin compile-pack` writes it ([`compiled_lean`]); build.rs refuses to build the
+/// app when `content/hicp-2018.json` changed since (its [`stamp`] is the file's second line).
+pub const COMPILED: &str = include_str!("../content/hicp-2018.compiled");
+
+/// The file [`COMPILED`] is made from.
+pub const COMPILED_FROM: &str = "content/hicp-2018.json";
 
 /// A sub-practice's guidance texts, in this order (as build.rs and scripts/postbuild.py
 /// write them).
@@ -61,7 +65,7 @@ pub fn made_from(sources: &[Option<String>; 3]) -> Option<(Catalog, crate::i18n:
     };
     let catalog = match (pack_file, pack, &bundle) {
         (Some(file), Some(pack), _) => load(file, pack).ok()?,
-        (_, _, Some(bundle)) => built_in_translated(BUILT_IN[0], bundle.packs()).ok()?,
+        (_, _, Some(bundle)) => translated(built_in().ok()?, bundle.packs())?,
         _ => built_in().ok()?,
     };
     let texts = match &bundle {
@@ -189,135 +193,35 @@ pub fn built_in() -> Result<Catalog, ContentError> {
     load(file, text)
 }
 
-/// Finds the entry of `list` whose `key` field is `id`.
-fn by_id<'a>(list: &'a mut Value, key: &str, id: &str) -> Option<&'a mut Value> {
-    list.as_array_mut()?
-        .iter_mut()
-        .find(|x| x.get(key).and_then(Value::as_str) == Some(id))
+/// The default pack as the app compiles it in ([`COMPILED`]), its guidance texts to be
+/// fetched.
+pub fn built_in_lean() -> Catalog {
+    Catalog::from_compact(COMPILED)
+        .expect("build.rs checked that the compiled pack is made from the pack as it is")
 }
 
-/// Copies the string fields `fields` of `from` over `to` (only those present).
-fn copy(to: &mut Value, from: &Value, fields: &[&str]) {
-    for f in fields {
-        if let Some(v) = from.get(*f).filter(|v| v.is_string() || v.is_array()) {
-            to[*f] = v.clone();
-        }
-    }
-}
-
-fn entries(v: &Value) -> impl Iterator<Item = (&String, &Value)> {
-    v.as_object().into_iter().flatten()
-}
-
-/// Lays a translation overlay (`format: "hicp-check-translation"`) over a pack's JSON: every
-/// text the overlay has replaces the pack's, matched by id; ids, tiers, points, references and
-/// everything else stay the pack's. Text the overlay lacks stays in the pack's language.
-pub fn apply_translation(pack: &mut Value, overlay: &Value) {
-    copy(pack, overlay, &["title", "source", "language"]);
-    for (id, t) in entries(&overlay["answer_scale"]) {
-        if let Some(c) = by_id(&mut pack["answer_scale"]["choices"], "id", id) {
-            copy(c, t, &["label", "description"]);
-        }
-    }
-    for (id, t) in entries(&overlay["tiers"]) {
-        if let Some(x) = by_id(&mut pack["tiers"], "id", id) {
-            copy(x, t, &["label", "source"]);
-        }
-    }
-    for (id, t) in entries(&overlay["sizing"]) {
-        if let Some(f) = by_id(&mut pack["sizing"]["factors"], "id", id) {
-            copy(f, t, &["label", "unit", "note"]);
-            for (tier, text) in entries(&t["bands"]) {
-                if f["bands"].get(tier).is_some() && text.is_string() {
-                    f["bands"][tier] = text.clone();
-                }
-            }
-            for (cid, label) in entries(&t["choices"]) {
-                if let (Some(c), true) = (by_id(&mut f["choices"], "id", cid), label.is_string()) {
-                    c["label"] = label.clone();
-                }
-            }
-        }
-    }
-    for (id, t) in entries(&overlay["threats"]) {
-        if let Some(x) = by_id(&mut pack["threats"], "id", id) {
-            copy(x, t, &["name", "summary"]);
-            for (sp, flag) in entries(&t["flags"]) {
-                if let (Some(c), true) =
-                    (by_id(&mut x["cited"], "sub_practice", sp), flag.is_string())
-                {
-                    c["flag"] = flag.clone();
-                }
-            }
-        }
-    }
-    for (id, t) in entries(&overlay["practices"]) {
-        if let Some(x) = by_id(&mut pack["practices"], "id", id) {
-            copy(x, t, &["name", "summary"]);
-        }
-    }
-    for (id, t) in entries(&overlay["sub_practices"]) {
-        if let Some(x) = by_id(&mut pack["sub_practices"], "id", id) {
-            copy(
-                x,
-                t,
-                &["title", "questions", "in_place", "why", "technical"],
-            );
-            for (printed, flag) in entries(&t["nist_flags"]) {
-                if let (Some(r), true) = (
-                    by_id(&mut x["nist_csf"], "printed", printed),
-                    flag.is_string(),
-                ) {
-                    r["flag"] = flag.clone();
-                }
-            }
-        }
-    }
-    for (id, t) in entries(&overlay["lenses"]) {
-        if let Some(lens) = by_id(&mut pack["lenses"], "id", id) {
-            copy(lens, t, &["name", "note"]);
-            for (item, name) in entries(&t["items"]) {
-                if let (Some(i), true) = (by_id(&mut lens["items"], "id", item), name.is_string()) {
-                    i["name"] = name.clone();
-                }
-            }
-        }
-    }
-}
-
-/// The default pack as the app compiles it in, its guidance texts to be fetched
-/// ([`BUILT_IN_LEAN`]).
+/// The built-in pack as [`COMPILED`] holds it, made from [`BUILT_IN`]: read and validated
+/// like any pack, then compacted with every guidance text [`GUIDANCE_LATER`] and with the
+/// [`stamp`] of the pack's file (`cargo run --bin compile-pack` writes it).
 ///
 /// # Errors
-/// As [`load`]; the native tests make sure it loads.
-pub fn built_in_lean() -> Result<Catalog, ContentError> {
-    let (file, text) = BUILT_IN_LEAN;
-    load(file, text)
+/// As [`load`].
+pub fn compiled_lean(source: &[u8]) -> Result<String, ContentError> {
+    let (file, text) = BUILT_IN[0];
+    let lean = load(file, text)?.without_guidance(GUIDANCE_LATER);
+    Ok(lean.compact(&stamp::stamp(source)))
 }
 
-/// The default pack (`base`: [`BUILT_IN`]'s or [`BUILT_IN_LEAN`]), translated by the first of
-/// `overlays` (file name and JSON) made for it; in the pack's own language when none is.
-///
-/// # Errors
-/// As [`load`], naming the overlay's file when the translated pack does not validate.
-pub fn built_in_translated<'a>(
-    base: (&str, &str),
+/// `catalog` translated by the first of `overlays` (file name and JSON) made for it
+/// ([`Catalog::translated`]); as it is when none is; `None` when that one gives a text that
+/// cannot be used.
+pub fn translated<'a>(
+    catalog: Catalog,
     overlays: impl IntoIterator<Item = (&'a str, &'a Value)>,
-) -> Result<Catalog, ContentError> {
-    let (file, text) = base;
-    let mut pack: Value = serde_json::from_str(text).map_err(|e| ContentError {
-        file: file.into(),
-        problem: ContentProblem::json(&e),
-    })?;
-    let pack_id = pack["id"].as_str().unwrap_or_default().to_owned();
-    match overlays
-        .into_iter()
-        .find(|(_, v)| v["pack"] == pack_id.as_str())
-    {
-        Some((name, overlay)) => {
-            apply_translation(&mut pack, overlay);
-            load(name, &pack.to_string())
-        }
-        None => load(file, text),
+) -> Option<Catalog> {
+    let id = catalog.info().id.as_str();
+    match overlays.into_iter().find(|(_, v)| v["pack"] == id) {
+        Some((_, overlay)) => catalog.translated(overlay),
+        None => Some(catalog),
     }
 }

@@ -24,8 +24,9 @@ use yew::prelude::*;
 
 use crate::config::Settings;
 use crate::content;
+use crate::domain::Catalog;
 use crate::i18n::{self, Texts};
-use browser::{embed, fetch, language, package, page, service_worker, storage};
+use browser::{embed, fetch, language, package, page, parts, service_worker, storage};
 use check::PackCheck;
 
 #[derive(Properties, PartialEq)]
@@ -62,77 +63,44 @@ pub fn start() {
             Some(fetched) => Some(language_texts(fetched.await)),
             None => None,
         };
-        // The host's own pack, fetched once: read into a catalogue here, and checked for every
-        // mistake on the check page.
-        let pack_text = match config.pack.as_str() {
-            "" => None,
-            file => Some(host_pack_text(file).await),
-        };
-        // What the package worker needs to make the same pack and texts: the language file
-        // here, the host's pack below (once the check page, which reads it too, is ruled out).
+        // What the parts of the app that run on their own (the package worker, the tools part)
+        // need to make the same pack and texts: the language file and the host's pack, each
+        // when used.
         let mut sources = Vec::new();
-        let catalog = match &pack_text {
-            None => Ok(None),
-            Some(Ok(text)) => content::load(&config.pack, text).map(Some),
-            Some(Err(e)) => Err(e.clone()),
-        };
-        // The language is used only when all of it works: its texts, and (unless the host
-        // brings its own pack) its translation of the built-in pack. Otherwise English, and a
-        // notice in the language chosen.
-        let (texts, catalog, language_problem) = match (fetched, catalog) {
-            (fetched, Err(e)) => {
-                let texts = match fetched {
-                    Some(Ok((texts, _, _))) => texts,
-                    _ => Texts::english(),
-                };
-                (texts, Err(e), None)
-            }
-            (None, Ok(host)) => (
-                Texts::english(),
-                host.map_or_else(content::built_in_lean, Ok),
-                None,
-            ),
-            (Some(Ok((texts, bundle, text))), Ok(host)) => {
-                let translated = match host {
-                    Some(pack) => Ok(pack),
-                    None => content::built_in_translated(content::BUILT_IN_LEAN, bundle.packs()),
-                };
-                match translated {
-                    Ok(catalog) => {
-                        sources.push(("bundle", text));
-                        service_worker::keep_offline(&language::language_file(&language));
-                        (texts, Ok(catalog), None)
-                    }
-                    Err(_) => (
-                        Texts::english(),
-                        content::built_in_lean(),
-                        unavailable(&language),
-                    ),
+        // The language is used when all of it works: its texts, and (unless the host brings
+        // its own pack) its translation of the built-in pack. Otherwise English, and a notice
+        // in the language chosen.
+        let mut built_in = None;
+        let (texts, language_problem) = match fetched {
+            None => (Texts::english(), None),
+            Some(Ok((texts, bundle, text))) => {
+                if config.pack.is_empty() {
+                    built_in = content::translated(content::built_in_lean(), bundle.packs());
+                }
+                if config.pack.is_empty() && built_in.is_none() {
+                    (Texts::english(), unavailable(&language))
+                } else {
+                    sources.push(("bundle", text));
+                    service_worker::keep_offline(&language::language_file(&language));
+                    (texts, None)
                 }
             }
-            (Some(Err(_)), Ok(host)) => (
-                Texts::english(),
-                host.map_or_else(content::built_in_lean, Ok),
-                unavailable(&language),
-            ),
+            Some(Err(_)) => (Texts::english(), unavailable(&language)),
         };
         page::set_document_language(texts.language());
         let texts = Rc::new(texts);
         if page::check_requested() {
-            let pack = pack_check(&settings, &catalog, pack_text.as_ref());
+            let catalog = catalog(&texts, &config.pack, built_in.take(), &mut sources).await;
+            let pack = pack_check(&settings, &catalog);
             return show(root, check::check_page(&texts, &settings, &pack));
         }
         if !embed::allowed_here(&config.embed_origins) {
             return show(root, refused::refused_page(&texts, &config.embed_origins));
         }
-        let catalog = match catalog {
+        let catalog = match catalog(&texts, &config.pack, built_in.take(), &mut sources).await {
             Ok(c) => c,
-            Err(e) => return show(root, broken_page(&texts, &e)),
+            Err((_, mistakes)) => return show(root, broken_page(&texts, &mistakes[0])),
         };
-        if let Some(Ok(text)) = pack_text {
-            sources.push(("pack_file", config.pack.clone()));
-            sources.push(("pack", text));
-        }
         package::remember_sources(sources);
         storage::init_mode(config.storage, config.storage_choice);
         // The loading shell from index.html makes way for the app.
@@ -149,47 +117,119 @@ pub fn start() {
     });
 }
 
-/// Every mistake in the pack this copy runs, for the webmaster's check page: `pack_text` is
-/// what fetching the host's pack gave, if it names one.
-fn pack_check(
-    settings: &Settings,
-    catalog: &Result<crate::domain::Catalog, content::ContentError>,
-    pack_text: Option<&Result<String, content::ContentError>>,
-) -> PackCheck {
+/// A pack that could not be used: its file, and every mistake in it worded (never none).
+type Unusable = (String, Vec<String>);
+
+/// The pack this copy runs: the built-in one, compiled in (read and validated at build time),
+/// or `built_in` when the language chosen translated it; or the host's own pack `file`, fetched
+/// and read by the tools part (which the app then needs on every visit), which hands back the
+/// catalogue or every mistake, worded. The host's pack joins `sources` once it reads.
+async fn catalog(
+    texts: &Texts,
+    file: &str,
+    built_in: Option<Catalog>,
+    sources: &mut Vec<(&'static str, String)>,
+) -> Result<Catalog, Unusable> {
+    if file.is_empty() {
+        return Ok(built_in.unwrap_or_else(content::built_in_lean));
+    }
+    let text = host_pack_text(texts, file).await?;
+    let catalog = host_pack(texts, file, &text, sources).await?;
+    sources.push(("pack_file", file.to_owned()));
+    sources.push(("pack", text));
+    Ok(catalog)
+}
+
+/// What the webmaster's check page says of the pack this copy runs.
+fn pack_check(settings: &Settings, catalog: &Result<Catalog, Unusable>) -> PackCheck {
     let file = settings.config.pack.clone();
     if !settings.problems.is_empty() {
         return PackCheck::AfterSettings;
     }
-    let fine = |c: &crate::domain::Catalog| (c.info().title.clone(), c.sub_practices().len());
-    let errors = match (catalog, pack_text) {
-        (Ok(c), None) => {
-            let (title, count) = fine(c);
-            return PackCheck::BuiltIn { title, count };
+    match catalog {
+        Ok(c) => {
+            let (title, count) = (c.info().title.clone(), c.sub_practices().len());
+            if file.is_empty() {
+                PackCheck::BuiltIn { title, count }
+            } else {
+                PackCheck::Fine { file, title, count }
+            }
         }
-        (Ok(c), Some(_)) => {
-            let (title, count) = fine(c);
-            return PackCheck::Fine { file, title, count };
-        }
-        (Err(_), Some(Ok(text))) => content::check(&file, text),
-        (Err(e), _) => vec![e.clone()],
-    };
-    let file = errors.first().map_or(file, |e| e.file.clone());
-    PackCheck::Mistakes { file, errors }
+        Err((file, errors)) => PackCheck::Mistakes {
+            file: file.clone(),
+            errors: errors.clone(),
+        },
+    }
 }
 
 /// The text of the host's own content pack, named by its settings file.
-async fn host_pack_text(file: &str) -> Result<String, content::ContentError> {
-    match fetch::fetch_text(file).await {
-        Ok(Some(text)) => Ok(text),
-        Ok(None) => Err(content::ContentError {
-            file: file.to_owned(),
-            problem: content::ContentProblem::NotOnSite,
-        }),
-        Err(detail) => Err(content::ContentError {
-            file: file.to_owned(),
-            problem: content::ContentProblem::Unreachable { detail },
-        }),
+async fn host_pack_text(texts: &Texts, file: &str) -> Result<String, Unusable> {
+    let problem = match fetch::fetch_text(file).await {
+        Ok(Some(text)) => return Ok(text),
+        Ok(None) => texts.get("content.not_on_site").to_owned(),
+        Err(detail) => detail,
+    };
+    Err(unusable(texts, file, &problem))
+}
+
+/// The host's pack `text`, read and validated by the tools part (with the language file among
+/// `sources`, to word its mistakes).
+async fn host_pack(
+    texts: &Texts,
+    file: &str,
+    text: &str,
+    sources: &[(&'static str, String)],
+) -> Result<Catalog, Unusable> {
+    let Some(read) = parts::load("tools")
+        .await
+        .and_then(|_| tools_entry("hicp-tools-pack"))
+    else {
+        return Err(unreadable(texts, file));
+    };
+    let bundle = sources
+        .iter()
+        .find(|(k, _)| *k == "bundle")
+        .map(|(_, v)| v.as_str());
+    let reply = read
+        .call3(
+            &wasm_bindgen::JsValue::NULL,
+            &file.into(),
+            &text.into(),
+            &bundle.map_or(wasm_bindgen::JsValue::NULL, Into::into),
+        )
+        .unwrap_or_default();
+    if let Some(catalog) = reply.as_string().as_deref().and_then(Catalog::from_compact) {
+        return Ok(catalog);
     }
+    let mistakes: Vec<String> = js_sys::Array::from(&reply)
+        .iter()
+        .filter_map(|m| m.as_string())
+        .collect();
+    if mistakes.is_empty() {
+        return Err(unreadable(texts, file));
+    }
+    Err((file.to_owned(), mistakes))
+}
+
+/// A pack the tools part could not be loaded to read (offline before its first use, say).
+fn unreadable(texts: &Texts, file: &str) -> Unusable {
+    let worded = texts.fill("content.reader_unavailable", &[("file", file)]);
+    (file.to_owned(), vec![worded])
+}
+
+/// The function part `name` registered on `window`.
+fn tools_entry(name: &str) -> Option<js_sys::Function> {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(&gloo::utils::window(), &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// A pack that could not be used, for `problem`.
+fn unusable(texts: &Texts, file: &str, problem: &str) -> Unusable {
+    let worded = i18n::messages::broken_pack(texts, file, problem);
+    (file.to_owned(), vec![worded])
 }
 
 /// The notice, in the language chosen, that it could not be loaded.
@@ -206,12 +246,12 @@ fn language_texts(
     Ok((Texts::from_bundle(&bundle)?, bundle, text))
 }
 
-/// The page that says which pack is broken, and how: never a blank page.
-fn broken_page(texts: &Texts, error: &content::ContentError) -> Html {
+/// The page that says which pack is broken, and how (`mistake`, worded): never a blank page.
+fn broken_page(texts: &Texts, mistake: &str) -> Html {
     html! {
         <main class="broken">
             <h1>{ texts.get("broken.heading") }</h1>
-            <p role="alert">{ i18n::messages::content_error(texts, error) }</p>
+            <p role="alert">{ mistake }</p>
             <p>{ texts.get("broken.nothing_changed") }</p>
         </main>
     }

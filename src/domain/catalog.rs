@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 
 mod check;
+mod compact;
 mod pack;
+mod translate;
 
 pub use check::{CatalogError, ScaleProblem, TierProblem};
 pub use pack::{
@@ -43,6 +45,12 @@ impl Catalog {
         if let Some(first) = Catalog::problems(&parts).into_iter().next() {
             return Err(first);
         }
+        Ok(Catalog::assembled(parts))
+    }
+
+    /// A catalogue of parts known to validate: made by [`Catalog::new`], or by
+    /// [`Catalog::from_compact`] from what [`Catalog::compact`] wrote of one.
+    fn assembled(parts: CatalogParts) -> Catalog {
         let CatalogParts {
             info,
             scale,
@@ -59,7 +67,7 @@ impl Catalog {
         for (i, s) in sub_practices.iter().enumerate() {
             sub_index.insert(s.id.clone(), i);
         }
-        Ok(Catalog {
+        Catalog {
             lenses,
             info,
             scale,
@@ -69,7 +77,7 @@ impl Catalog {
             practices,
             sub_practices,
             sub_index,
-        })
+        }
     }
 
     /// Whether a sub-practice's guidance text (`in_place`, `why`, `technical`) is `marker`:
@@ -78,6 +86,32 @@ impl Catalog {
         self.sub_practices
             .iter()
             .any(|s| s.guidance().contains(&marker))
+    }
+
+    /// The parts this catalogue was made of, to validate again (after a translation, say).
+    pub fn to_parts(&self) -> CatalogParts {
+        let c = self.clone();
+        CatalogParts {
+            info: c.info,
+            scale: c.scale,
+            tiers: c.tiers,
+            sizing: c.sizing,
+            threats: c.threats,
+            practices: c.practices,
+            sub_practices: c.sub_practices,
+            lenses: c.lenses,
+        }
+    }
+
+    /// This catalogue with every guidance text `marker`: a copy whose guidance comes later.
+    pub fn without_guidance(&self, marker: &str) -> Catalog {
+        let mut lean = self.clone();
+        for s in &mut lean.sub_practices {
+            for field in [&mut s.in_place, &mut s.why, &mut s.technical] {
+                marker.clone_into(field);
+            }
+        }
+        lean
     }
 
     /// This catalogue with every guidance text that is `marker` filled in from `found` (a

@@ -17,7 +17,7 @@ use crate::domain::Tier;
 mod content;
 mod team;
 
-pub use content::{catalog_error, content_error};
+pub use content::{broken_pack, catalog_error, content_error};
 pub use team::{refusal, taken};
 
 /// How many unknown sub-practice ids an import error lists before it says "and N more".

@@ -5,7 +5,6 @@
 use yew::prelude::*;
 
 use crate::config::Settings;
-use crate::content::ContentError;
 use crate::i18n::{messages, Texts};
 
 /// What the check found in the content pack.
@@ -19,9 +18,10 @@ pub enum PackCheck {
         title: String,
         count: usize,
     },
+    /// Every mistake, worded.
     Mistakes {
         file: String,
-        errors: Vec<ContentError>,
+        errors: Vec<String>,
     },
     /// The settings file names the pack, so a settings file with mistakes comes first.
     AfterSettings,
@@ -58,7 +58,7 @@ pub fn check_page(t: &Texts, settings: &Settings, pack: &PackCheck) -> Html {
             <>
                 <p>{ t.fill("host.check.pack_mistakes", &[("file", file)]) }</p>
                 <ul id="check-pack-problems">{ for errors.iter().map(|e| html! {
-                    <li>{ messages::content_error(t, e) }</li>
+                    <li>{ e }</li>
                 }) }</ul>
             </>
         },

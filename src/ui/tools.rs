@@ -27,6 +27,10 @@
 //!   `{ok, said}`, what became of it in words;
 //! - `{notice, problem}`: a sentence for the app's notice line, a problem or not;
 //! - `{go}`: show the screen with this key (`blank:medium`, say).
+//!
+//! It reads a host's own pack for the app, too, which carries no pack reader:
+//! `hicp-tools-pack(file, text, bundle)` gives the catalogue as lines (`Catalog::compact`) or
+//! every mistake in the pack worded, an array of sentences.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -235,12 +239,33 @@ pub fn register() {
     let entry = Closure::<dyn Fn(web_sys::Element, JsValue, Function) -> bool>::new(mount);
     let _ = Reflect::set(&window, &JsValue::from_str("hicp-tools"), entry.as_ref());
     entry.forget();
+    let read = Closure::<dyn Fn(String, String, Option<String>) -> JsValue>::new(read_pack);
+    let _ = Reflect::set(&window, &"hicp-tools-pack".into(), read.as_ref());
+    read.forget();
     let unmount = Closure::<dyn Fn()>::new(unmount);
     let _ = Reflect::set(&window, &"hicp-tools-unmount".into(), unmount.as_ref());
     unmount.forget();
     if let Ok(ready) = web_sys::Event::new("hicp-tools-ready") {
         let _ = window.dispatch_event(&ready);
     }
+}
+
+/// A host's own pack (`file`, `text`), read and validated for the app, which does not carry
+/// the code: the lines of [`Catalog::compact`], or every mistake in it worded in the language
+/// of `bundle` (the language file, when the app uses one) as an array of sentences.
+fn read_pack(file: String, text: String, bundle: Option<String>) -> JsValue {
+    let texts = match bundle.map(|b| crate::i18n::Bundle::parse(&b)) {
+        Some(Ok(bundle)) => Texts::from_bundle(&bundle).unwrap_or_else(|_| Texts::english()),
+        _ => Texts::english(),
+    };
+    if let Ok(catalog) = crate::content::load(&file, &text) {
+        return catalog.compact("-").into();
+    }
+    crate::content::check(&file, &text)
+        .iter()
+        .map(|e| JsValue::from_str(&crate::i18n::messages::content_error(&texts, e)))
+        .collect::<Array>()
+        .into()
 }
 
 /// Takes the part off the page, with what it held (the assessment, a file compared, the

@@ -344,10 +344,10 @@ fn broken_packs_are_refused_naming_the_file_and_the_id() {
 
 #[test]
 fn the_spanish_overlay_translates_every_text_and_keeps_every_fact() {
-    use hicp_check::content::{built_in_translated, BUILT_IN};
+    use hicp_check::content::{built_in, translated};
     let en = catalog();
     let spanish = super::i18n::bundle("es");
-    let es = built_in_translated(BUILT_IN[0], spanish.packs()).unwrap_or_else(|e| panic!("{e:?}"));
+    let es = translated(built_in().unwrap(), spanish.packs()).unwrap();
     assert_eq!(es.info().language, "es");
     assert_eq!(
         es.info().id,
@@ -388,15 +388,12 @@ fn the_spanish_overlay_translates_every_text_and_keeps_every_fact() {
     assert_eq!(es.sizing().factors.len(), en.sizing().factors.len());
     // No overlay for the pack: the pack's own language.
     assert_eq!(
-        built_in_translated(BUILT_IN[0], [])
-            .unwrap()
-            .info()
-            .language,
+        translated(built_in().unwrap(), []).unwrap().info().language,
         "en"
     );
     let other = serde_json::json!({ "pack": "another-pack", "language": "fr" });
     assert_eq!(
-        built_in_translated(BUILT_IN[0], [("x.fr.json", &other)])
+        translated(built_in().unwrap(), [("x.fr.json", &other)])
             .unwrap()
             .info()
             .language,

@@ -2,7 +2,7 @@
 //! come back, in English and in the Spanish overlay; and files saved under the earlier
 //! content version still open.
 
-use hicp_check::content::{built_in_translated, BUILT_IN};
+use hicp_check::content::{built_in, translated};
 use hicp_check::domain::{import, Catalog, SubPracticeId};
 
 use super::{catalog, ts};
@@ -14,7 +14,7 @@ fn both() -> [Catalog; 2] {
     let spanish = super::i18n::bundle("es");
     [
         catalog(),
-        built_in_translated(BUILT_IN[0], spanish.packs()).unwrap(),
+        translated(built_in().unwrap(), spanish.packs()).unwrap(),
     ]
 }
 

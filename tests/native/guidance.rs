@@ -21,7 +21,7 @@ fn served(id: &SubPracticeId) -> Option<[String; 3]> {
 
 #[test]
 fn the_lean_pack_is_the_whole_pack_once_its_guidance_is_filled_in() {
-    let (whole, lean) = (built_in().unwrap(), built_in_lean().unwrap());
+    let (whole, lean) = (built_in().unwrap(), built_in_lean());
     assert!(lean.awaits_guidance(GUIDANCE_LATER));
     assert!(!whole.awaits_guidance(GUIDANCE_LATER));
     assert!(lean
@@ -37,7 +37,7 @@ fn the_lean_pack_is_the_whole_pack_once_its_guidance_is_filled_in() {
 
 #[test]
 fn guidance_that_cannot_come_is_marked_unavailable_and_nothing_else_changes() {
-    let lean = built_in_lean().unwrap();
+    let lean = built_in_lean();
     let partly = |id: &SubPracticeId| served(id).filter(|_| id.as_str() != "1.S.A");
     let filled = lean.with_guidance(GUIDANCE_LATER, partly, GUIDANCE_UNAVAILABLE);
     for (s, before) in filled.sub_practices().iter().zip(lean.sub_practices()) {

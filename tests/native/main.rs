@@ -1,5 +1,6 @@
 //! Native tests of the domain and the built-in content: one binary, a module per concern.
 
+mod compiled;
 mod config;
 mod content;
 mod corrections;

@@ -2,7 +2,7 @@
 //! far as it has been read; "HICP prints none" kept apart from "not recorded yet" in the pack,
 //! the catalogue, the CSF view, the CSV and the OSCAL export.
 
-use hicp_check::content::{built_in_translated, BUILT_IN};
+use hicp_check::content::{built_in, translated, BUILT_IN};
 use hicp_check::domain::catalog::NistCsf;
 use hicp_check::domain::lens::{csf_unreferenced, CsfUnreferenced};
 use hicp_check::domain::{findings_csv, SubPracticeId, Tier};
@@ -122,7 +122,7 @@ fn every_reference_names_a_csf_function_or_is_flagged() {
 #[test]
 fn the_spanish_overlay_translates_the_flag_and_keeps_the_references() {
     let spanish = super::i18n::bundle("es");
-    let es = built_in_translated(BUILT_IN[0], spanish.packs()).unwrap();
+    let es = translated(built_in().unwrap(), spanish.packs()).unwrap();
     let en = catalog();
     let id = SubPracticeId::new("10.S.A");
     let (a, b) = (en.sub_practice(&id).unwrap(), es.sub_practice(&id).unwrap());

@@ -43,10 +43,12 @@ pub fn content_error(t: &Texts, e: &ContentError) -> String {
         ContentProblem::NotOnSite => t.get("content.not_on_site").to_owned(),
         ContentProblem::Unreachable { detail } => detail.clone(),
     };
-    t.fill(
-        "content.broken",
-        &[("file", &e.file), ("problem", &problem)],
-    )
+    broken_pack(t, &e.file, &problem)
+}
+
+/// A content pack that cannot be used: its `file`, and the `problem` worded.
+pub fn broken_pack(t: &Texts, file: &str, problem: &str) -> String {
+    t.fill("content.broken", &[("file", file), ("problem", problem)])
 }
 
 /// A misshapen place of a pack: `at` is its path (empty for the top level).
