@@ -8,6 +8,7 @@
 
 pub mod assessment;
 pub mod canonical;
+pub mod case;
 pub mod catalog;
 pub mod compare;
 pub mod date;

@@ -182,7 +182,7 @@ fn unique(sub: &SubPracticeId, name: &str, taken: &mut Vec<String>) -> String {
         } else {
             format!("{stem} ({n}){ext}")
         };
-        let folded = candidate.to_lowercase();
+        let folded = super::case::lowercase(&candidate);
         if !taken.contains(&folded) {
             taken.push(folded);
             return format!("evidence/{sub}/{candidate}");

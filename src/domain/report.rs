@@ -31,7 +31,7 @@ pub fn fingerprint(catalog: &Catalog, assessment: &Assessment) -> String {
         fields.iter().for_each(|f| feed(f));
     }
     let hex = format!("{hash:016x}");
-    format!("{}-{}", &hex[..4], &hex[4..8]).to_uppercase()
+    format!("{}-{}", &hex[..4], &hex[4..8]).to_ascii_uppercase()
 }
 
 /// A copy fit to share outside the organization: no organization name, no notes, owners,

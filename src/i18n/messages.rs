@@ -81,7 +81,7 @@ pub fn reason(t: &Texts, r: &Reason) -> String {
         Reason::Choice { tier: x, label } => t.fill(
             "reason.choice",
             &[
-                ("label", &label.to_lowercase()),
+                ("label", &crate::domain::case::lowercase(label)),
                 ("tier", &tier(t, *x, false)),
             ],
         ),

@@ -33,7 +33,7 @@ pub fn download_file(catalog: &Catalog, a: &Assessment) -> Timestamp {
 /// A file name made from the organization's name and a date: `hicp-check-riverside-2026-11-25`.
 pub fn file_stem(name: &str, date: &str) -> String {
     let slug: String = name
-        .to_lowercase()
+        .to_ascii_lowercase()
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();

@@ -164,3 +164,35 @@ fn a_translation_with_a_text_that_cannot_be_used_is_refused_whole() {
         );
     }
 }
+
+/// `domain::case` (kept small for the app) never lowercases a letter otherwise than the
+/// standard library, and lowercases every capital of the blocks it covers.
+#[test]
+fn the_small_lowercase_agrees_with_the_standard_library() {
+    use hicp_check::domain::case::{lower, lowercase};
+    let covered = |c: char| matches!(c as u32, 0..=0x17F | 0x370..=0x3FF | 0x400..=0x4FF);
+    let mut changed = 0;
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let mut std = c.to_lowercase();
+        let single = match (std.next(), std.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        };
+        let ours = lower(c);
+        if ours != c {
+            changed += 1;
+            assert_eq!(ours, single, "{c} (U+{:04X})", c as u32);
+        }
+        // Greek's and Cyrillic's rarer capitals (archaic letters, Cyrillic's extended block)
+        // and U+0130, which lowercases to two characters, are left as they are.
+        let rare = matches!(c as u32, 0x370..=0x385 | 0x3CF..=0x3FF | 0x460..=0x4FF);
+        if covered(c) && !rare && single != c {
+            assert_eq!(ours, single, "{c} (U+{:04X}) is covered", c as u32);
+        }
+    }
+    assert!(changed > 150, "{changed}");
+    assert_eq!(
+        lowercase("Clínica ÉTÉ Ñandú ŁÓDŹ ΑΘΗΝΑ МОСКВА"),
+        "clínica été ñandú łódź αθηνα москва"
+    );
+}

@@ -10,7 +10,7 @@ pub fn language() -> String {
     let browser_lang = gloo::utils::window()
         .navigator()
         .language()
-        .map(|l| l.split('-').next().unwrap_or("").to_lowercase());
+        .map(|l| l.split('-').next().unwrap_or("").to_ascii_lowercase());
     storage::chosen_language()
         .into_iter()
         .chain(browser_lang)
