@@ -36,13 +36,14 @@ fn main() {
     languages.sort();
     // `worker.json` holds what only the package worker says (the package's index, why a
     // package was refused), `tools.json` what only the tools part says (the results and
-    // report, the blank questionnaire, working together): a table of their own, so that the
+    // report, the blank questionnaire, working together), `packs.json` the mistakes of a
+    // host's pack, which the tools part reads and words: a table of their own, so that the
     // app's wasm does not carry them.
     let mut out = String::from("pub const ENGLISH: &[(&str, &str)] = &[\n");
     let mut worker = String::from("pub const ENGLISH_WORKER: &[(&str, &str)] = &[\n");
     for file in json_files(&root.join(DEFAULT)) {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        let table = if name == "worker.json" || name == "tools.json" {
+        let table = if ["worker.json", "tools.json", "packs.json"].contains(&name.as_str()) {
             &mut worker
         } else {
             &mut out

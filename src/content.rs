@@ -28,9 +28,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[(
 
 /// The built-in pack as the app compiles it in: read and validated at build time, and written
 /// as the lines [`Catalog::compact`] writes, so that the app neither parses JSON nor
-/// validates to start. It is the whole pack but for every sub-practice's guidance texts
-/// (`in_place`, `why`, `technical`), which are [`GUIDANCE_LATER`]: the app fetches them once
-/// an assessment is open ([`GUIDANCE_FILE`]), so that a first visit does not carry them.
+/// validates to start. It is the whole pack but for its lenses, which only the tools part
+/// shows (from the whole pack), and every sub-practice's guidance texts (`in_place`, `why`,
+/// `technical`), which are [`GUIDANCE_LATER`]: the app fetches them once an assessment is
+/// open ([`GUIDANCE_FILE`]), so that a first visit does not carry them ([`Catalog::lean`]).
 ///
 /// `cargo run --bin compile-pack` writes it ([`compiled_lean`]); build.rs refuses to build the
 /// app when `content/hicp-2018.json` changed since (its [`stamp`] is the file's second line).
@@ -201,14 +202,14 @@ pub fn built_in_lean() -> Catalog {
 }
 
 /// The built-in pack as [`COMPILED`] holds it, made from [`BUILT_IN`]: read and validated
-/// like any pack, then compacted with every guidance text [`GUIDANCE_LATER`] and with the
-/// [`stamp`] of the pack's file (`cargo run --bin compile-pack` writes it).
+/// like any pack, then made lean ([`Catalog::lean`]) and compacted with the [`stamp`] of the
+/// pack's file (`cargo run --bin compile-pack` writes it).
 ///
 /// # Errors
 /// As [`load`].
 pub fn compiled_lean(source: &[u8]) -> Result<String, ContentError> {
     let (file, text) = BUILT_IN[0];
-    let lean = load(file, text)?.without_guidance(GUIDANCE_LATER);
+    let lean = load(file, text)?.lean(GUIDANCE_LATER);
     Ok(lean.compact(&stamp::stamp(source)))
 }
 

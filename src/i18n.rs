@@ -57,7 +57,7 @@ fn merge<'a>(
 }
 
 /// The whole English table, compiled in: the app's and its parts' (`worker.json` for the
-/// package worker, `tools.json` for the tools part).
+/// package worker, `tools.json` and `packs.json` for the tools part).
 ///
 /// # Errors
 /// A message naming the file when a table is not a flat object of strings, or a key repeats.
@@ -66,7 +66,7 @@ pub fn english() -> Result<HashMap<String, String>, String> {
 }
 
 /// The English table of the app: without what only its parts say (`worker.json`,
-/// `tools.json`).
+/// `tools.json`, `packs.json`).
 fn english_app() -> Result<HashMap<String, String>, String> {
     english_of(&[ENGLISH])
 }
@@ -126,8 +126,8 @@ impl Texts {
         }
     }
 
-    /// The English texts with what only the parts say (`worker.json`, `tools.json`): the
-    /// parts', and the tests'.
+    /// The English texts with what only the parts say (`worker.json`, `tools.json`,
+    /// `packs.json`): the parts', and the tests'.
     pub fn english_complete() -> Texts {
         let map = english().unwrap_or_default();
         Texts {

@@ -103,14 +103,16 @@ impl Catalog {
         }
     }
 
-    /// This catalogue with every guidance text `marker`: a copy whose guidance comes later.
-    pub fn without_guidance(&self, marker: &str) -> Catalog {
+    /// This catalogue as the app carries it: every guidance text `marker` (they come
+    /// later), and no lenses (only the tools part shows them, from the whole pack).
+    pub fn lean(&self, marker: &str) -> Catalog {
         let mut lean = self.clone();
         for s in &mut lean.sub_practices {
             for field in [&mut s.in_place, &mut s.why, &mut s.technical] {
                 marker.clone_into(field);
             }
         }
+        lean.lenses.clear();
         lean
     }
 

@@ -339,7 +339,7 @@ fn every_error_kind_is_worded_in_every_language() {
     .collect();
     contents.dedup();
 
-    let en = Texts::english();
+    let en = Texts::english_complete();
     let word = |t: &Texts| -> Vec<String> {
         let mut all: Vec<String> = imports
             .iter()
@@ -355,7 +355,7 @@ fn every_error_kind_is_worded_in_every_language() {
     let english = word(&en);
     for lang in languages() {
         let t = if lang == DEFAULT {
-            Texts::english()
+            Texts::english_complete()
         } else {
             Texts::from_bundle(&bundle(lang)).unwrap()
         };

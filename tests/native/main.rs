@@ -41,7 +41,7 @@ pub fn warned(w: &hicp_check::domain::transfer::ImportWarning) -> String {
 
 /// What a person reads, in English, for a broken content pack.
 pub fn broken_pack(e: &hicp_check::content::ContentError) -> String {
-    messages::content_error(&Texts::english(), e)
+    messages::content_error(&Texts::english_complete(), e)
 }
 
 /// A change made to a JSON document to break it on purpose.
