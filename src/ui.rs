@@ -249,7 +249,7 @@ fn language_texts(
 /// The page that says which pack is broken, and how (`mistake`, worded): never a blank page.
 fn broken_page(texts: &Texts, mistake: &str) -> Html {
     html! {
-        <main class="broken">
+        <main id="main" class="broken">
             <h1>{ texts.get("broken.heading") }</h1>
             <p role="alert">{ mistake }</p>
             <p>{ texts.get("broken.nothing_changed") }</p>

@@ -255,8 +255,10 @@ pub fn register() {
 /// of `bundle` (the language file, when the app uses one) as an array of sentences.
 fn read_pack(file: String, text: String, bundle: Option<String>) -> JsValue {
     let texts = match bundle.map(|b| crate::i18n::Bundle::parse(&b)) {
-        Some(Ok(bundle)) => Texts::from_bundle(&bundle).unwrap_or_else(|_| Texts::english()),
-        _ => Texts::english(),
+        Some(Ok(bundle)) => {
+            Texts::from_bundle(&bundle).unwrap_or_else(|_| Texts::english_complete())
+        }
+        _ => Texts::english_complete(),
     };
     if let Ok(catalog) = crate::content::load(&file, &text) {
         return catalog.compact("-").into();

@@ -2,12 +2,12 @@
 // served from another; a self-hosted copy configured by its settings file; session-only mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   serve, browser, copyOfBuild, watchCsp, startAssessment, savedIn, assertOnlyOwnOrigin,
-  assertAccessible, ROOT, DIST,
+  assertAccessible, until, ROOT, DIST,
 } from './harness.mjs';
 
 const cleanup = [];
@@ -189,6 +189,16 @@ test('a host\'s own content pack replaces the built-in one, and a broken pack is
   await page.locator('#overview').waitFor();
   assert.match(await page.locator('#overview').innerText(), /Acme Health Network security practices\. It names five threats and ten practices against them, with 17 sub-practices for small/);
   assert.deepEqual(await page.locator('[data-testid="practice-10"] td').allInnerTexts(), ['0', '1', '0']);
+  // The app reads the host's pack with the tools part, so that part is kept offline from the
+  // first visit on, although it came before the service worker controlled the page (and
+  // this page is not reloaded).
+  await until(page, async () => {
+    const wasm = new URL('tools_bg.wasm', location.href).href;
+    for (const name of await caches.keys()) {
+      if (await (await caches.open(name)).match(wasm)) return true;
+    }
+    return false;
+  }, null, { what: 'the tools part kept offline' });
   // The results are the tools part's: it reads the host's pack too, and links no HICP in OSCAL.
   await startAssessment(page, 'small');
   await page.check('#a-1-S-A-in_place');
@@ -196,7 +206,6 @@ test('a host\'s own content pack replaces the built-in one, and a broken pack is
   assert.equal(await page.locator('#overall').innerText(), '100% in place, over 1 answered; 16 unanswered.');
   assert.match(await page.locator('#report-header').innerText(), /Acme Health Network security practices/);
   assert.equal(await page.locator('#oscal-index').count(), 0);
-
   pack.sub_practices[0].practice = 'practice.99';
   writeFileSync(join(dir, 'acme.json'), JSON.stringify(pack));
   await page.reload();
@@ -204,4 +213,21 @@ test('a host\'s own content pack replaces the built-in one, and a broken pack is
   assert.equal(await page.locator('.broken [role="alert"]').innerText(),
     'The question set acme.json is broken: 1.S.A names a practice practice.99 that does not exist.');
   assertOnlyOwnOrigin(b.requests, s.origin);
+});
+
+test('a host\'s own pack whose reader cannot be loaded is named, with why, never a blank page', async () => {
+  const dir = copyOfBuild();
+  writeFileSync(join(dir, 'acme.json'), readFileSync(join(ROOT, 'content', 'hicp-2018.json')));
+  writeFileSync(join(dir, 'hicp-check.config.json'), JSON.stringify({ pack: 'acme.json' }));
+  // The part that reads a host's pack, gone (a half-copied site, or offline before it came).
+  rmSync(join(dir, 'tools_loader.js'));
+  const s = await started(dir);
+  const b = await browser();
+  cleanup.push(() => b.close());
+  await b.page.goto(s.url);
+  await b.page.locator('.broken').waitFor();
+  const messages = JSON.parse(readFileSync(join(ROOT, 'content', 'i18n', 'en', 'messages.json'), 'utf8'));
+  assert.equal(await b.page.locator('.broken [role="alert"]').innerText(),
+    messages['content.reader_unavailable'].replace('{file}', 'acme.json'));
+  await assertAccessible(b.page, 'a pack that could not be read');
 });

@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { serve, browser, assertOnlyOwnOrigin, assertAccessible, startAssessment, ARTIFACTS, DIST } from './harness.mjs';
+import {
+  serve, browser, assertOnlyOwnOrigin, assertAccessible, startAssessment, until, ARTIFACTS, DIST,
+} from './harness.mjs';
 
 let server;
 let b;
@@ -66,7 +68,7 @@ const storedKeys = (page) => page.evaluate(() => window.__evidenceKeys());
 
 /** Waits until the evidence database holds `n` files. */
 const untilStored = (page, n) =>
-  page.waitForFunction(async (n) => (await window.__evidenceKeys()).length === n, n);
+  until(page, async (n) => (await window.__evidenceKeys()).length === n, n, { what: `${n} files stored` });
 
 /** Saves a download started by `click` and returns its path. */
 async function downloaded(page, click, name) {

@@ -210,6 +210,22 @@ export async function watchCsp(context) {
 }
 
 /** Starts a new assessment of `tier` and goes to its first practice. */
+/**
+ * Waits until `fn(arg)`, run in the page, gives a truthy value, and returns it. Unlike
+ * `page.waitForFunction`, which takes the promise an async function returns for a truthy
+ * value at once, this waits for what the promise gives: for state only an async browser API
+ * tells (caches, IndexedDB, the service worker).
+ */
+export async function until(page, fn, arg, { timeout = 20000, what = 'the awaited state' } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms for ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+
 export async function startAssessment(page, tier = 'small') {
   await page.locator('#start-new').click();
   await page.locator(`#tier-${tier}`).check();

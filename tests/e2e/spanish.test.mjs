@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  serve, browser, copyOfBuild, redeploy, assertAccessible, assertOnlyOwnOrigin, ROOT,
+  serve, browser, copyOfBuild, redeploy, assertAccessible, assertOnlyOwnOrigin, until, ROOT,
 } from './harness.mjs';
 
 const I18N = join(ROOT, 'content', 'i18n');
@@ -101,9 +101,9 @@ test('every screen of a whole assessment is in Spanish', async () => {
 });
 
 /** Waits until a service worker cache holds the Spanish file. */
-const spanishKept = (page) => page.waitForFunction(async () => (await Promise.all((await caches.keys())
+const spanishKept = (page) => until(page, async () => (await Promise.all((await caches.keys())
   .map(async (n) => (await (await caches.open(n)).keys()).some((r) => r.url.endsWith('/lang/es.json')))))
-  .includes(true), null, { timeout: 20000 });
+  .includes(true), null, { what: 'lang/es.json kept' });
 
 /** The URLs of lang/ files in each of the service worker's caches. */
 const keptLanguages = (page) => page.evaluate(async () => Promise.all((await caches.keys())
@@ -198,7 +198,7 @@ for (const [why, damage] of [
   await page.locator('#org-name').waitFor();
   // A language that did not work is not kept for offline use. (An absence: give a wrongly
   // sent request time to land. The app sends it once a service worker is active.)
-  await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), null, { timeout: 20000 });
+  await until(page, () => navigator.serviceWorker.ready.then(() => true), null, { what: 'a service worker' });
   await page.waitForTimeout(1000);
   const kept = await keptLanguages(page);
   assert.deepEqual(kept.flatMap(([, paths]) => paths), []);

@@ -105,5 +105,17 @@ pub async fn load(name: &'static str) -> Option<Function> {
         Some(promise)
     })?;
     let _ = JsFuture::from(settled).await;
-    Reflect::get(&window, &key).ok()?.dyn_into().ok()
+    let entry: Function = Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
+    // Fetched past the service worker (none controlled the page yet: a first visit to a copy
+    // with a pack of its own, which needs the part to start), it would not be kept offline:
+    // ask the worker to keep its files. Fetched through it, they are kept already.
+    let navigator = window.navigator();
+    if Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false)
+        && navigator.service_worker().controller().is_none()
+    {
+        for file in ["_loader.js", ".js", "_bg.wasm"] {
+            super::service_worker::keep_offline(&format!("{name}{file}"));
+        }
+    }
+    Some(entry)
 }
