@@ -44,9 +44,9 @@ pub const COMPILED_FROM: &str = "content/hicp-2018.json";
 /// write them).
 pub const GUIDANCE_FIELDS: [&str; 3] = ["in_place", "why", "technical"];
 
-/// A guidance text of [`BUILT_IN_LEAN`] not fetched yet.
+/// A guidance text of [`COMPILED`] not fetched yet.
 pub const GUIDANCE_LATER: &str = "[guidance-later]";
-/// A guidance text of [`BUILT_IN_LEAN`] that could not be fetched (offline before its first
+/// A guidance text of [`COMPILED`] that could not be fetched (offline before its first
 /// use).
 pub const GUIDANCE_UNAVAILABLE: &str = "[guidance-unavailable]";
 /// The guidance texts of the built-in pack, beside the app (scripts/postbuild.py): an object of

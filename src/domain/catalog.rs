@@ -81,7 +81,7 @@ impl Catalog {
     }
 
     /// Whether a sub-practice's guidance text (`in_place`, `why`, `technical`) is `marker`:
-    /// a pack whose guidance comes later (`crate::content::BUILT_IN_LEAN`).
+    /// a pack whose guidance comes later (`crate::content::COMPILED`).
     pub fn awaits_guidance(&self, marker: &str) -> bool {
         self.sub_practices
             .iter()

@@ -1,5 +1,5 @@
 //! The built-in pack's guidance texts (each sub-practice's "in place" means, why it matters,
-//! and its technical details), which the app does not compile in (`content::BUILT_IN_LEAN`):
+//! and its technical details), which the app does not compile in (`content::COMPILED`):
 //! fetched once an assessment is open, and kept offline by the service worker from then on.
 //! Until they come, a card says so; when they cannot come (offline before their first use),
 //! it says that.
