@@ -190,16 +190,21 @@ async fn host_pack(
         .iter()
         .find(|(k, _)| *k == "bundle")
         .map(|(_, v)| v.as_str());
-    let reply = read
-        .call3(
-            &wasm_bindgen::JsValue::NULL,
-            &file.into(),
-            &text.into(),
-            &bundle.map_or(wasm_bindgen::JsValue::NULL, Into::into),
-        )
-        .unwrap_or_default();
-    if let Some(catalog) = reply.as_string().as_deref().and_then(Catalog::from_compact) {
-        return Ok(catalog);
+    let reply = read.call3(
+        &wasm_bindgen::JsValue::NULL,
+        &file.into(),
+        &text.into(),
+        &bundle.map_or(wasm_bindgen::JsValue::NULL, Into::into),
+    );
+    // The lines of the catalogue, or an array of its mistakes worded. Anything else (a part
+    // that failed, or of another version whose lines this app cannot read) is a pack that
+    // could not be read.
+    let reply = reply.unwrap_or_default();
+    if let Some(lines) = reply.as_string() {
+        return Catalog::from_compact(&lines).ok_or_else(|| unreadable(texts, file));
+    }
+    if !js_sys::Array::is_array(&reply) {
+        return Err(unreadable(texts, file));
     }
     let mistakes: Vec<String> = js_sys::Array::from(&reply)
         .iter()

@@ -182,7 +182,7 @@ fn unique(sub: &SubPracticeId, name: &str, taken: &mut Vec<String>) -> String {
         } else {
             format!("{stem} ({n}){ext}")
         };
-        let folded = super::case::lowercase(&candidate);
+        let folded = candidate.to_lowercase();
         if !taken.contains(&folded) {
             taken.push(folded);
             return format!("evidence/{sub}/{candidate}");

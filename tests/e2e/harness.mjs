@@ -209,7 +209,6 @@ export async function watchCsp(context) {
   });
 }
 
-/** Starts a new assessment of `tier` and goes to its first practice. */
 /**
  * Waits until `fn(arg)`, run in the page, gives a truthy value, and returns it. Unlike
  * `page.waitForFunction`, which takes the promise an async function returns for a truthy
@@ -226,6 +225,7 @@ export async function until(page, fn, arg, { timeout = 20000, what = 'the awaite
   }
 }
 
+/** Starts a new assessment of `tier` and goes to its first practice. */
 export async function startAssessment(page, tier = 'small') {
   await page.locator('#start-new').click();
   await page.locator(`#tier-${tier}`).check();

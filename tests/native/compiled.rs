@@ -74,9 +74,11 @@ fn lines_not_shaped_as_written_are_refused_not_guessed() {
     let cut_at_line = &lines[..lines[..lines.len() / 2].rfind('\n').unwrap() + 1];
     let other_version = lines.replacen("hicp-check-compiled/1", "hicp-check-compiled/2", 1);
     let more = format!("{lines}one line too many\n");
-    let bad_escape = lines.replacen("\nsmall\n", "\nsm\\all\n", 1);
+    // The edition, a text: an escape `compact` never writes.
+    let bad_escape = lines.replacen("\n2018\n", "\n20\\q18\n", 1);
     let bad_number = lines.replacen("\n88\n", "\neighty-eight\n", 1);
     let bad_tier = lines.replacen("\nlarge\n", "\nhuge\n", 1);
+    let bad_mark = lines.replacen("\np\n", "\nq\n", 1);
     for (what, text) in [
         ("nothing", ""),
         ("half", cut),
@@ -86,6 +88,7 @@ fn lines_not_shaped_as_written_are_refused_not_guessed() {
         ("an escape never written", &bad_escape),
         ("a count that is not a number", &bad_number),
         ("a tier that is none", &bad_tier),
+        ("a mark of NIST references that is none", &bad_mark),
     ] {
         assert_ne!(text, lines, "{what} changes the lines");
         assert!(Catalog::from_compact(text).is_none(), "{what}");
@@ -157,13 +160,21 @@ fn a_translation_with_a_text_that_cannot_be_used_is_refused_whole() {
             "an empty band",
             serde_json::json!({ "sizing": { "size.it-capability": { "bands": { "small": "" } } } }),
         ),
+        (
+            "an empty lens item's name",
+            serde_json::json!({ "lenses": { "lens.hph-cpg": { "items": { "x": "" } } } }),
+        ),
+        (
+            "a null lens name",
+            serde_json::json!({ "lenses": { "lens.hph-cpg": { "name": null } } }),
+        ),
     ] {
         let mut overlay = overlay;
         overlay["pack"] = "hicp-2018".into();
-        assert!(
-            translated(en.clone(), [("x.xx.json", &overlay)]).is_none(),
-            "{what}"
-        );
+        // The app's catalogue (no lenses) and its parts' (the whole pack) refuse alike.
+        for c in [en.clone(), built_in_lean()] {
+            assert!(translated(c, [("x.xx.json", &overlay)]).is_none(), "{what}");
+        }
     }
 }
 

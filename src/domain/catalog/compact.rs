@@ -257,11 +257,14 @@ impl Catalog {
             nist_csf: match i.raw() {
                 "n" => NistCsf::NotRecorded,
                 "0" => NistCsf::NonePrinted,
-                _ => NistCsf::Printed(i.list(|i| NistRef {
-                    printed: i.text(),
-                    reads_as: i.opt(),
-                    flag: i.opt(),
-                })),
+                line => {
+                    i.bad |= line != "p";
+                    NistCsf::Printed(i.list(|i| NistRef {
+                        printed: i.text(),
+                        reads_as: i.opt(),
+                        flag: i.opt(),
+                    }))
+                }
             },
             questions: i.list(In::text),
             in_place: i.text(),
@@ -427,7 +430,9 @@ impl<'a> In<'a> {
     }
 
     fn flag(&mut self) -> bool {
-        self.raw() == "1"
+        let line = self.raw();
+        self.bad |= line != "1" && line != "0";
+        line == "1"
     }
 
     #[inline(never)]
@@ -441,7 +446,10 @@ impl<'a> In<'a> {
         match self.raw() {
             "v" => Some(Confidence::Verified),
             "c" => Some(Confidence::Corroborated),
-            _ => None,
+            line => {
+                self.bad |= line != "-";
+                None
+            }
         }
     }
 

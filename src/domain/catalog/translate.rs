@@ -3,9 +3,15 @@
 //!
 //! Every text the overlay has replaces the catalogue's, matched by id; ids, tiers, points,
 //! references and everything else stay the catalogue's. A text the overlay lacks stays in the
-//! catalogue's language. An overlay that gives a text empty, or as something other than
-//! text, is refused whole, as a pack with that mistake would be: so a translated catalogue
-//! validates whenever the catalogue did, and needs no reading again.
+//! catalogue's language. An overlay that gives any text empty, or as something other than
+//! text (null included), is refused whole, and the app then stays in English and says so.
+//! That is stricter than validating the translated pack, which checks only some texts for
+//! emptiness, and it means a translated catalogue validates whenever the catalogue did, and
+//! needs no reading again.
+//!
+//! The app's catalogue has no lenses (`Catalog::lean`), its parts' has: an overlay's lens
+//! texts are checked all the same, so that the app and its parts take or refuse the same
+//! overlay.
 
 use serde_json::Value;
 
@@ -138,12 +144,22 @@ impl Catalog {
             }
         }
         for (id, t) in entries(overlay, "lenses") {
-            if let Some(lens) = find(&mut c.lenses, id, |x| &x.id) {
-                lay.put(&mut lens.name, t, "name");
-                lay.put(&mut lens.note, t, "note");
+            let Some(lens) = find(&mut c.lenses, id, |x| &x.id) else {
+                // Not in this catalogue (the app's, which has none): checked, not laid.
+                lay.text(t, "name");
+                lay.text(t, "note");
                 for (item, _) in entries(t, "items") {
-                    if let Some(i) = find(&mut lens.items, item, |x| &x.id) {
-                        lay.put(&mut i.name, &t["items"], item);
+                    lay.text(&t["items"], item);
+                }
+                continue;
+            };
+            lay.put(&mut lens.name, t, "name");
+            lay.put(&mut lens.note, t, "note");
+            for (item, _) in entries(t, "items") {
+                match find(&mut lens.items, item, |x| &x.id) {
+                    Some(i) => lay.put(&mut i.name, &t["items"], item),
+                    None => {
+                        lay.text(&t["items"], item);
                     }
                 }
             }
