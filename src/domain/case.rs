@@ -1,11 +1,12 @@
 //! Lowercase without the whole Unicode case table.
 //!
 //! `str::to_lowercase` brings Unicode's table of every case pair into the app's wasm: about
-//! 7 KB of a first visit, for the two places that fold case (the duplicate check of evidence
-//! file names, a label set inside a sentence). This covers the letters of the alphabets a
-//! pack or a file name of ours is likely to be written in: Basic Latin, Latin-1, Latin
-//! Extended-A, Greek and Cyrillic. Any other letter is left as it is, never changed wrongly
-//! (a native test holds every letter of those blocks to the standard library's answer).
+//! 7 KB of a first visit, for a size label set inside a sentence (`i18n::messages`). This
+//! covers the letters of the alphabets a pack is likely to be written in: Basic Latin,
+//! Latin-1, Latin Extended-A, Greek and Cyrillic. Any other letter is left as it is, never
+//! changed wrongly (a native test holds every letter of those blocks to the standard
+//! library's answer). Code that only the parts run (evidence file names in a package, which
+//! must fold as packages always did) keeps the standard library's.
 
 /// `c` in lowercase, where it is a capital of the blocks above; else `c`.
 pub fn lower(c: char) -> char {
