@@ -74,10 +74,11 @@ pub fn start() {
         let (texts, language_problem) = match fetched {
             None => (Texts::english(), None),
             Some(Ok((texts, bundle, text))) => {
-                if config.pack.is_empty() {
+                let refused = config.pack.is_empty() && {
                     built_in = content::translated(content::built_in_lean(), bundle.packs());
-                }
-                if config.pack.is_empty() && built_in.is_none() {
+                    built_in.is_none()
+                };
+                if refused {
                     (Texts::english(), unavailable(&language))
                 } else {
                     sources.push(("bundle", text));
@@ -134,7 +135,8 @@ async fn catalog(
         return Ok(built_in.unwrap_or_else(content::built_in_lean));
     }
     let text = host_pack_text(texts, file).await?;
-    let catalog = host_pack(texts, file, &text, sources).await?;
+    let bundle = sources.iter().find(|(k, _)| *k == "bundle");
+    let catalog = host_pack(texts, file, &text, bundle.map(|(_, b)| b.as_str())).await?;
     sources.push(("pack_file", file.to_owned()));
     sources.push(("pack", text));
     Ok(catalog)
@@ -172,24 +174,20 @@ async fn host_pack_text(texts: &Texts, file: &str) -> Result<String, Unusable> {
     Err(unusable(texts, file, &problem))
 }
 
-/// The host's pack `text`, read and validated by the tools part (with the language file among
-/// `sources`, to word its mistakes).
+/// The host's pack `text`, read and validated by the tools part (with the language file
+/// `bundle`, when the app uses one, to word its mistakes).
 async fn host_pack(
     texts: &Texts,
     file: &str,
     text: &str,
-    sources: &[(&'static str, String)],
+    bundle: Option<&str>,
 ) -> Result<Catalog, Unusable> {
     let Some(read) = parts::load("tools")
         .await
-        .and_then(|_| tools_entry("hicp-tools-pack"))
+        .and_then(|_| parts::registered("hicp-tools-pack"))
     else {
         return Err(unreadable(texts, file));
     };
-    let bundle = sources
-        .iter()
-        .find(|(k, _)| *k == "bundle")
-        .map(|(_, v)| v.as_str());
     let reply = read.call3(
         &wasm_bindgen::JsValue::NULL,
         &file.into(),
@@ -203,13 +201,12 @@ async fn host_pack(
     if let Some(lines) = reply.as_string() {
         return Catalog::from_compact(&lines).ok_or_else(|| unreadable(texts, file));
     }
-    if !js_sys::Array::is_array(&reply) {
-        return Err(unreadable(texts, file));
-    }
-    let mistakes: Vec<String> = js_sys::Array::from(&reply)
-        .iter()
-        .filter_map(|m| m.as_string())
-        .collect();
+    let mistakes: Vec<String> = if js_sys::Array::is_array(&reply) {
+        let list = js_sys::Array::from(&reply);
+        list.iter().filter_map(|m| m.as_string()).collect()
+    } else {
+        Vec::new()
+    };
     if mistakes.is_empty() {
         return Err(unreadable(texts, file));
     }
@@ -220,15 +217,6 @@ async fn host_pack(
 fn unreadable(texts: &Texts, file: &str) -> Unusable {
     let worded = texts.fill("content.reader_unavailable", &[("file", file)]);
     (file.to_owned(), vec![worded])
-}
-
-/// The function part `name` registered on `window`.
-fn tools_entry(name: &str) -> Option<js_sys::Function> {
-    use wasm_bindgen::JsCast;
-    js_sys::Reflect::get(&gloo::utils::window(), &name.into())
-        .ok()?
-        .dyn_into()
-        .ok()
 }
 
 /// A pack that could not be used, for `problem`.

@@ -254,15 +254,15 @@ pub fn register() {
 /// the code: the lines of [`Catalog::compact`], or every mistake in it worded in the language
 /// of `bundle` (the language file, when the app uses one) as an array of sentences.
 fn read_pack(file: String, text: String, bundle: Option<String>) -> JsValue {
+    if let Ok(catalog) = crate::content::load(&file, &text) {
+        return catalog.compact("-").into();
+    }
     let texts = match bundle.map(|b| crate::i18n::Bundle::parse(&b)) {
         Some(Ok(bundle)) => {
             Texts::from_bundle(&bundle).unwrap_or_else(|_| Texts::english_complete())
         }
         _ => Texts::english_complete(),
     };
-    if let Ok(catalog) = crate::content::load(&file, &text) {
-        return catalog.compact("-").into();
-    }
     crate::content::check(&file, &text)
         .iter()
         .map(|e| JsValue::from_str(&crate::i18n::messages::content_error(&texts, e)))

@@ -14,22 +14,20 @@
 //! breaks written `\n`; an absent optional text is the line `\-`, which no text can be. A
 //! list is its length, then its items; a yes or no is `1` or `0`; a tier is its key.
 
-use std::collections::BTreeMap;
-use std::str::Split;
-
 use super::pack::{
-    CatalogParts, Choice, Citation, Confidence, Lens, LensItem, NistCsf, NistRef, PackInfo,
-    Practice, Scale, SubPractice, Threat, TierRule,
+    CatalogParts, Choice, Citation, Lens, LensItem, NistCsf, NistRef, PackInfo, Practice, Scale,
+    SubPractice, Threat, TierRule,
 };
 use super::Catalog;
-use crate::domain::ids::{ChoiceId, FactorId, PracticeId, SubPracticeId, ThreatId, Tier};
+use crate::domain::ids::{ChoiceId, FactorId, PracticeId, SubPracticeId, ThreatId};
 use crate::domain::sizing::{FactorChoice, FactorKind, Lean, SizeFactor, Sizing};
+
+mod lines;
+
+use lines::{In, Out};
 
 /// The first line of every compact catalogue: the format and its version.
 pub const COMPACT_FORMAT: &str = "hicp-check-compiled/1";
-
-/// An absent optional text.
-const ABSENT: &str = "\\-";
 
 impl Catalog {
     /// This catalogue as lines of text. `stamp` is the second line: what the lines were made
@@ -55,7 +53,7 @@ impl Catalog {
             out.text(c.id.as_str());
             out.text(&c.label);
             out.text(&c.description);
-            out.opt(c.points.map(|p| p.to_string()).as_deref());
+            out.opt_number(c.points);
             out.flag(c.applies);
             out.flag(c.task);
         });
@@ -84,7 +82,7 @@ impl Catalog {
             out.list(&ranges, |out, (tier, (min, max))| {
                 out.raw(tier.key());
                 out.number(*min);
-                out.opt(max.map(|m| m.to_string()).as_deref());
+                out.opt_number(*max);
             });
             out.list(&f.choices, |out, c| {
                 out.text(&c.id);
@@ -299,185 +297,5 @@ impl Catalog {
             sub_practices,
             lenses,
         }))
-    }
-}
-
-struct Out(String);
-
-impl Out {
-    fn raw(&mut self, line: &str) {
-        self.0.push_str(line);
-        self.0.push('\n');
-    }
-
-    fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '\\' => self.0.push_str("\\\\"),
-                '\n' => self.0.push_str("\\n"),
-                c => self.0.push(c),
-            }
-        }
-        self.0.push('\n');
-    }
-
-    fn opt(&mut self, text: Option<&str>) {
-        match text {
-            Some(text) => self.text(text),
-            None => self.raw(ABSENT),
-        }
-    }
-
-    fn number(&mut self, n: u32) {
-        self.raw(&n.to_string());
-    }
-
-    fn flag(&mut self, yes: bool) {
-        self.raw(if yes { "1" } else { "0" });
-    }
-
-    fn confidence(&mut self, c: Option<Confidence>) {
-        self.raw(match c {
-            None => "-",
-            Some(Confidence::Verified) => "v",
-            Some(Confidence::Corroborated) => "c",
-        });
-    }
-
-    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Out, &T)) {
-        self.number(items.len() as u32);
-        for item in items {
-            each(self, item);
-        }
-    }
-}
-
-/// The lines being read; `bad` once one was not what it should be (every read after that
-/// gives an empty value).
-struct In<'a> {
-    lines: Split<'a, char>,
-    bad: bool,
-}
-
-/// A text as [`Out::text`] wrote it on `line`.
-#[inline(never)]
-fn unescape(line: &str) -> Option<String> {
-    if !line.contains('\\') {
-        return Some(line.to_owned());
-    }
-    let mut text = String::with_capacity(line.len());
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        text.push(match c {
-            '\\' => match chars.next()? {
-                'n' => '\n',
-                '\\' => '\\',
-                _ => return None,
-            },
-            c => c,
-        });
-    }
-    Some(text)
-}
-
-impl<'a> In<'a> {
-    #[inline(never)]
-    fn raw(&mut self) -> &'a str {
-        let line = self.lines.next();
-        self.bad |= line.is_none();
-        line.unwrap_or_default()
-    }
-
-    /// `what` of a line, or `T::default()` and the reader marked bad.
-    fn ok<T: Default>(&mut self, what: Option<T>) -> T {
-        self.bad |= what.is_none();
-        what.unwrap_or_default()
-    }
-
-    #[inline(never)]
-    fn text(&mut self) -> String {
-        let text = unescape(self.raw());
-        self.ok(text)
-    }
-
-    /// An optional text, `None` when absent.
-    #[inline(never)]
-    fn opt(&mut self) -> Option<String> {
-        match self.raw() {
-            ABSENT => None,
-            line => {
-                let text = unescape(line);
-                Some(self.ok(text))
-            }
-        }
-    }
-
-    #[inline(never)]
-    fn number(&mut self) -> u32 {
-        let n = self.raw().parse().ok();
-        self.ok(n)
-    }
-
-    #[inline(never)]
-    fn opt_number(&mut self) -> Option<u32> {
-        match self.raw() {
-            ABSENT => None,
-            line => {
-                let n = line.parse().ok();
-                Some(self.ok(n))
-            }
-        }
-    }
-
-    fn flag(&mut self) -> bool {
-        let line = self.raw();
-        self.bad |= line != "1" && line != "0";
-        line == "1"
-    }
-
-    #[inline(never)]
-    fn tier(&mut self) -> Tier {
-        let tier = Tier::from_key(self.raw());
-        self.bad |= tier.is_none();
-        tier.unwrap_or(Tier::Small)
-    }
-
-    fn confidence(&mut self) -> Option<Confidence> {
-        match self.raw() {
-            "v" => Some(Confidence::Verified),
-            "c" => Some(Confidence::Corroborated),
-            line => {
-                self.bad |= line != "-";
-                None
-            }
-        }
-    }
-
-    /// A list: its length, then its items. A length past the lines left marks the reader bad
-    /// once they run out.
-    fn list<T>(&mut self, mut each: impl FnMut(&mut Self) -> T) -> Vec<T> {
-        let n = self.number();
-        let mut items = Vec::new();
-        for _ in 0..n {
-            if self.bad {
-                break;
-            }
-            items.push(each(self));
-        }
-        items
-    }
-
-    /// A map by tier, inserted one by one (collecting would bring a sort's code along).
-    fn map<T>(&mut self, mut each: impl FnMut(&mut Self) -> T) -> BTreeMap<Tier, T> {
-        let n = self.number();
-        let mut map = BTreeMap::new();
-        for _ in 0..n {
-            if self.bad {
-                break;
-            }
-            let tier = self.tier();
-            map.insert(tier, each(self));
-        }
-        map
     }
 }

@@ -65,8 +65,8 @@ fn find<'a, T>(list: &'a mut [T], id: &str, id_of: impl Fn(&T) -> &str) -> Optio
 impl Catalog {
     /// This catalogue with the texts of `overlay` laid over it; `None` when the overlay gives
     /// a text that cannot be used (see the module's docs).
-    pub fn translated(&self, overlay: &Value) -> Option<Catalog> {
-        let mut c = self.clone();
+    pub fn translated(self, overlay: &Value) -> Option<Catalog> {
+        let mut c = self;
         let mut lay = Lay { ok: true };
         let info = &mut c.info;
         lay.put(&mut info.title, overlay, "title");

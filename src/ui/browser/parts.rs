@@ -83,7 +83,7 @@ pub fn prefetch(name: &'static str) {
 /// not be fetched or started (offline before its first use, say).
 pub async fn load(name: &'static str) -> Option<Function> {
     let window = gloo::utils::window();
-    let key = JsValue::from_str(&format!("hicp-{name}"));
+    let key = format!("hicp-{name}");
     let settled = ASKED.with(|asked| {
         let mut asked = asked.borrow_mut();
         if let Some((_, p)) = asked.iter().find(|(n, _)| *n == name) {
@@ -105,7 +105,7 @@ pub async fn load(name: &'static str) -> Option<Function> {
         Some(promise)
     })?;
     let _ = JsFuture::from(settled).await;
-    let entry: Function = Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
+    let entry = registered(&key)?;
     // Fetched past the service worker (none controlled the page yet: a first visit to a copy
     // with a pack of its own, which needs the part to start), it would not be kept offline:
     // ask the worker to keep its files. Fetched through it, they are kept already.
@@ -118,4 +118,13 @@ pub async fn load(name: &'static str) -> Option<Function> {
         }
     }
     Some(entry)
+}
+
+/// A function a part registered on `window` under `key` (`hicp-tools-pack`, say), once the
+/// part is started ([`load`]).
+pub fn registered(key: &str) -> Option<Function> {
+    Reflect::get(&gloo::utils::window(), &JsValue::from_str(key))
+        .ok()?
+        .dyn_into()
+        .ok()
 }
