@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod ids;
 pub mod lens;
 pub mod lookback;
+pub mod map;
 pub mod order;
 pub mod oscal;
 pub mod outlook;

@@ -6,7 +6,7 @@
 //! `lang/<code>.json`, fetched only when someone chooses that language. Pure Rust: tested
 //! natively.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::domain::map::Map;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -21,8 +21,8 @@ pub const DEFAULT: &str = "en";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Texts {
     language: String,
-    map: HashMap<String, String>,
-    fallback: HashMap<String, String>,
+    map: Map<String, String>,
+    fallback: Map<String, String>,
 }
 
 /// The languages with a table, by code.
@@ -34,16 +34,16 @@ pub fn languages() -> Vec<&'static str> {
 /// language named in its own words) and `language.unavailable`.
 pub fn about_language(language: &str, key: &str) -> Option<String> {
     let (_, app) = LANGUAGES.iter().find(|(code, _)| *code == language)?;
-    let mut table: HashMap<String, String> = serde_json::from_str(app).ok()?;
+    let mut table: Map<String, String> = serde_json::from_str(app).ok()?;
     table.remove(key)
 }
 
 /// Merges one language's files into one map.
 fn merge<'a>(
     language: &str,
-    files: impl IntoIterator<Item = (&'a str, HashMap<String, String>)>,
-) -> Result<HashMap<String, String>, String> {
-    let mut map = HashMap::new();
+    files: impl IntoIterator<Item = (&'a str, Map<String, String>)>,
+) -> Result<Map<String, String>, String> {
+    let mut map = Map::new();
     for (name, entries) in files {
         for (k, v) in entries {
             if map.insert(k.clone(), v).is_some() {
@@ -61,20 +61,20 @@ fn merge<'a>(
 ///
 /// # Errors
 /// A message naming the file when a table is not a flat object of strings, or a key repeats.
-pub fn english() -> Result<HashMap<String, String>, String> {
+pub fn english() -> Result<Map<String, String>, String> {
     english_of(&[ENGLISH, ENGLISH_WORKER])
 }
 
 /// The English table of the app: without what only its parts say (`worker.json`,
 /// `tools.json`, `packs.json`).
-fn english_app() -> Result<HashMap<String, String>, String> {
+fn english_app() -> Result<Map<String, String>, String> {
     english_of(&[ENGLISH])
 }
 
-fn english_of(tables: &[&[(&str, &str)]]) -> Result<HashMap<String, String>, String> {
+fn english_of(tables: &[&[(&str, &str)]]) -> Result<Map<String, String>, String> {
     let mut files = Vec::new();
     for (name, text) in tables.iter().copied().flatten() {
-        let entries: HashMap<String, String> = serde_json::from_str(text)
+        let entries: Map<String, String> = serde_json::from_str(text)
             .map_err(|e| format!("content/i18n/{DEFAULT}/{name}: {e}"))?;
         files.push((*name, entries));
     }
@@ -88,9 +88,9 @@ fn english_of(tables: &[&[(&str, &str)]]) -> Result<HashMap<String, String>, Str
 #[serde(deny_unknown_fields)]
 pub struct Bundle {
     pub language: String,
-    tables: BTreeMap<String, HashMap<String, String>>,
+    tables: Map<String, Map<String, String>>,
     #[serde(default)]
-    packs: BTreeMap<String, Value>,
+    packs: Map<String, Value>,
 }
 
 impl Bundle {
@@ -104,7 +104,7 @@ impl Bundle {
     ///
     /// # Errors
     /// When a key repeats across its files.
-    pub fn table(&self) -> Result<HashMap<String, String>, String> {
+    pub fn table(&self) -> Result<Map<String, String>, String> {
         let files = self.tables.iter().map(|(n, t)| (n.as_str(), t.clone()));
         merge(&self.language, files)
     }

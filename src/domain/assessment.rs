@@ -2,7 +2,7 @@
 //! sub-practice and its action-plan entries. Answers are kept for every sub-practice ever
 //! answered, also outside the current tier, so switching tiers back and forth loses nothing.
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
 use super::date::{Date, Timestamp};
 use super::evidence::Item;
@@ -20,7 +20,7 @@ pub const OWNER_MAX: usize = 200;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Organization {
     pub name: String,
-    pub sizing: BTreeMap<FactorId, FactorAnswer>,
+    pub sizing: Map<FactorId, FactorAnswer>,
 }
 
 /// The answer to one sub-practice. A note or a date may be written before a choice is made.
@@ -63,11 +63,11 @@ pub struct Assessment {
     pub tier: Option<Tier>,
     /// For tiers with an optional set (medium: the large sub-practices), whether it is included.
     pub include_optional: bool,
-    pub answers: BTreeMap<SubPracticeId, Answer>,
-    pub plan: BTreeMap<SubPracticeId, PlanEntry>,
+    pub answers: Map<SubPracticeId, Answer>,
+    pub plan: Map<SubPracticeId, PlanEntry>,
     /// Evidence items by sub-practice, in the order they were added. A file item's bytes are
     /// kept apart (the browser's IndexedDB), under the item's id.
-    pub evidence: BTreeMap<SubPracticeId, Vec<Item>>,
+    pub evidence: Map<SubPracticeId, Vec<Item>>,
     /// The respondent files prepared from this assessment (the coordinator's side).
     pub requests: Vec<Sent>,
     /// Set when this is a respondent file: what was asked, of whom (the respondent's side).
@@ -83,9 +83,9 @@ impl Assessment {
             organization: Organization::default(),
             tier: None,
             include_optional: false,
-            answers: BTreeMap::new(),
-            plan: BTreeMap::new(),
-            evidence: BTreeMap::new(),
+            answers: Map::new(),
+            plan: Map::new(),
+            evidence: Map::new(),
             requests: Vec::new(),
             asked: None,
             created: now.clone(),
@@ -114,7 +114,7 @@ impl Assessment {
         change: impl FnOnce(&mut Answer),
     ) {
         let by = self.author().to_owned();
-        let answer = self.answers.entry(id.clone()).or_default();
+        let answer = self.answers.get_or_default(id.clone());
         change(answer);
         if answer.is_blank() {
             self.answers.remove(id);
@@ -132,7 +132,7 @@ impl Assessment {
         now: Timestamp,
         change: impl FnOnce(&mut PlanEntry),
     ) {
-        let entry = self.plan.entry(id.clone()).or_default();
+        let entry = self.plan.get_or_default(id.clone());
         change(entry);
         if entry.is_blank() {
             self.plan.remove(id);
@@ -147,7 +147,7 @@ impl Assessment {
         now: Timestamp,
         change: impl FnOnce(&mut Vec<Item>),
     ) {
-        let items = self.evidence.entry(id.clone()).or_default();
+        let items = self.evidence.get_or_default(id.clone());
         change(items);
         if items.is_empty() {
             self.evidence.remove(id);

@@ -1,5 +1,5 @@
 //! The one canonical rendering of an assessment: what it says, field by field, as text in a
-//! fixed order (`BTreeMap` order for answers and plan entries). The report's fingerprint and
+//! fixed order (key order for answers and plan entries). The report's fingerprint and
 //! the OSCAL document's UUIDs are both computed from it, so that they agree on what makes two
 //! assessments the same.
 //!

@@ -4,7 +4,7 @@
 //!
 //! [`pack`] holds the parts as read; [`check`] finds every mistake in them.
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
 mod check;
 mod compact;
@@ -31,7 +31,7 @@ pub struct Catalog {
     practices: Vec<Practice>,
     sub_practices: Vec<SubPractice>,
     lenses: Vec<Lens>,
-    sub_index: BTreeMap<SubPracticeId, usize>,
+    sub_index: Map<SubPracticeId, usize>,
 }
 
 impl Catalog {
@@ -63,7 +63,7 @@ impl Catalog {
         } = parts;
         // Inserted one by one: collecting into a map would sort, and bring a sort's code
         // into the app for this one type.
-        let mut sub_index = BTreeMap::new();
+        let mut sub_index = Map::new();
         for (i, s) in sub_practices.iter().enumerate() {
             sub_index.insert(s.id.clone(), i);
         }

@@ -98,7 +98,7 @@ fn mark_done<'a>(
     done: impl IntoIterator<Item = &'a SubPracticeId>,
 ) {
     for id in done {
-        a.answers.entry(id.clone()).or_default().choice = Some(best.clone());
+        a.answers.get_or_default(id.clone()).choice = Some(best.clone());
     }
 }
 

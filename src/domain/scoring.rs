@@ -11,7 +11,7 @@
 //! - A threat's coverage is that of the in-scope sub-practices of the practices that mitigate
 //!   it (HICP's practice-level threat map).
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
 use super::assessment::Assessment;
 use super::catalog::{Catalog, SubPractice};
@@ -30,7 +30,7 @@ pub struct Coverage {
     /// Answers that became "find out" tasks.
     pub tasks: u32,
     /// How often each choice was given.
-    pub by_choice: BTreeMap<ChoiceId, u32>,
+    pub by_choice: Map<ChoiceId, u32>,
 }
 
 impl Coverage {
@@ -51,7 +51,7 @@ impl Coverage {
             self.unanswered += 1;
             return;
         };
-        *self.by_choice.entry(choice.id.clone()).or_default() += 1;
+        *self.by_choice.get_or_default(choice.id.clone()) += 1;
         match choice.points {
             None => self.not_applicable += 1,
             Some(p) => {

@@ -9,7 +9,9 @@
 //! left unanswered, or answered 0 (not a hospital, say), cast no vote. The person may always
 //! choose another tier.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use crate::domain::map::Map;
 
 use serde::{Deserialize, Serialize};
 
@@ -50,10 +52,10 @@ pub struct SizeFactor {
     pub group: String,
     pub label: String,
     pub kind: FactorKind,
-    pub bands: BTreeMap<Tier, String>,
+    pub bands: Map<Tier, String>,
     pub unit: Option<String>,
     /// Inclusive `[min, max]` per tier; `max` is absent for the open top band.
-    pub ranges: BTreeMap<Tier, (u32, Option<u32>)>,
+    pub ranges: Map<Tier, (u32, Option<u32>)>,
     pub choices: Vec<FactorChoice>,
     pub note: Option<String>,
 }
@@ -272,7 +274,7 @@ impl SizeFactor {
 }
 
 /// Recommends a tier from the person's answers (see the module docs for the rule).
-pub fn recommend(sizing: &Sizing, answers: &BTreeMap<FactorId, FactorAnswer>) -> Recommendation {
+pub fn recommend(sizing: &Sizing, answers: &Map<FactorId, FactorAnswer>) -> Recommendation {
     let mut votes = [0u32; 3];
     let reasons: Vec<FactorReason> = sizing
         .factors

@@ -4,7 +4,6 @@
 //! methods of [`AssessmentHandle`](super::hooks::AssessmentHandle); the reducer never does.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use yew::UseReducerHandle;
@@ -14,6 +13,7 @@ use super::browser::files::download;
 use super::browser::storage::{self, Meta, SaveError, SetAside};
 use super::state::{Action, AppState, Entry, Notice, Screen, SharedTexts, Tone};
 use crate::config::StorageMode;
+use crate::domain::map::Map;
 use crate::domain::{import, Assessment, Catalog};
 use crate::i18n::Texts;
 
@@ -21,12 +21,12 @@ use crate::i18n::Texts;
 /// id, with its exact text, so that only changes are written and another tab's are noticed.
 #[derive(Default)]
 struct Written {
-    assessments: HashMap<String, (Rc<Assessment>, String)>,
+    assessments: Map<String, (Rc<Assessment>, String)>,
     meta: Option<Meta>,
     /// Assessments whose latest change this tab could not save (a conflict waiting for the
     /// person, storage that refused): another tab's change to one of them raises a conflict
     /// instead of replacing this tab's copy.
-    unsaved: HashSet<String>,
+    unsaved: Map<String, ()>,
 }
 
 /// A handle on persistence, cheap to clone; every clone shares what this tab has written.
@@ -115,7 +115,7 @@ impl Store {
             }
             if state.conflict.as_deref() == Some(e.id.as_str()) {
                 // The person decides first; nothing is overwritten meanwhile.
-                written.unsaved.insert(e.id.clone());
+                written.unsaved.insert(e.id.clone(), ());
                 continue;
             }
             let expected = known.map(|(_, text)| text.as_str());
@@ -127,11 +127,11 @@ impl Store {
                     written.unsaved.remove(&e.id);
                 }
                 Err(SaveError::Conflict) => {
-                    written.unsaved.insert(e.id.clone());
+                    written.unsaved.insert(e.id.clone(), ());
                     outcome.push(Action::Conflict(e.id.clone()));
                 }
                 Err(SaveError::Refused) => {
-                    written.unsaved.insert(e.id.clone());
+                    written.unsaved.insert(e.id.clone(), ());
                     failed = Some(state.texts.0.get("app.storage_refused").to_owned())
                 }
             }
@@ -196,7 +196,7 @@ impl Store {
     }
 
     fn take_in(&self, state: &UseReducerHandle<AppState>, id: String, text: Option<String>) {
-        if self.written.borrow().unsaved.contains(&id) {
+        if self.written.borrow().unsaved.contains_key(&id) {
             // This tab holds a change to it that is not saved: the person chooses.
             state.dispatch(Action::Conflict(id));
             return;

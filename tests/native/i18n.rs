@@ -5,8 +5,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use std::collections::HashMap;
-
+use hicp_check::domain::map::Map;
 use hicp_check::i18n::{about_language, english, languages, Bundle, DEFAULT};
 
 /// A language file as scripts/postbuild.py writes it (`lang/<code>.json`): each string table
@@ -35,7 +34,7 @@ pub fn bundle(language: &str) -> Bundle {
     Bundle::parse(&json.to_string()).unwrap_or_else(|e| panic!("{language}: {e}"))
 }
 
-fn table(language: &str) -> Result<HashMap<String, String>, String> {
+fn table(language: &str) -> Result<Map<String, String>, String> {
     if language == DEFAULT {
         english()
     } else {

@@ -1,6 +1,6 @@
 //! Sizing: realistic profiles get the tier HICP's table points to, with a reason per factor.
 
-use std::collections::BTreeMap;
+use hicp_check::domain::map::Map;
 
 use hicp_check::domain::{recommend, FactorAnswer, FactorId, Tier};
 use hicp_check::i18n::{messages, Texts};
@@ -8,7 +8,7 @@ use hicp_check::i18n::{messages, Texts};
 use super::catalog;
 
 fn profile(answers: &[(&str, FactorAnswer)]) -> hicp_check::domain::Recommendation {
-    let answers: BTreeMap<FactorId, FactorAnswer> = answers
+    let answers: Map<FactorId, FactorAnswer> = answers
         .iter()
         .map(|(id, a)| (FactorId::new(*id), a.clone()))
         .collect();

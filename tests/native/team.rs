@@ -2,7 +2,7 @@
 //! who gave them, returned files are checked (every kind of refusal), and merging takes what
 //! does not differ and the coordinator's picks where it does.
 
-use std::collections::BTreeMap;
+use hicp_check::domain::map::Map;
 
 use hicp_check::domain::evidence::{Item, Kind};
 use hicp_check::domain::team::merge::{check, differences, merge, Pick, Refusal, Response};
@@ -203,7 +203,7 @@ fn every_kind_of_wrong_return_is_refused() {
         matches!(twice, Refusal::AlreadyMerged { .. }),
         "the same file chosen twice"
     );
-    let (merged, _) = merge(&a, &[r], &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
+    let (merged, _) = merge(&a, &[r], &Map::new(), &ts("2026-11-05T00:00:00.000Z"));
     assert_eq!(
         refused(&merged, &back),
         Refusal::AlreadyMerged {
@@ -266,7 +266,7 @@ fn three_respondents_merge_with_one_difference_picked_and_notes_kept_together() 
     assert_eq!(diffs[0].id, id("1.M.A"));
     assert_eq!(diffs[0].theirs[0].0, 0);
 
-    let picks = BTreeMap::from([(
+    let picks = Map::from([(
         id("1.M.A"),
         Pick {
             take: Some(0),
@@ -315,7 +315,7 @@ fn three_respondents_merge_with_one_difference_picked_and_notes_kept_together() 
     assert_eq!(travel(&c, &m), m);
 
     // Keeping the coordinator's answer instead leaves it as it was.
-    let keep = BTreeMap::from([(
+    let keep = Map::from([(
         id("1.M.A"),
         Pick {
             take: None,
@@ -343,7 +343,7 @@ fn a_shared_copy_names_no_respondent() {
     let mut a = coordinator();
     let (_, back) = dana(&c, &mut a, &["1.M.B"], &[("1.M.B", "in_place")]);
     let r = check(&c, &a, &back, &[]).unwrap();
-    let (m, _) = merge(&a, &[r], &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
+    let (m, _) = merge(&a, &[r], &Map::new(), &ts("2026-11-05T00:00:00.000Z"));
     let shared = hicp_check::domain::sanitized(&m);
     assert!(shared.requests.is_empty());
     assert!(shared.answers.values().all(|x| x.by.is_empty()));
@@ -372,12 +372,7 @@ fn the_same_answer_from_two_respondents_is_taken_once() {
     let second = check(&c, &a, &eli, std::slice::from_ref(&first)).unwrap();
     let responses = [first, second];
     assert!(differences(&a, &responses).is_empty(), "they agree");
-    let (m, summary) = merge(
-        &a,
-        &responses,
-        &BTreeMap::new(),
-        &ts("2026-11-05T00:00:00.000Z"),
-    );
+    let (m, summary) = merge(&a, &responses, &Map::new(), &ts("2026-11-05T00:00:00.000Z"));
     assert_eq!(m.answers[&id("1.M.B")].by, "Dana", "the first to give it");
     assert_eq!((summary[0].answers, summary[1].answers), (1, 0));
 }
@@ -400,7 +395,7 @@ fn evidence_over_the_limit_is_counted_as_left_out() {
         });
     });
     let r = check(&c, &a, &back, &[]).unwrap();
-    let (m, summary) = merge(&a, &[r], &BTreeMap::new(), &ts("2026-11-05T00:00:00.000Z"));
+    let (m, summary) = merge(&a, &[r], &Map::new(), &ts("2026-11-05T00:00:00.000Z"));
     assert_eq!(
         m.evidence[&id("1.M.B")].len(),
         hicp_check::domain::evidence::ITEMS_MAX

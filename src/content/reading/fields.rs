@@ -2,9 +2,9 @@
 //! fields read as text, numbers, booleans, lists, names from a fixed set, or objects keyed by
 //! tier. Every mistake is a [`ContentProblem::Shape`] naming its path.
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
-use serde_json::{Map, Value};
+use serde_json::{Map as JsonMap, Value};
 
 use super::super::{ContentProblem, PackShape, Want};
 use crate::domain::ids::Tier;
@@ -13,7 +13,7 @@ pub(super) type Read<T> = Result<T, ContentProblem>;
 
 /// One object of the pack, with where it sits; refuses a field it does not know.
 pub(super) struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a JsonMap<String, Value>,
     at: String,
 }
 
@@ -121,13 +121,12 @@ impl<'a> Obj<'a> {
         &self,
         field: &str,
         item: fn(&Value, String) -> Read<T>,
-    ) -> Read<BTreeMap<Tier, T>> {
+    ) -> Read<Map<Tier, T>> {
         let Some(value) = self.map.get(field) else {
-            return Ok(BTreeMap::new());
+            return Ok(Map::new());
         };
         let tiers = Obj::new(value, self.at(field), &TIERS)?;
-        // Inserted one by one: collecting would sort, in more code than the three keys need.
-        let mut out = BTreeMap::new();
+        let mut out = Map::new();
         for (key, v) in tiers.map {
             let tier = Tier::from_key(key).expect("Obj::new admits tier keys only");
             out.insert(tier, item(v, tiers.at(key))?);

@@ -3,7 +3,7 @@
 //! responses and the coordinator's answers differ ([`differences`]), the coordinator picks;
 //! [`merge`] then takes everything in and says what changed and from whom.
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
 use super::{fingerprint, Sent};
 use crate::domain::assessment::{Answer, Assessment, NOTE_MAX};
@@ -184,10 +184,10 @@ pub struct Difference {
 /// Every sub-practice where at least two different answers are on offer, in id order. Where
 /// only one is, it is taken without asking.
 pub fn differences(mine: &Assessment, responses: &[Response]) -> Vec<Difference> {
-    let mut offered: BTreeMap<&SubPracticeId, Vec<(usize, &Answer)>> = BTreeMap::new();
+    let mut offered: Map<&SubPracticeId, Vec<(usize, &Answer)>> = Map::new();
     for (n, r) in responses.iter().enumerate() {
         for (id, a) in &r.answers {
-            offered.entry(id).or_default().push((n, a));
+            offered.get_or_default(id).push((n, a));
         }
     }
     let mut out = Vec::new();
@@ -237,7 +237,7 @@ pub struct Taken {
 pub fn merge(
     mine: &Assessment,
     responses: &[Response],
-    picks: &BTreeMap<SubPracticeId, Pick>,
+    picks: &Map<SubPracticeId, Pick>,
     now: &Timestamp,
 ) -> (Assessment, Vec<Taken>) {
     let mut out = mine.clone();
@@ -285,7 +285,7 @@ pub fn merge(
         }
         summary[n].evidence = 0;
         for (id, item) in &r.evidence {
-            let items = out.evidence.entry(id.clone()).or_default();
+            let items = out.evidence.get_or_default(id.clone());
             if items.len() < ITEMS_MAX {
                 items.push(item.clone());
                 summary[n].evidence += 1;

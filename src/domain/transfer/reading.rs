@@ -1,8 +1,6 @@
 //! Import: from any text, however hostile, to an [`Assessment`] checked against the catalog,
 //! or an [`ImportError`] that says what is wrong and where.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 use super::error::{ImportError, ImportWarning, ShapeProblem, TextField, ValueProblem};
@@ -12,7 +10,7 @@ use super::text::{
     plain_text, shorten_quoted, truncated, truncated_to, DETAIL_MAX, PACK_ID_MAX, QUOTE_MAX,
 };
 use super::upgrade::upgrade;
-use super::wire::{inserted, WireFile};
+use super::wire::WireFile;
 use super::{FORMAT, FORMAT_VERSION, MAX_FILE_BYTES};
 use crate::domain::assessment::{
     Answer, Assessment, Organization, PlanEntry, NAME_MAX, NOTE_MAX, OWNER_MAX,
@@ -198,7 +196,7 @@ fn from_wire(
             };
             (id, answer)
         })
-        .fold(BTreeMap::new(), inserted);
+        .collect();
     let plan = wire
         .plan
         .into_iter()
@@ -209,7 +207,7 @@ fn from_wire(
             };
             (id, entry)
         })
-        .fold(BTreeMap::new(), inserted);
+        .collect();
     let evidence = evidence
         .into_iter()
         .map(|(id, items)| {
@@ -238,7 +236,7 @@ fn from_wire(
             (id, items)
         })
         .filter(|(_, items): &(_, Vec<Item>)| !items.is_empty())
-        .fold(BTreeMap::new(), inserted);
+        .collect();
     for r in requests
         .iter_mut()
         .map(|s| &mut s.request)

@@ -1,10 +1,10 @@
 //! The file's shape on the wire, field for field, and the writer: export is deterministic
-//! (`BTreeMap` order, fields in a fixed order, pretty-printed).
+//! (keys in order, fields in a fixed order, pretty-printed).
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::{Map as JsonMap, Value};
 
 use super::{requests, FORMAT, FORMAT_VERSION};
 use crate::domain::assessment::Assessment;
@@ -25,7 +25,7 @@ pub(super) struct WireContent {
 #[serde(deny_unknown_fields)]
 pub(super) struct WireOrganization {
     pub(super) name: String,
-    pub(super) sizing: BTreeMap<FactorId, FactorAnswer>,
+    pub(super) sizing: Map<FactorId, FactorAnswer>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -60,8 +60,8 @@ pub(super) struct WireFile {
     pub(super) organization: WireOrganization,
     pub(super) tier: Option<Tier>,
     pub(super) include_optional: bool,
-    pub(super) answers: BTreeMap<SubPracticeId, WireAnswer>,
-    pub(super) plan: BTreeMap<SubPracticeId, WirePlanEntry>,
+    pub(super) answers: Map<SubPracticeId, WireAnswer>,
+    pub(super) plan: Map<SubPracticeId, WirePlanEntry>,
     /// Read and written by hand (`reading::evidence_of`, [`evidence_value`]): serde code of
     /// its own would weigh on every first visit.
     #[serde(default)]
@@ -122,7 +122,7 @@ pub fn export_as(
                 };
                 (id.clone(), wire)
             })
-            .fold(BTreeMap::new(), inserted),
+            .collect(),
         plan: assessment
             .plan
             .iter()
@@ -133,7 +133,7 @@ pub fn export_as(
                 };
                 (id.clone(), wire)
             })
-            .fold(BTreeMap::new(), inserted),
+            .collect(),
         evidence: evidence_value(assessment),
         requests: requests::requests_value(&assessment.requests),
         asked: requests::asked_value(assessment.asked.as_ref()),
@@ -145,7 +145,7 @@ pub fn export_as(
 
 /// The evidence as the file holds it: by sub-practice, each item's fields in name order.
 fn evidence_value(assessment: &Assessment) -> Value {
-    let mut subs = Map::new();
+    let mut subs = JsonMap::new();
     for (id, items) in &assessment.evidence {
         let items = items.iter().map(item_value).collect();
         subs.insert(id.to_string(), Value::Array(items));
@@ -154,7 +154,7 @@ fn evidence_value(assessment: &Assessment) -> Value {
 }
 
 fn item_value(item: &Item) -> Value {
-    let mut o = Map::new();
+    let mut o = JsonMap::new();
     let mut put = |k: &str, v: Value| o.insert(k.to_owned(), v);
     put("id", item.id.clone().into());
     put("title", item.title.clone().into());
@@ -168,7 +168,7 @@ fn item_value(item: &Item) -> Value {
             media_type,
             sha256,
         } => {
-            let mut f = Map::new();
+            let mut f = JsonMap::new();
             f.insert("name".into(), name.clone().into());
             f.insert("size".into(), (*size).into());
             f.insert("type".into(), media_type.clone().into());
@@ -187,11 +187,4 @@ fn item_value(item: &Item) -> Value {
     };
     put("kind", kind.into());
     Value::Object(o)
-}
-
-/// Builds a map one entry at a time. `collect()` into a map sorts first, and that sort is
-/// compiled anew for every kind of entry: kilobytes of the app each.
-pub(super) fn inserted<K: Ord, V>(mut map: BTreeMap<K, V>, (k, v): (K, V)) -> BTreeMap<K, V> {
-    map.insert(k, v);
-    map
 }

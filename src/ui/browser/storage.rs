@@ -3,8 +3,8 @@
 //! this module; everything saved is written in the assessment file format, so a saved record
 //! is read back through the same strict import as a file.
 
+use crate::domain::map::Map;
 use std::cell::Cell;
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
@@ -118,7 +118,7 @@ pub struct Meta {
     #[serde(default)]
     pub screen: Option<String>,
     #[serde(default)]
-    pub exported: BTreeMap<String, String>,
+    pub exported: Map<String, String>,
 }
 
 /// What was found in storage at start.

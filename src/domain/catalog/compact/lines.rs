@@ -1,7 +1,7 @@
 //! The lines a compact catalogue is made of: [`Out`] writes values one per line, [`In`] reads
 //! them back (see the parent module for the format).
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 use std::str::Split;
 
 use super::super::pack::Confidence;
@@ -172,10 +172,10 @@ impl<'a> In<'a> {
         items
     }
 
-    /// A map by tier, inserted one by one (collecting would bring a sort's code along).
-    pub(super) fn map<T>(&mut self, mut each: impl FnMut(&mut Self) -> T) -> BTreeMap<Tier, T> {
+    /// A map by tier.
+    pub(super) fn map<T>(&mut self, mut each: impl FnMut(&mut Self) -> T) -> Map<Tier, T> {
         let n = self.number();
-        let mut map = BTreeMap::new();
+        let mut map = Map::new();
         for _ in 0..n {
             if self.bad {
                 break;

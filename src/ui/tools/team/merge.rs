@@ -3,7 +3,7 @@
 //! at once (evidence files stored first, all or none) and a summary says what changed and
 //! from whom. Until then the assessment is untouched.
 
-use std::collections::BTreeMap;
+use crate::domain::map::Map;
 use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
@@ -93,7 +93,7 @@ pub fn merge_view() -> Html {
                 outcome.set(Some((true, vec![left])));
                 return;
             }
-            let chosen: BTreeMap<_, _> = r
+            let chosen: Map<_, _> = r
                 .diffs
                 .iter()
                 .zip(picks.iter())
