@@ -95,9 +95,13 @@ pub fn app(props: &AppProps) -> Html {
     {
         let (state, config, store) = (state.clone(), props.config.clone(), store.clone());
         use_effect_with((), move |_| {
-            storage::ask_for_persistent_storage();
             let updates = state.clone();
-            service_worker::register_service_worker(move || updates.dispatch(Action::UpdateReady));
+            page::after_paint(move || {
+                storage::ask_for_persistent_storage();
+                service_worker::register_service_worker(move || {
+                    updates.dispatch(Action::UpdateReady)
+                });
+            });
             store.follow_other_tabs(state.clone());
             if embed::embedded() {
                 let origins = config.embed_origins.clone();

@@ -41,6 +41,21 @@ pub fn focus_soon(id: &str) {
     gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
 }
 
+/// Runs `f` once the page has had its chance to paint what was just rendered, so that start-up
+/// work nothing on screen waits for (the service worker, persistent storage) does not hold up
+/// the first screen. A hidden page does not paint: there `f` runs at the next turn.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let later = move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    };
+    if gloo::utils::document().hidden() {
+        later();
+        return;
+    }
+    let frame = wasm_bindgen::closure::Closure::once_into_js(later);
+    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+}
+
 /// Applies the host's colours as CSS custom properties (checked hex values only).
 pub fn apply_colors(config: &SiteConfig) {
     let Some(root) = gloo::utils::document().document_element() else {
