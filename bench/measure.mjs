@@ -16,7 +16,7 @@ const [APP, PEER, APP2000] = process.argv.slice(2);
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
-const COLD_LOADS = 10;
+const COLD_LOADS = 15;
 const ANSWERS = 200;
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -31,10 +31,13 @@ async function fresh() {
   return { context, page: context.pages()[0], close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
 
-/** Milliseconds from navigation start until `selector` is on the page and enabled. */
-async function firstInteractive(url, selector) {
-  const times = [];
-  for (let i = 0; i < COLD_LOADS; i++) {
+/** Milliseconds from navigation start until `selector` is on the page and enabled, for each
+ * [url, selector] given: COLD_LOADS loads of each, taken in turn (app, peer, app, peer, ...)
+ * so that a machine getting slower or faster over the run weighs on both alike. */
+async function firstInteractive(pages) {
+  const times = pages.map(() => []);
+  for (let i = 0; i < COLD_LOADS * pages.length; i++) {
+    const [url, selector] = pages[i % pages.length];
     const b = await fresh();
     await b.context.addInitScript((sel) => {
       const check = () => {
@@ -49,7 +52,7 @@ async function firstInteractive(url, selector) {
     }, selector);
     await b.page.goto(url);
     await b.page.waitForFunction(() => window.__interactiveAt !== undefined, null, { timeout: 60000 });
-    times.push(await b.page.evaluate(() => window.__interactiveAt));
+    times[i % pages.length].push(await b.page.evaluate(() => window.__interactiveAt));
     await b.close();
   }
   return times;
@@ -113,9 +116,8 @@ async function installability(url) {
   return installabilityErrors;
 }
 
-const appFirst = await firstInteractive(APP, '#start-new');
-const peerFirst = await firstInteractive(PEER, 'input[type="radio"]');
-console.log(`first interactive control, median of ${COLD_LOADS} cold loads:`);
+const [appFirst, peerFirst] = await firstInteractive([[APP, '#start-new'], [PEER, 'input[type="radio"]']]);
+console.log(`first interactive control, median of ${COLD_LOADS} cold loads each, taken in turn:`);
 console.log(`  HICP Check (Start button)        ${ms(median(appFirst))}`);
 console.log(`  SurveyJS page (first radio)       ${ms(median(peerFirst))}`);
 console.log(`  ratio HICP Check / SurveyJS       ${(median(appFirst) / median(peerFirst)).toFixed(2)}`);
