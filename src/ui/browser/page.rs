@@ -1,6 +1,9 @@
 //! The page itself: the clock, fresh ids, keyboard focus, printing, the host's colours and the
 //! document's language.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 
 use crate::config::SiteConfig;
@@ -41,19 +44,28 @@ pub fn focus_soon(id: &str) {
     gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
 }
 
-/// Runs `f` once the page has had its chance to paint what was just rendered, so that start-up
-/// work nothing on screen waits for (the service worker, persistent storage) does not hold up
-/// the first screen. A hidden page does not paint: there `f` runs at the next turn.
+/// At most this long after [`after_paint`] is asked, its work runs even if no frame came.
+const AFTER_PAINT_LATEST_MS: u32 = 200;
+
+/// Runs `f` once, after the page has had its chance to paint what was just rendered, so that
+/// start-up work nothing on screen waits for (the service worker, persistent storage) does not
+/// lengthen the task that renders the first screen. A page that paints no frame (a hidden tab,
+/// or a frame out of view on a host's page, where browsers hold animation frames back) runs it
+/// after [`AFTER_PAINT_LATEST_MS`] all the same.
 pub fn after_paint(f: impl FnOnce() + 'static) {
-    let later = move || {
-        gloo::timers::callback::Timeout::new(0, f).forget();
-    };
-    if gloo::utils::document().hidden() {
-        later();
-        return;
+    use gloo::timers::callback::Timeout;
+    fn run<F: FnOnce()>(once: &Cell<Option<F>>) {
+        if let Some(f) = once.take() {
+            f();
+        }
     }
-    let frame = wasm_bindgen::closure::Closure::once_into_js(later);
+    let once = Rc::new(Cell::new(Some(f)));
+    let after_frame = once.clone();
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        Timeout::new(0, move || run(&after_frame)).forget();
+    });
     let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+    Timeout::new(AFTER_PAINT_LATEST_MS, move || run(&once)).forget();
 }
 
 /// Applies the host's colours as CSS custom properties (checked hex values only).
