@@ -195,6 +195,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_key_defined_in_two_files_is_named() {
+        let file = |k: &str, v: &str| Map::from([(k.to_owned(), v.to_owned())]);
+        let said = merge(
+            "en",
+            [("a.json", file("k", "1")), ("b.json", file("k", "2"))],
+        );
+        assert_eq!(
+            said,
+            Err("content/i18n/en/b.json: the key k is defined twice".to_owned())
+        );
+        let fine = merge(
+            "en",
+            [("a.json", file("k", "1")), ("b.json", file("j", "2"))],
+        );
+        assert_eq!(fine.map(|m| m.len()), Ok(2));
+    }
+
+    #[test]
     fn placeholders_are_filled_once_and_unknown_braces_stay() {
         let t = Texts::english();
         let filled = t.fill(

@@ -61,12 +61,11 @@ impl Catalog {
             sub_practices,
             lenses,
         } = parts;
-        // Inserted one by one: collecting into a map would sort, and bring a sort's code
-        // into the app for this one type.
-        let mut sub_index = Map::new();
-        for (i, s) in sub_practices.iter().enumerate() {
-            sub_index.insert(s.id.clone(), i);
-        }
+        let sub_index = sub_practices
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
         Catalog {
             lenses,
             info,

@@ -17,6 +17,8 @@ use std::marker::PhantomData;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::order::sorted_positions;
+
 /// An ordered map: keys ascending and unique, as in `BTreeMap`.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Map<K, V> {
@@ -156,7 +158,7 @@ impl<K: Ord, V> FromIterator<(K, V)> for Map<K, V> {
 impl<K: Ord, V> Extend<(K, V)> for Map<K, V> {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
         for (k, v) in iter {
-            // Input in key order (a file this app wrote, another map) appends at the end.
+            // Input in key order (another map, a catalogue) appends at the end.
             match self.pairs.last() {
                 Some((last, _)) if *last < k => self.pairs.push((k, v)),
                 None => self.pairs.push((k, v)),
@@ -165,6 +167,31 @@ impl<K: Ord, V> Extend<(K, V)> for Map<K, V> {
                 }
             }
         }
+    }
+}
+
+impl<K: Ord, V> Map<K, V> {
+    /// The map of pairs read from a file, in whatever order it gives them, a key given twice
+    /// keeping its last value. Inserting them one by one would move every pair before each
+    /// key smaller than the last: on a file whose keys come in reverse (2 MiB holds 100,000
+    /// of them), a frozen tab. So they are sorted once, by the app's one sort
+    /// (`domain::order`), not a sort compiled for every pair type.
+    fn from_read(pairs: Vec<(K, V)>) -> Self {
+        if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Map { pairs };
+        }
+        let order = sorted_positions(pairs.len(), &|a, b| {
+            pairs[a].0.cmp(&pairs[b].0).then(a.cmp(&b))
+        });
+        let mut slots: Vec<Option<(K, V)>> = pairs.into_iter().map(Some).collect();
+        let mut map = Map::new();
+        for (k, v) in order.into_iter().filter_map(|i| slots[i].take()) {
+            match map.pairs.last_mut() {
+                Some(last) if last.0 == k => last.1 = v,
+                _ => map.pairs.push((k, v)),
+            }
+        }
+        map
     }
 }
 
@@ -226,11 +253,11 @@ impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for M
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut map = Map::new();
-                while let Some((k, v)) = access.next_entry()? {
-                    map.extend([(k, v)]);
+                let mut pairs = Vec::new();
+                while let Some(pair) = access.next_entry()? {
+                    pairs.push(pair);
                 }
-                Ok(map)
+                Ok(Map::from_read(pairs))
             }
         }
 
@@ -258,6 +285,31 @@ mod tests {
         assert_eq!(map.iter().next(), Some((&"a", &7)));
         map.retain(|_, v| *v > 5);
         assert_eq!(map.len(), 2);
+    }
+
+    #[test]
+    fn keys_read_in_reverse_are_sorted_once_not_moved_one_by_one() {
+        // Inserted one by one, 200,000 keys in reverse moved about 10^10 pairs: minutes.
+        let n = 200_000u32;
+        let text = format!(
+            "{{{}\"0\":0}}",
+            (1..n)
+                .rev()
+                .map(|k| format!("\"{k}\":{k},"))
+                .collect::<String>()
+        );
+        let map: Map<u32, u32> = serde_json::from_str(&text).unwrap();
+        assert_eq!(map.len(), n as usize);
+        assert!(map
+            .iter()
+            .zip(0..n)
+            .all(|((k, v), want)| *k == want && *v == want));
+        let mut grown: Map<u32, char> = [(5, 'a'), (7, 'b')].into();
+        grown.extend([(6, 'c'), (5, 'd'), (1, 'e')]);
+        assert_eq!(
+            grown.into_iter().collect::<Vec<_>>(),
+            [(1, 'e'), (5, 'd'), (6, 'c'), (7, 'b')]
+        );
     }
 
     #[test]

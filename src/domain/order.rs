@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 /// The positions `0..n` in the order `cmp` gives (not stable: give `cmp` a last tie-breaker
 /// where the order of equals matters).
-fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+pub(crate) fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut positions: Vec<usize> = (0..n).collect();
     positions.sort_unstable_by(|a, b| cmp(*a, *b));
     positions
