@@ -20,7 +20,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::order::sorted_positions;
 
 /// An ordered map: keys ascending and unique, as in `BTreeMap`.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Map<K, V> {
     pairs: Vec<(K, V)>,
 }
@@ -125,24 +125,19 @@ impl<K: Ord, V> Map<K, V> {
         self.find(key).ok().map(|i| self.pairs.remove(i).1)
     }
 
-    /// The value of `key`, made with `make` first when there is none.
-    pub fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
-        let i = match self.find(&key) {
-            Ok(i) => i,
-            Err(i) => {
-                self.pairs.insert(i, (key, make()));
-                i
-            }
-        };
-        &mut self.pairs[i].1
-    }
-
     /// The value of `key`, its default first when there is none.
     pub fn get_or_default(&mut self, key: K) -> &mut V
     where
         V: Default,
     {
-        self.get_or_insert_with(key, V::default)
+        let i = match self.find(&key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.pairs.insert(i, (key, V::default()));
+                i
+            }
+        };
+        &mut self.pairs[i].1
     }
 }
 
