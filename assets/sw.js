@@ -19,7 +19,8 @@
 // after its own folder, and a worker only ever reads or deletes its own copy's caches.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
-// Files index.html refers to that are fetched only when needed (bitmap icons), never cached.
+// Files fetched only when needed (icons for home screens and installs, and the vector original
+// of the icon), never cached.
 const ON_DEMAND = __ON_DEMAND__;
 // The parts' files: fetched only when the app needs a part, then kept.
 const ON_USE = __ON_USE__;

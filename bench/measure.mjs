@@ -16,7 +16,7 @@ const [APP, PEER, APP2000] = process.argv.slice(2);
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
-const COLD_LOADS = 15;
+const COLD_LOADS = 25;
 const ANSWERS = 200;
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };

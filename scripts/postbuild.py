@@ -3,8 +3,10 @@
 0. Drops Trunk's <link rel="preload"> of the wasm (see WASM_PRELOAD), and minifies the
    wasm-bindgen glue with terser (tools/), writing its integrity hash anew; the Web Workers'
    glue too (see WORKERS; they have no integrity hash).
-1. Writes the Content-Security-Policy into index.html as a <meta> tag, allowing Trunk's one
-   inline loader script by its SHA-256 hash, so that the policy holds on any static host.
+1. Puts the app's stylesheet into index.html (see inline_stylesheets), and writes the
+   Content-Security-Policy into index.html as a <meta> tag, allowing Trunk's one inline loader
+   script and that style sheet by their SHA-256 hashes, so that the policy holds on any static
+   host.
 2. Writes lang/<code>.json for each language other than English: its string tables
    (content/i18n/<code>/*.json) and content overlays (content/*.<code>.json), each embedded as
    it is under its file name, minified. The app reads them (src/i18n.rs, Bundle); English is
@@ -28,7 +30,7 @@ import sys
 
 POLICY = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {script_hash}; "
-    "style-src 'self'; img-src 'self' data:; font-src 'none'; connect-src 'self'; "
+    "style-src 'self' {style_hash}; img-src 'self' data:; font-src 'none'; connect-src 'self'; "
     "manifest-src 'self'; worker-src 'self'; frame-src 'none'; object-src 'none'; "
     "base-uri 'none'; form-action 'none'"
 )
@@ -41,6 +43,27 @@ ANY_INLINE = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script>", re.S
 WASM_PRELOAD = re.compile(r'<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>')
 
 
+# The app's stylesheet as Trunk links it (hashed name, minified, with an integrity hash).
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="\./([^"/]+\.css)"[^>]*>')
+STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+def inline_stylesheets(folder, index_html):
+    """index.html with the app's stylesheet in a <style> element, and the file gone. A linked
+    stylesheet holds back the page's scripts until it arrives, and the loading shell's first
+    paint too; in the page, it costs no request of its own, and the app's wasm is asked for as
+    soon as its glue is there. A folder already processed has nothing left to inline."""
+    for m in STYLESHEET.finditer(index_html):
+        path = os.path.join(folder, m.group(1))
+        with open(path, encoding="utf-8") as f:
+            css = f.read()
+        if "</style" in css.lower():
+            sys.exit("postbuild.py: %s cannot go into a <style> element" % m.group(1))
+        index_html = index_html.replace(m.group(0), "<style>" + css.strip() + "</style>", 1)
+        os.remove(path)
+    return index_html
+
+
 def sha256(script):
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
@@ -51,7 +74,8 @@ def csp(index_html):
     run unprotected, and a script without its hash would not run at all."""
     html = WASM_PRELOAD.sub("", META.sub("", index_html))
     hashes = " ".join(sha256(s) for s in INLINE.findall(html))
-    meta = '\n    <meta http-equiv="Content-Security-Policy" content="' + POLICY.format(script_hash=hashes) + '" />'
+    styles = " ".join(sha256(s) for s in STYLE.findall(html))
+    meta = '\n    <meta http-equiv="Content-Security-Policy" content="' + POLICY.format(script_hash=hashes, style_hash=styles) + '" />'
     out = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />' + meta, 1)
     policies = META.findall(out)
     if len(policies) != 1:
@@ -93,12 +117,15 @@ def minified_glue(folder, html):
 
 CONTENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "content")
 DEFAULT_LANGUAGE = "en"
-# Not precached: bitmap icons, fetched by the browser itself only when it needs one (Apple's
-# home-screen icon; the PNG icons for installing on Android, where SVG icons are not enough).
-# Browsers that take the SVG icons never ask for them.
+# Not precached: icons the browser fetches itself only when it needs one (Apple's home-screen
+# icon; the large ones for installing), and the vector original of the icon, which neither the
+# page nor the manifest names. The page's icon (icons/icon-32.png) and the manifest's 192-pixel
+# one, which Chromium asks for on every visit, are precached; both are bitmaps, since Chromium
+# decodes an SVG icon by building a document for it on the page's main thread, just while the
+# app starts.
 ON_DEMAND = {
     "icons/apple-touch-icon.png",
-    "icons/icon-192.png",
+    "icons/icon.svg",
     "icons/icon-512.png",
     "icons/icon-maskable-512.png",
 }
@@ -205,7 +232,7 @@ def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"]
     index = os.path.join(folder, "index.html")
     with open(index, encoding="utf-8") as f:
-        html = minified_glue(folder, csp(f.read()))
+        html = minified_glue(folder, csp(inline_stylesheets(folder, f.read())))
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
 

@@ -80,6 +80,35 @@ fn an_inline_script_without_its_hash_fails_the_build() {
     assert!(said.contains("no hash in its policy"), "{said}");
 }
 
+#[test]
+fn the_stylesheet_goes_into_the_page_with_its_hash_in_the_policy_and_is_not_precached() {
+    let css = "main{color:#123}@media print{.top{display:none}}";
+    let index = format!(
+        "<html><head>\n<meta charset=\"utf-8\" />\n<link rel=\"stylesheet\" href=\"./app-0123456789abcdef.css\" integrity=\"sha384-x\"/>\n{LOADER}</head></html>"
+    );
+    let files = [
+        ("index.html", index.as_str()),
+        ("sw.js", SW),
+        ("app-0123456789abcdef.css", css),
+    ];
+    let (ok, page) = run("style", &files, "index.html");
+    assert!(ok, "{page}");
+    assert!(page.contains(&format!("<style>{css}</style>")), "{page}");
+    assert!(!page.contains("rel=\"stylesheet\""), "{page}");
+    let policy = page.split("content=\"").nth(1).unwrap();
+    let style_src = policy
+        .split("style-src ")
+        .nth(1)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap();
+    // The hash of exactly what the <style> element holds, or browsers would not apply it.
+    assert!(style_src.starts_with("'self' 'sha256-"), "{style_src}");
+    let (_, sw) = run("style-sw", &files, "sw.js");
+    assert!(!sw.contains(".css"), "{sw}");
+}
+
 /// Runs the step on a folder as Trunk leaves it with the package worker's `files` (name,
 /// content): its exit status, and the service worker it wrote or what it said.
 fn postbuild_with_worker(name: &str, files: &[(&str, &str)]) -> (bool, String) {
