@@ -3,7 +3,8 @@
 0. Drops Trunk's <link rel="preload"> of the wasm (see WASM_PRELOAD), and minifies the
    wasm-bindgen glue with terser (tools/), writing its integrity hash anew; the Web Workers'
    glue too (see WORKERS; they have no integrity hash).
-1. Puts the app's stylesheet into index.html (see inline_stylesheets), and writes the
+1. Puts the app's stylesheet into index.html (see inline_stylesheets), has Trunk's loader ask
+   for the host's settings file while the wasm downloads (see EARLY), and writes the
    Content-Security-Policy into index.html as a <meta> tag, allowing Trunk's one inline loader
    script and that style sheet by their SHA-256 hashes, so that the policy holds on any static
    host.
@@ -62,6 +63,34 @@ def inline_stylesheets(folder, index_html):
         index_html = index_html.replace(m.group(0), "<style>" + css.strip() + "</style>", 1)
         os.remove(path)
     return index_html
+
+
+# What Trunk's loader does as it starts, while the app's wasm downloads and the page's main
+# thread has nothing else to do:
+# - asks for the host's settings file (src/config.rs, FILE) as the app would (past the HTTP
+#   cache; see src/ui/browser/fetch.rs, load_settings), so that the answer is there when the
+#   app reads it; handled at once, so that a failed request (offline) is no unhandled rejection,
+#   the app reading the outcome all the same;
+# - touches the browser's storage, in a task of its own once the wasm is asked for: the first
+#   access waits for the browser to load this site's stored items (about 5 ms of a cold start
+#   in Chromium), and the app's first act is to read them. Where storage is refused, the app
+#   finds out and says so itself.
+EARLY = ('const s=fetch("hicp-check.config.json",{cache:"no-cache"});'
+         's.catch(()=>{});window.hicpCheckSettings=s;'
+         'setTimeout(()=>{try{localStorage.length;sessionStorage.length}catch(e){}});')
+
+
+def early_settings(index_html):
+    """index.html with the settings request in Trunk's loader, after its imports (once)."""
+    m = INLINE.search(index_html)
+    if not m or EARLY in m.group(1):
+        return index_html
+    body = m.group(1)
+    imports_end = body.rfind("';", 0, body.find("await init")) + 2
+    if imports_end < 2:
+        sys.exit("postbuild.py: Trunk's loader has no import before its init: cannot add the settings request")
+    loader = body[:imports_end] + "\n" + EARLY + body[imports_end:]
+    return index_html.replace(body, loader, 1)
 
 
 def sha256(script):
@@ -232,7 +261,7 @@ def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"]
     index = os.path.join(folder, "index.html")
     with open(index, encoding="utf-8") as f:
-        html = minified_glue(folder, csp(inline_stylesheets(folder, f.read())))
+        html = minified_glue(folder, csp(early_settings(inline_stylesheets(folder, f.read()))))
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
 

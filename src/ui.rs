@@ -52,12 +52,15 @@ pub fn start() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
+    // First: the host's settings, usually already asked for by the page's loader, are read
+    // while the language is found (which reads the browser's storage).
+    let settings = fetch::load_settings();
     let language = language::language();
     // Asked for at once, so that it downloads while the settings file does.
     let bundle =
         (language != i18n::DEFAULT).then(|| fetch::fetch_text(&language::language_file(&language)));
     yew::platform::spawn_local(async move {
-        let settings = fetch::load_settings().await;
+        let settings = settings.await;
         let config = settings.config.clone();
         let fetched = match bundle {
             Some(fetched) => Some(language_texts(fetched.await)),

@@ -125,6 +125,36 @@ test('a self-hosted copy takes its name, colours, introduction, links and defaul
   assert.equal(await page.locator('#host-name').count(), 0);
 });
 
+test('the settings file is asked for once a visit, as the page starts, and a page without that early request still reads it', async () => {
+  const dir = copyOfBuild();
+  writeFileSync(join(dir, 'hicp-check.config.json'), JSON.stringify({ organization: 'Ohio Medical Society' }));
+  const s = await started(dir);
+  const b = await browser();
+  cleanup.push(() => b.close());
+  const { page } = b;
+  const settingsShown = async (p) => {
+    await p.locator('#host-name').waitFor();
+    assert.equal((await p.locator('#host-name').innerText()).trim(), '· offered by Ohio Medical Society');
+  };
+  await page.goto(s.url);
+  await settingsShown(page);
+  const asked = () => page.evaluate(() => ({
+    entries: performance.getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('/hicp-check.config.json')).map((e) => e.initiatorType),
+    left: 'hicpCheckSettings' in window,
+  }));
+  // The preload in index.html, which the loader's request is answered from; the app took the
+  // loader's request (and so made none of its own).
+  assert.deepEqual(await asked(), { entries: ['link'], left: false });
+  // A page whose loader leaves no request behind (one written by hand): the app asks itself.
+  const page2 = await b.context.newPage();
+  await page2.addInitScript(() => Object.defineProperty(window, 'hicpCheckSettings', { set() {}, get() { return undefined; } }));
+  await page2.goto(s.url);
+  await settingsShown(page2);
+  await page2.close();
+  assert.deepEqual(b.errors, []);
+});
+
 test('session-only mode keeps nothing after the tab closes', async () => {
   const dir = copyOfBuild();
   writeFileSync(join(dir, 'hicp-check.config.json'), JSON.stringify({ storage: 'session' }));

@@ -38,14 +38,24 @@ fn request(
     path: &str,
     fresh: bool,
 ) -> impl std::future::Future<Output = Result<Option<String>, Failed>> {
+    read(start(path, fresh))
+}
+
+fn start(path: &str, fresh: bool) -> js_sys::Promise {
     let window = gloo::utils::window();
-    let promise = if fresh {
+    if fresh {
         let init = web_sys::RequestInit::new();
         init.set_cache(web_sys::RequestCache::NoCache);
         window.fetch_with_str_and_init(path, &init)
     } else {
         window.fetch_with_str(path)
-    };
+    }
+}
+
+/// The text of the answer `promise` (a `fetch`) settles with.
+fn read(
+    promise: js_sys::Promise,
+) -> impl std::future::Future<Output = Result<Option<String>, Failed>> {
     let request = wasm_bindgen_futures::JsFuture::from(promise);
     async move {
         let response = request.await.map_err(|_| Failed::Unreachable)?;
@@ -68,8 +78,26 @@ fn request(
 /// Reads the host's settings file next to index.html. A missing file means the defaults; one
 /// that is there but cannot be used (unreadable, a mistake, a server error) means the most
 /// private mode, with every problem for the webmaster.
-pub async fn load_settings() -> Settings {
-    match request(config::FILE, true).await {
+///
+/// The request starts when this is called. Its answer is usually there already: the page's
+/// loader asks for the file while the app's wasm downloads (scripts/postbuild.py, EARLY), and
+/// that request is the one read, once; without it (a page written by hand), one is made now.
+pub fn load_settings() -> impl std::future::Future<Output = Settings> {
+    let window = gloo::utils::window();
+    let key = wasm_bindgen::JsValue::from_str(EARLY_SETTINGS);
+    let early = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let answer = read(early.unwrap_or_else(|| start(config::FILE, true)));
+    async move { settings_from(answer.await) }
+}
+
+/// The window's property where the page's loader leaves its request for the settings file.
+const EARLY_SETTINGS: &str = "hicpCheckSettings";
+
+fn settings_from(answer: Result<Option<String>, Failed>) -> Settings {
+    match answer {
         Ok(text) => Settings::from_file(text.as_deref()),
         Err(Failed::Status(status)) => Settings::broken(vec![ConfigProblem::HttpStatus { status }]),
         Err(Failed::Unreachable | Failed::Unreadable) => {

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::open_file::OpenFile;
-use super::overview::overview;
+use super::overview::Overview;
 use crate::config::StorageMode;
 use crate::ui::browser::page::{new_id, now};
 use crate::ui::hooks::AssessmentHandle;
@@ -86,7 +86,7 @@ pub fn start(handle: &AssessmentHandle) -> Html {
                     }
                 </section>
             }
-            { overview(handle) }
+            <Overview />
         </>
     }
 }
