@@ -7,9 +7,9 @@ use crate::ui::browser::page;
 use crate::ui::hooks::use_fixed;
 
 /// Shown once the rest of the first screen has been painted: it is below the ways in, and
-/// making its table's elements and laying them out is a good part of a cold start's render
-/// (about 12 ms of about 65 ms from the wasm's start to a usable Start button, measured). Added
-/// under everything else, it moves nothing on the page.
+/// making its table's elements and laying them out took about 8 of the 60 ms from the app's
+/// start to a usable Start button (measured on a cold load). Added under everything else, it
+/// moves nothing on the page.
 #[component(Overview)]
 pub fn overview() -> Html {
     let handle = use_fixed();
