@@ -80,8 +80,9 @@ fn read(
 /// private mode, with every problem for the webmaster.
 ///
 /// The request starts when this is called. Its answer is usually there already: the page's
-/// loader asks for the file while the app's wasm downloads (scripts/postbuild.py, EARLY), and
-/// that request is the one read, once; without it (a page written by hand), one is made now.
+/// loader asks for the file before it asks for the app's wasm (scripts/postbuild.py, EARLY),
+/// and that request is the one read, once; without it (a page written by hand), one is made
+/// now.
 pub fn load_settings() -> impl std::future::Future<Output = Settings> {
     let window = gloo::utils::window();
     let key = wasm_bindgen::JsValue::from_str(EARLY_SETTINGS);
