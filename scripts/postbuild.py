@@ -5,10 +5,9 @@
    glue too (see WORKERS; they have no integrity hash).
 1. Puts the app's stylesheet into index.html (see inline_stylesheets), has Trunk's loader ask
    for the host's settings file and wait for the loading shell's paint before the wasm (see
-   EARLY), and writes the
-   Content-Security-Policy into index.html as a <meta> tag, allowing Trunk's one inline loader
-   script and that style sheet by their SHA-256 hashes, so that the policy holds on any static
-   host.
+   EARLY), and writes the Content-Security-Policy into index.html as a <meta> tag, allowing
+   Trunk's one inline loader script and that style sheet by their SHA-256 hashes, so that the
+   policy holds on any static host.
 2. Writes lang/<code>.json for each language other than English: its string tables
    (content/i18n/<code>/*.json) and content overlays (content/*.<code>.json), each embedded as
    it is under its file name, minified. The app reads them (src/i18n.rs, Bundle); English is
@@ -53,8 +52,8 @@ STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 def inline_stylesheets(folder, index_html):
     """index.html with the app's stylesheet in a <style> element, and the file gone. A linked
     stylesheet holds back the page's scripts until it arrives, and the loading shell's first
-    paint too; in the page, it costs no request of its own, and the app's wasm is asked for as
-    soon as its glue is there. A folder already processed has nothing left to inline."""
+    paint too; in the page, it costs no request of its own and nothing waits for it. A folder
+    already processed has nothing left to inline."""
     for m in STYLESHEET.finditer(index_html):
         path = os.path.join(folder, m.group(1))
         with open(path, encoding="utf-8") as f:
@@ -92,14 +91,14 @@ EARLY = ('const s=fetch("hicp-check.config.json",{cache:"no-cache"});'
 
 
 def early_settings(index_html):
-    """index.html with the settings request in Trunk's loader, after its imports (once)."""
+    """index.html with EARLY in Trunk's loader, after its imports (once)."""
     m = INLINE.search(index_html)
     if not m or EARLY in m.group(1):
         return index_html
     body = m.group(1)
     imports_end = body.rfind("';", 0, body.find("await init")) + 2
     if imports_end < 2:
-        sys.exit("postbuild.py: Trunk's loader has no import before its init: cannot add the settings request")
+        sys.exit("postbuild.py: Trunk's loader has no import before its init: cannot add what it does first (EARLY)")
     loader = body[:imports_end] + "\n" + EARLY + body[imports_end:]
     return index_html.replace(body, loader, 1)
 
