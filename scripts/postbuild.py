@@ -90,7 +90,7 @@ EARLY = ('const s=fetch("hicp-check.config.json",{cache:"no-cache"});'
          'setTimeout(()=>{try{localStorage.length;sessionStorage.length}catch(e){}});')
 
 
-def early_settings(index_html):
+def loader_first(index_html):
     """index.html with EARLY in Trunk's loader, after its imports (once)."""
     m = INLINE.search(index_html)
     if not m or EARLY in m.group(1):
@@ -271,7 +271,7 @@ def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"]
     index = os.path.join(folder, "index.html")
     with open(index, encoding="utf-8") as f:
-        html = minified_glue(folder, csp(early_settings(inline_stylesheets(folder, f.read()))))
+        html = minified_glue(folder, csp(loader_first(inline_stylesheets(folder, f.read()))))
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
 

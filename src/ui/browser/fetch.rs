@@ -21,7 +21,7 @@ enum Failed {
 /// # Errors
 /// A message when the file exists but cannot be read.
 pub fn fetch_text(path: &str) -> impl std::future::Future<Output = Result<Option<String>, String>> {
-    let request = request(path, false);
+    let request = read(start(path, false));
     let path = path.to_owned();
     async move {
         request.await.map_err(|failed| match failed {
@@ -34,13 +34,6 @@ pub fn fetch_text(path: &str) -> impl std::future::Future<Output = Result<Option
 
 /// Starts the request; `fresh` asks the server past the browser's HTTP cache, so that a host's
 /// edit to its settings file is seen at the next visit, not whenever the cache expires.
-fn request(
-    path: &str,
-    fresh: bool,
-) -> impl std::future::Future<Output = Result<Option<String>, Failed>> {
-    read(start(path, fresh))
-}
-
 fn start(path: &str, fresh: bool) -> js_sys::Promise {
     let window = gloo::utils::window();
     if fresh {
